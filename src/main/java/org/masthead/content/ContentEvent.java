@@ -1,0 +1,28 @@
+package org.masthead.content;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Set;
+import org.masthead.platform.Language;
+
+/** What the content module tells the rest of Masthead through the outbox. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "event")
+@JsonSubTypes({
+        @JsonSubTypes.Type(ContentEvent.VersionSaved.class),
+        @JsonSubTypes.Type(ContentEvent.StoryPublished.class),
+        @JsonSubTypes.Type(ContentEvent.StoryUnpublished.class)
+})
+public sealed interface ContentEvent {
+
+    long storyId();
+
+    record VersionSaved(long storyId, Language language, int revision) implements ContentEvent {
+    }
+
+    /** Published for the first time or republished: {@code languages} are the versions now live. */
+    record StoryPublished(long storyId, Set<Language> languages) implements ContentEvent {
+    }
+
+    record StoryUnpublished(long storyId) implements ContentEvent {
+    }
+}

@@ -1,0 +1,252 @@
+package org.masthead.content;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.masthead.platform.Language;
+import org.masthead.platform.Localized;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class StoryRepository {
+
+    /** The columns of a live version: its published revision, story and section. */
+    private static final String LIVE_COLUMNS = """
+            s.id, v.language, r.slug, r.headline, r.standfirst, r.seo_title, r.seo_description,
+            r.lead_image_caption, r.lead_image_credit, r.lead_image_alt, s.lead_image_id,
+            v.published_at, v.updated_at, s.first_published_at,
+            sec.id as section_id, sec.slug as section_slug, sec.name_uk, sec.name_en, sec.name_ru""";
+
+    private static final String LIVE_FROM = """
+            from story_version v
+            join story s on s.id = v.story_id
+            join revision r on r.story_id = v.story_id and r.language = v.language and r.number = v.published_revision
+            join section sec on sec.id = s.section_id
+            where s.status = 'PUBLISHED' and v.published_revision is not null""";
+
+    private static final TypeReference<List<Block>> BODY = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    StoryRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insertStory(NewStory story, Instant now) {
+        long id = jdbc.sql("""
+                insert into story (section_id, status, source_language, lead_image_id, created_at)
+                values (:section, :status, :source, :image, :now) returning id""")
+                .param("section", story.sectionId())
+                .param("status", StoryStatus.DRAFT.name())
+                .param("source", story.sourceLanguage().code())
+                .param("image", story.leadImageId())
+                .param("now", now.toEpochMilli())
+                .query(Long.class).single();
+        int position = 0;
+        for (long author : story.authorIds()) {
+            jdbc.sql("insert into story_author (story_id, author_id, position) values (:story, :author, :position)")
+                    .param("story", id).param("author", author).param("position", position++).update();
+        }
+        for (long tag : story.tagIds()) {
+            jdbc.sql("insert into story_tag (story_id, tag_id) values (:story, :tag)")
+                    .param("story", id).param("tag", tag).update();
+        }
+        return id;
+    }
+
+    Optional<StoryStatus> status(long storyId) {
+        return jdbc.sql("select status from story where id = :id").param("id", storyId)
+                .query(String.class).optional().map(StoryStatus::valueOf);
+    }
+
+    /** The latest revision number of a version, empty when the version was never written. */
+    Optional<Integer> currentRevision(long storyId, Language language) {
+        return jdbc.sql("select revision from story_version where story_id = :story and language = :lang")
+                .param("story", storyId).param("lang", language.code())
+                .query(Integer.class).optional();
+    }
+
+    void insertRevision(SaveVersion save, int number, String slug, Instant now) {
+        jdbc.sql("""
+                insert into revision (story_id, language, number, slug, headline, standfirst, seo_title,
+                    seo_description, lead_image_caption, lead_image_credit, lead_image_alt, body, saved_by, saved_at)
+                values (:story, :lang, :number, :slug, :headline, :standfirst, :seoTitle, :seoDescription,
+                    :caption, :credit, :alt, :body, :savedBy, :now)""")
+                .param("story", save.storyId()).param("lang", save.language().code()).param("number", number)
+                .param("slug", slug).param("headline", save.headline()).param("standfirst", save.standfirst())
+                .param("seoTitle", save.seoTitle()).param("seoDescription", save.seoDescription())
+                .param("caption", save.leadImageCaption()).param("credit", save.leadImageCredit())
+                .param("alt", save.leadImageAlt()).param("body", json.writerFor(BODY).writeValueAsString(save.body()))
+                .param("savedBy", save.savedBy()).param("now", now.toEpochMilli())
+                .update();
+        jdbc.sql("""
+                insert into story_version (story_id, language, revision) values (:story, :lang, :number)
+                on conflict (story_id, language) do update set revision = excluded.revision""")
+                .param("story", save.storyId()).param("lang", save.language().code()).param("number", number)
+                .update();
+    }
+
+    /** Makes the latest revision of every written version live; returns the languages now live. */
+    List<Language> publishAll(long storyId, Instant at) {
+        long millis = at.toEpochMilli();
+        jdbc.sql("""
+                update story_version set published_revision = revision,
+                       published_at = coalesce(published_at, :at), updated_at = :at
+                 where story_id = :story""")
+                .param("story", storyId).param("at", millis).update();
+        jdbc.sql("""
+                update story set status = 'PUBLISHED', scheduled_at = null,
+                       first_published_at = coalesce(first_published_at, :at)
+                 where id = :story""")
+                .param("story", storyId).param("at", millis).update();
+        return jdbc.sql("select language from story_version where story_id = :story order by language")
+                .param("story", storyId).query((rs, n) -> language(rs.getString(1))).list();
+    }
+
+    void unpublish(long storyId) {
+        jdbc.sql("update story_version set published_revision = null where story_id = :story")
+                .param("story", storyId).update();
+        jdbc.sql("update story set status = 'UNPUBLISHED' where id = :story").param("story", storyId).update();
+    }
+
+    Optional<PublishedStory> findPublished(long storyId, Language language) {
+        return jdbc.sql("select " + LIVE_COLUMNS + ", r.body " + LIVE_FROM + " and s.id = :id and v.language = :lang")
+                .param("id", storyId).param("lang", language.code())
+                .query((rs, n) -> new LiveRow(card(rs), rs.getString("seo_title"), rs.getString("seo_description"),
+                        rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
+                .optional()
+                .map(row -> row.toStory(json.readValue(row.body, BODY), authorsOf(storyId), tagsOf(storyId),
+                        liveSlugs(storyId)));
+    }
+
+    private List<Tag> tagsOf(long storyId) {
+        return jdbc.sql("""
+                select t.* from tag t join story_tag st on st.tag_id = t.id
+                 where st.story_id = :story order by t.slug""")
+                .param("story", storyId).query(TaxonomyRepository::tag).list();
+    }
+
+    private List<Author> authorsOf(long storyId) {
+        return jdbc.sql("""
+                select a.* from author a join story_author sa on sa.author_id = a.id
+                 where sa.story_id = :story order by sa.position""")
+                .param("story", storyId).query(TaxonomyRepository::author).list();
+    }
+
+    /** Readers once could open this version and now cannot: the page answers 410 Gone. */
+    boolean wasPublished(long storyId, Language language) {
+        return jdbc.sql("""
+                select count(*) from story_version v join story s on s.id = v.story_id
+                 where v.story_id = :id and v.language = :lang and v.published_at is not null""")
+                .param("id", storyId).param("lang", language.code()).query(Integer.class).single() > 0;
+    }
+
+    Map<Language, String> liveSlugs(long storyId) {
+        var slugs = new EnumMap<Language, String>(Language.class);
+        jdbc.sql("select v.language, r.slug " + LIVE_FROM + " and s.id = :id")
+                .param("id", storyId)
+                .query((rs, n) -> slugs.put(language(rs.getString(1)), rs.getString(2)))
+                .list();
+        return slugs;
+    }
+
+    StorySlice list(StoryFilter filter, int offset, int limit) {
+        var where = new StringBuilder(" and v.language = :lang");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("lang", filter.language().code());
+        if (filter.sectionId() != null) {
+            where.append(" and s.section_id = :section");
+            params.put("section", filter.sectionId());
+        }
+        if (filter.tagId() != null) {
+            where.append(" and exists (select 1 from story_tag t where t.story_id = s.id and t.tag_id = :tag)");
+            params.put("tag", filter.tagId());
+        }
+        if (filter.authorId() != null) {
+            where.append(" and exists (select 1 from story_author a where a.story_id = s.id and a.author_id = :author)");
+            params.put("author", filter.authorId());
+        }
+        int total = jdbc.sql("select count(*) " + LIVE_FROM + where).params(params).query(Integer.class).single();
+        var cards = jdbc.sql("select " + LIVE_COLUMNS + " " + LIVE_FROM + where
+                        + " order by v.published_at desc, s.id desc limit :limit offset :offset")
+                .params(params).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> card(rs)).list();
+        return new StorySlice(cards, total);
+    }
+
+    /** The newest {@code perSection} stories of every section, in section order. */
+    List<StoryCard> latestPerSection(Language language, int perSection) {
+        return jdbc.sql("""
+                select * from (
+                    select %s, sec.position as section_position,
+                           row_number() over (partition by s.section_id order by v.published_at desc, s.id desc) as place
+                    %s and v.language = :lang
+                ) ranked where place <= :per order by section_position, published_at desc, id desc"""
+                        .formatted(LIVE_COLUMNS, LIVE_FROM))
+                .param("lang", language.code()).param("per", perSection)
+                .query((rs, n) -> card(rs)).list();
+    }
+
+    List<StoryCard> cards(Collection<Long> storyIds, Language language) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + LIVE_COLUMNS + " " + LIVE_FROM + " and v.language = :lang and s.id in (:ids)")
+                .param("lang", language.code()).param("ids", new ArrayList<>(storyIds))
+                .query((rs, n) -> card(rs)).list();
+    }
+
+    /** Published stories sharing most tags with the given one, then the newest of its section. */
+    List<StoryCard> related(long storyId, Language language, int limit) {
+        return jdbc.sql("""
+                select %s,
+                       (select count(*) from story_tag mine join story_tag theirs on theirs.tag_id = mine.tag_id
+                         where mine.story_id = :id and theirs.story_id = s.id) as shared_tags
+                %s
+                   and v.language = :lang and s.id <> :id
+                   and (s.section_id = (select section_id from story where id = :id)
+                        or exists (select 1 from story_tag mine join story_tag theirs on theirs.tag_id = mine.tag_id
+                                    where mine.story_id = :id and theirs.story_id = s.id))
+                 order by shared_tags desc, v.published_at desc limit :limit""".formatted(LIVE_COLUMNS, LIVE_FROM))
+                .param("id", storyId).param("lang", language.code()).param("limit", limit)
+                .query((rs, n) -> card(rs)).list();
+    }
+
+    private static StoryCard card(ResultSet rs) throws SQLException {
+        long imageId = rs.getLong("lead_image_id");
+        var image = rs.wasNull() ? null : new LeadImage(imageId, rs.getString("lead_image_caption"),
+                rs.getString("lead_image_credit"), rs.getString("lead_image_alt"));
+        var section = new Section(rs.getLong("section_id"), rs.getString("section_slug"),
+                new Localized(rs.getString("name_uk"), rs.getString("name_en"), rs.getString("name_ru")));
+        return new StoryCard(rs.getLong("id"), language(rs.getString("language")), rs.getString("slug"), section,
+                rs.getString("headline"), rs.getString("standfirst"), image,
+                Instant.ofEpochMilli(rs.getLong("published_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    private static Language language(String code) {
+        return Language.fromCode(code).orElseThrow(() -> new IllegalStateException("Unknown language " + code));
+    }
+
+    /** A live version before its authors, tags and body are attached. */
+    private record LiveRow(StoryCard card, String seoTitle, String seoDescription, String body,
+            Instant firstPublishedAt) {
+
+        PublishedStory toStory(List<Block> blocks, List<Author> authors, List<Tag> tags,
+                Map<Language, String> liveSlugs) {
+            return new PublishedStory(card.id(), card.language(), card.slug(), card.section(), card.headline(),
+                    card.standfirst(), seoTitle, seoDescription, card.leadImage(), blocks, authors, tags,
+                    firstPublishedAt, card.publishedAt(), card.updatedAt(), liveSlugs);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.masthead.demo;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** The shape of the files under {@code src/main/resources/demo} (see the README there). */
+final class DemoFiles {
+
+    private DemoFiles() {
+    }
+
+    record Newsroom(List<Named> sections, List<Person> authors, List<Named> tags) {
+    }
+
+    record Named(String slug, Map<String, String> names) {
+    }
+
+    record Person(String slug, Map<String, String> names, Map<String, String> bios) {
+    }
+
+    record Story(String key, String section, List<String> authors, List<String> tags, int publishedHoursAgo,
+            @Nullable Integer updatedHoursAgo, Image image, Map<String, Version> versions) {
+    }
+
+    record Image(String motif, Map<String, ImageText> texts) {
+    }
+
+    record ImageText(String caption, String credit, String alt) {
+    }
+
+    record Version(String headline, String standfirst, List<JsonNode> body) {
+    }
+}

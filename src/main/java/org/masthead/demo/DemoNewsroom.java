@@ -1,0 +1,168 @@
+package org.masthead.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.masthead.content.Block;
+import org.masthead.content.NewStory;
+import org.masthead.content.SaveVersion;
+import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
+import org.masthead.media.MediaLibrary;
+import org.masthead.platform.Language;
+import org.masthead.platform.Localized;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fills an empty database with the demo newsroom, so that a first start shows a living site.
+ * Publication times are relative to now, so the demo always looks current.
+ */
+@Component
+@Order(0)
+class DemoNewsroom implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoNewsroom.class);
+    static final String EDITOR = "demo";
+
+    private final DemoProperties properties;
+    private final Taxonomy taxonomy;
+    private final Stories stories;
+    private final MediaLibrary media;
+    private final JsonMapper json;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DemoNewsroom(DemoProperties properties, Taxonomy taxonomy, Stories stories, MediaLibrary media, JsonMapper json,
+            TransactionTemplate transaction, Clock clock) {
+        this.properties = properties;
+        this.taxonomy = taxonomy;
+        this.stories = stories;
+        this.media = media;
+        this.json = json;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled() || !taxonomy.sections().isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        int count = transaction.execute(status -> seed());
+        log.info("Demo newsroom seeded: {} stories in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private int seed() {
+        var newsroom = read("classpath:demo/newsroom.json", DemoFiles.Newsroom.class);
+        var sections = new HashMap<String, Long>();
+        var authors = new HashMap<String, Long>();
+        var tags = new HashMap<String, Long>();
+        newsroom.sections().forEach(s -> sections.put(s.slug(), taxonomy.addSection(s.slug(), localized(s.names()))));
+        newsroom.tags().forEach(t -> tags.put(t.slug(), taxonomy.addTag(t.slug(), localized(t.names()))));
+        newsroom.authors().forEach(a -> authors.put(a.slug(),
+                taxonomy.addAuthor(a.slug(), localized(a.names()), localized(a.bios()))));
+
+        var demoStories = new ArrayList<DemoFiles.Story>();
+        for (var resource : resources("classpath:demo/stories/*.json")) {
+            demoStories.addAll(Arrays.asList(read(resource, DemoFiles.Story[].class)));
+        }
+        // oldest first, so that ids grow with publication time as they would in a real newsroom
+        demoStories.sort(Comparator.comparingInt(DemoFiles.Story::publishedHoursAgo).reversed());
+
+        var ids = new HashMap<String, Long>();
+        for (var story : demoStories) {
+            var image = media.add(DemoImages.draw(story.image().motif(), story.section(), story.key()));
+            ids.put(story.key(), stories.create(new NewStory(required(sections, story.section()), Language.UK,
+                    story.authors().stream().map(a -> required(authors, a)).toList(),
+                    story.tags().stream().map(t -> required(tags, t)).toList(), image.id())));
+        }
+        var now = clock.instant();
+        for (var story : demoStories) {
+            long id = ids.get(story.key());
+            for (var language : Language.all()) {
+                var version = story.versions().get(language.code());
+                var text = story.image().texts().get(language.code());
+                stories.save(new SaveVersion(id, language, 0, version.headline(), version.standfirst(), "", "",
+                        text.caption(), text.credit(), text.alt(), blocks(version.body(), ids), EDITOR));
+            }
+            stories.publish(id, now.minus(Duration.ofHours(story.publishedHoursAgo())));
+            if (story.updatedHoursAgo() != null) {
+                stories.publish(id, now.minus(Duration.ofHours(story.updatedHoursAgo())));
+            }
+        }
+        return demoStories.size();
+    }
+
+    /** Block ids are positional, so the same block has the same id in the three translations. */
+    private static List<Block> blocks(List<JsonNode> body, Map<String, Long> storyIds) {
+        var blocks = new ArrayList<Block>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            var node = body.get(i);
+            var id = "b" + (i + 1);
+            blocks.add(switch (node.get("type").asString()) {
+                case "paragraph" -> new Block.Paragraph(id, node.get("text").asString());
+                case "subheading" -> new Block.Subheading(id, node.get("text").asString());
+                case "quote" -> new Block.Quote(id, node.get("text").asString(), node.get("speaker").asString(),
+                        node.path("role").asString(""));
+                case "list" -> new Block.BulletList(id, node.path("ordered").asBoolean(false),
+                        node.get("items").valueStream().map(JsonNode::asString).toList());
+                case "readAlso" -> new Block.ReadAlso(id, required(storyIds, node.get("story").asString()));
+                default -> throw new IllegalArgumentException("Unknown demo block type " + node.get("type"));
+            });
+        }
+        return blocks;
+    }
+
+    private static Localized localized(Map<String, String> texts) {
+        return new Localized(texts.get("uk"), texts.get("en"), texts.get("ru"));
+    }
+
+    private static long required(Map<String, Long> ids, String key) {
+        var id = ids.get(key);
+        if (id == null) {
+            throw new IllegalStateException("The demo content refers to unknown '" + key + "'");
+        }
+        return id;
+    }
+
+    private <T> T read(String location, Class<T> type) {
+        return read(new PathMatchingResourcePatternResolver().getResource(location), type);
+    }
+
+    private <T> T read(Resource resource, Class<T> type) {
+        try (InputStream in = resource.getInputStream()) {
+            return json.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read demo file " + resource, e);
+        }
+    }
+
+    private static List<Resource> resources(String pattern) {
+        try {
+            var found = new PathMatchingResourcePatternResolver().getResources(pattern);
+            Arrays.sort(found, Comparator.comparing(Resource::getFilename));
+            return List.of(found);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list demo files " + pattern, e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.masthead.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.stereotype.Component;
+
+/** Image files on the local disk, one folder per asset, one file per width. */
+@Component
+class MediaFiles {
+
+    private final Path root;
+
+    MediaFiles(MediaProperties properties) {
+        this.root = properties.directory().toAbsolutePath().normalize();
+    }
+
+    Path path(long mediaId, int width) {
+        return root.resolve(Long.toString(mediaId)).resolve(width + ".jpg");
+    }
+
+    /** Writes through a temporary file so that a reader never sees half an image. */
+    void write(long mediaId, int width, byte[] bytes) {
+        var target = path(mediaId, width);
+        try {
+            Files.createDirectories(target.getParent());
+            var temporary = Files.createTempFile(target.getParent(), "upload", ".part");
+            Files.write(temporary, bytes);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store image " + mediaId, e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.masthead.media;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param directory where image files live on this node's disk
+ * @param variantWidths the widths, in pixels, of the resized copies made for srcset
+ * @param jpegQuality JPEG quality of the variants, 0 to 1
+ */
+@ConfigurationProperties("masthead.media")
+public record MediaProperties(
+        @DefaultValue("./data/media") Path directory,
+        @DefaultValue({"400", "800", "1200", "1600"}) List<Integer> variantWidths,
+        @DefaultValue("0.82") float jpegQuality) {
+}

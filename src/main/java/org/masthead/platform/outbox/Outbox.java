@@ -1,0 +1,54 @@
+package org.masthead.platform.outbox;
+
+import org.masthead.platform.db.SqlDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import java.time.Clock;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends events inside the caller's transaction: the change and the news of the change commit
+ * together or not at all. Consumers see them after commit through {@link OutboxRelay}.
+ */
+@Component
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final SqlDialect dialect;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    Outbox(JdbcClient jdbc, JsonMapper json, SqlDialect dialect, Clock clock, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(Object event) {
+        var lock = dialect.outboxWriteLock();
+        if (!lock.isEmpty()) {
+            jdbc.sql(lock).query().singleRow();
+        }
+        jdbc.sql("insert into outbox_event (type, payload, created_at) values (:type, :payload, :at)")
+                .param("type", event.getClass().getSimpleName())
+                .param("payload", json.writeValueAsString(event))
+                .param("at", clock.millis())
+                .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    relay.wake();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.masthead.platform.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hands committed outbox events to every {@link OutboxConsumer}, each from its own cursor kept in the
+ * database, so a restart resumes where each consumer stopped. Runs after each commit that appended
+ * an event, every second for events written by other nodes, and at start-up.
+ */
+@Component
+public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ObjectProvider<OutboxConsumer> consumers;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("outbox-relay").daemon(true).factory());
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean running;
+
+    OutboxRelay(JdbcClient jdbc, JsonMapper json, ObjectProvider<OutboxConsumer> consumers) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.consumers = consumers;
+    }
+
+    /** Asks for a relay pass soon, on the relay's own thread; cheap to call often. */
+    public void wake() {
+        if (running && scheduled.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                scheduled.set(false);
+                drain();
+            });
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        wake();
+    }
+
+    @Scheduled(fixedDelayString = "${masthead.outbox.poll-interval:1s}")
+    void poll() {
+        wake();
+    }
+
+    /** Delivers everything pending to every consumer; tests call it to run consumers synchronously. */
+    public synchronized void drain() {
+        for (var consumer : consumers.orderedStream().toList()) {
+            try {
+                while (deliverBatch(consumer) == BATCH) {
+                    // a full batch means there may be more
+                }
+            } catch (RuntimeException e) {
+                log.error("Outbox consumer {} failed; it will retry from its cursor", consumer.name(), e);
+            }
+        }
+    }
+
+    private int deliverBatch(OutboxConsumer consumer) {
+        long cursor = cursorOf(consumer.name());
+        List<OutboxEvent> events = jdbc.sql("""
+                select id, type, payload, created_at from outbox_event
+                 where id > :cursor order by id limit :limit""")
+                .param("cursor", cursor)
+                .param("limit", BATCH)
+                .query((rs, n) -> new OutboxEvent(rs.getLong("id"), rs.getString("type"),
+                        rs.getString("payload"), Instant.ofEpochMilli(rs.getLong("created_at")), json))
+                .list();
+        for (var event : events) {
+            try {
+                consumer.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException("Event " + event.id() + " (" + event.type() + ") failed", e);
+            }
+            moveCursor(consumer.name(), event.id());
+        }
+        return events.size();
+    }
+
+    long cursorOf(String consumer) {
+        return jdbc.sql("select position from outbox_cursor where consumer = :consumer")
+                .param("consumer", consumer)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
+    private void moveCursor(String consumer, long position) {
+        jdbc.sql("""
+                insert into outbox_cursor (consumer, position) values (:consumer, :position)
+                on conflict (consumer) do update set position = excluded.position""")
+                .param("consumer", consumer)
+                .param("position", position)
+                .update();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,65 @@
+package org.masthead.site;
+
+import org.masthead.content.Author;
+import org.masthead.content.Section;
+import org.masthead.content.StoryCard;
+import org.masthead.content.Tag;
+import org.masthead.platform.Language;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds every public link: pages, feeds, sitemaps, API and search results all take their URLs
+ * from here, so a change of URL scheme happens in one place. Paths are site-relative; {@link #absolute}
+ * adds the configured base URL where a full address is needed (canonical, hreflang, feeds).
+ */
+@Component
+public class PublicUrls {
+
+    private final String base;
+
+    PublicUrls(SiteProperties properties) {
+        var url = properties.baseUrl().toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public String home(Language language) {
+        return "/" + language.code() + "/";
+    }
+
+    public String section(Language language, Section section) {
+        return section(language, section.slug());
+    }
+
+    public String section(Language language, String sectionSlug) {
+        return home(language) + sectionSlug + "/";
+    }
+
+    public String story(Language language, String sectionSlug, String slug, long id) {
+        return section(language, sectionSlug) + slug + "-" + id;
+    }
+
+    public String story(StoryCard card) {
+        return story(card.language(), card.section().slug(), card.slug(), card.id());
+    }
+
+    public String tag(Language language, Tag tag) {
+        return home(language) + "tag/" + tag.slug();
+    }
+
+    public String author(Language language, Author author) {
+        return home(language) + "author/" + author.slug();
+    }
+
+    public String media(long mediaId, int width) {
+        return "/media/" + mediaId + "/" + width + ".jpg";
+    }
+
+    /** {@code path} with {@code ?page=N} for pages after the first. */
+    public String page(String path, int page) {
+        return page <= 1 ? path : path + "?page=" + page;
+    }
+
+    public String absolute(String path) {
+        return base + path;
+    }
+}

@@ -1,0 +1,90 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.masthead.content.StoryCard;
+import org.masthead.content.StoryFilter;
+import org.masthead.content.Stories;
+import org.masthead.platform.Language;
+import org.masthead.site.PublicUrls;
+import org.masthead.site.SiteProperties;
+import org.masthead.site.web.PageParts.Link;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+@Controller
+class FrontPageController {
+
+    private static final int LATEST = 12;
+    private static final int PER_SECTION = 4;
+
+    private final Stories stories;
+    private final SitePages pages;
+    private final PublicUrls urls;
+    private final SiteProperties properties;
+
+    FrontPageController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties) {
+        this.stories = stories;
+        this.pages = pages;
+        this.urls = urls;
+        this.properties = properties;
+    }
+
+    /** {@code /} sends the reader to the home page in the first of our languages their browser asks for. */
+    @GetMapping("/")
+    RedirectView root(HttpServletRequest request, HttpServletResponse response) {
+        var codes = Language.all().stream().map(Language::code).toList();
+        var language = Language.fromCode(preferred(request, codes)).orElse(properties.defaultLanguage());
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        return new RedirectView(urls.home(language));
+    }
+
+    private static String preferred(HttpServletRequest request, java.util.List<String> codes) {
+        var header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return "";
+        }
+        try {
+            var match = Locale.lookupTag(Locale.LanguageRange.parse(header), codes);
+            return match == null ? "" : match;
+        } catch (IllegalArgumentException malformed) {
+            return "";
+        }
+    }
+
+    @GetMapping("/{lang:uk|en|ru}")
+    RedirectView withoutSlash(@PathVariable Language lang) {
+        var redirect = new RedirectView(urls.home(lang));
+        redirect.setStatusCode(org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+        return redirect;
+    }
+
+    @GetMapping("/{lang:uk|en|ru}/")
+    ModelAndView home(@PathVariable Language lang, HttpServletResponse response) {
+        var t = pages.messages(lang);
+        var latest = stories.list(StoryFilter.all(lang), 0, LATEST).stories();
+        var bySection = stories.latestPerSection(lang, PER_SECTION).stream()
+                .collect(Collectors.groupingBy(card -> card.section().id(), java.util.LinkedHashMap::new,
+                        Collectors.toList()));
+        var teasers = bySection.values().stream()
+                .map(cards -> {
+                    StoryCard first = cards.getFirst();
+                    return new HomePage.SectionTeaser(new Link(urls.section(lang, first.section()),
+                            first.section().name().in(lang)), pages.cards(cards, false));
+                })
+                .toList();
+        var lead = latest.isEmpty() ? null : pages.card(latest.getFirst(), true);
+        var rest = latest.isEmpty() ? java.util.List.<PageParts.Card>of()
+                : pages.cards(latest.subList(1, latest.size()), false);
+        var chrome = pages.chrome(lang, properties.name(), t.get("home.description"), urls.home(lang),
+                pages.everyLanguage(urls::home), "/", null);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
+        return new ModelAndView("site/home", "page", new HomePage(chrome, lead, rest, teasers));
+    }
+}

@@ -1,0 +1,11 @@
+package org.masthead.site.web;
+
+import java.util.List;
+import org.masthead.site.web.PageParts.Card;
+import org.masthead.site.web.PageParts.Chrome;
+import org.masthead.site.web.PageParts.Pagination;
+
+/** A section, tag or author page: a heading, an optional introduction and a paginated list. */
+public record ListingPage(Chrome chrome, String heading, String introduction, List<Card> cards,
+        Pagination pagination) {
+}

@@ -1,0 +1,45 @@
+package org.masthead.site.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.masthead.platform.Language;
+
+/** The small value types that reader pages are made of. */
+public final class PageParts {
+
+    private PageParts() {
+    }
+
+    /** Everything the shared layout shows around a page. */
+    /** {@code canonicalUrl} is null on pages that search engines should not index (errors). */
+    public record Chrome(Language language, String title, String description, @Nullable String canonicalUrl,
+            List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
+            @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, Messages t) {
+    }
+
+    /** An hreflang alternate: a language code or "x-default", and an absolute URL. */
+    public record Alternate(String hreflang, String url) {
+    }
+
+    /** A language switcher entry; {@code url} is null where that version is not published. */
+    public record LanguageLink(Language language, @Nullable String url, boolean current) {
+    }
+
+    public record Link(String url, String text) {
+    }
+
+    public record Picture(String src, String srcset, String sizes, int width, int height, String alt,
+            boolean eager) {
+    }
+
+    public record Card(String url, String headline, String standfirst, @Nullable Picture picture,
+            NewsDates.Shown published, Link section) {
+    }
+
+    public record Pagination(int page, int pages, @Nullable String previousUrl, @Nullable String nextUrl) {
+
+        public boolean needed() {
+            return pages > 1;
+        }
+    }
+}

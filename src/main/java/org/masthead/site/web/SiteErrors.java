@@ -1,0 +1,91 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.masthead.platform.Language;
+import org.masthead.site.PublicUrls;
+import org.masthead.site.SiteProperties;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Error pages in the language of the address the reader asked for: 404 and 410 from reader
+ * controllers, and whatever reaches the servlet container's error path (unknown URLs, failures).
+ * Clients that ask for JSON get an RFC 9457 problem body instead.
+ */
+@Controller
+@ControllerAdvice(basePackageClasses = SiteErrors.class)
+class SiteErrors implements ErrorController {
+
+    private final SitePages pages;
+    private final PublicUrls urls;
+    private final SiteProperties properties;
+
+    SiteErrors(SitePages pages, PublicUrls urls, SiteProperties properties) {
+        this.pages = pages;
+        this.urls = urls;
+        this.properties = properties;
+    }
+
+    @ExceptionHandler(PageNotFound.class)
+    ModelAndView notFound(PageNotFound e, HttpServletResponse response) {
+        return page(e.language(), e.isGone() ? HttpStatus.GONE : HttpStatus.NOT_FOUND, response);
+    }
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request, HttpServletResponse response) {
+        var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        var status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        if (status == null || !status.isError()) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        var uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        if (wantsJson(request, uri)) {
+            var problem = ProblemDetail.forStatus(status);
+            problem.setInstance(java.net.URI.create(uri.isEmpty() || "null".equals(uri) ? "/" : uri));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return page(languageOf(uri), status, response);
+    }
+
+    private ModelAndView page(Language language, HttpStatus status, HttpServletResponse response) {
+        var t = pages.messages(language);
+        var key = switch (status) {
+            case NOT_FOUND, GONE, INTERNAL_SERVER_ERROR -> "error." + status.value();
+            default -> "error.other";
+        };
+        var heading = t.get(key + ".title");
+        var chrome = pages.chrome(language, heading, heading, null, pages.everyLanguage(urls::home),
+                urls.home(properties.defaultLanguage()), null);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, status.is5xxServerError() ? "no-store"
+                : ReaderCaching.PAGES.getHeaderValue());
+        var view = new ModelAndView("site/error", Map.of("page",
+                new ErrorPage(chrome, status.value(), heading, t.get(key + ".message"))));
+        view.setStatus(status);
+        return view;
+    }
+
+    /** The language of the URL the reader asked for, or the site's default language. */
+    private Language languageOf(String uri) {
+        var parts = uri.split("/", 3);
+        return parts.length > 1 ? Language.fromCode(parts[1]).orElse(properties.defaultLanguage())
+                : properties.defaultLanguage();
+    }
+
+    private static boolean wantsJson(HttpServletRequest request, String uri) {
+        var accept = request.getHeader(HttpHeaders.ACCEPT);
+        return uri.startsWith("/api/") || uri.startsWith("/actuator/")
+                || accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+}

@@ -1,0 +1,193 @@
+package org.masthead.site.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.Block;
+import org.masthead.content.LeadImage;
+import org.masthead.content.PublishedStory;
+import org.masthead.content.StoryCard;
+import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
+import org.masthead.media.MediaAsset;
+import org.masthead.media.MediaLibrary;
+import org.masthead.platform.Language;
+import org.masthead.site.PublicUrls;
+import org.masthead.site.SiteProperties;
+import org.masthead.site.web.PageParts.Alternate;
+import org.masthead.site.web.PageParts.Card;
+import org.masthead.site.web.PageParts.Chrome;
+import org.masthead.site.web.PageParts.LanguageLink;
+import org.masthead.site.web.PageParts.Link;
+import org.masthead.site.web.PageParts.Picture;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/** Turns content into page records: the one place that decides what a reader page holds. */
+@Component
+class SitePages {
+
+    /** Image widths the layout shows, for the sizes attribute of srcset. */
+    static final String LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw";
+    static final String CARD_SIZES = "(min-width: 60rem) 18rem, (min-width: 40rem) 45vw, 100vw";
+
+    private final Taxonomy taxonomy;
+    private final Stories stories;
+    private final MediaLibrary media;
+    private final PublicUrls urls;
+    private final SiteProperties properties;
+    private final MessageSource messageSource;
+    private final ResourceUrlProvider resources;
+    private final NewsDates dates;
+
+    SitePages(Taxonomy taxonomy, Stories stories, MediaLibrary media, PublicUrls urls, SiteProperties properties,
+            MessageSource messageSource, ResourceUrlProvider resources) {
+        this.taxonomy = taxonomy;
+        this.stories = stories;
+        this.media = media;
+        this.urls = urls;
+        this.properties = properties;
+        this.messageSource = messageSource;
+        this.resources = resources;
+        this.dates = new NewsDates(properties.timeZone());
+    }
+
+    Messages messages(Language language) {
+        return new Messages(language, messageSource);
+    }
+
+    /**
+     * The layout around a page. {@code versions} maps each language in which the same page exists to
+     * its path; {@code xDefault} is the path for readers whose language is none of those. Without a
+     * canonical path (error pages) the page names no alternates and asks not to be indexed.
+     */
+    Chrome chrome(Language language, String title, String description, @Nullable String canonicalPath,
+            Map<Language, String> versions, String xDefault, @Nullable String currentSection) {
+        var t = messages(language);
+        var alternates = new ArrayList<Alternate>();
+        if (canonicalPath != null) {
+            versions.forEach((lang, path) -> alternates.add(new Alternate(lang.code(), urls.absolute(path))));
+            alternates.add(new Alternate("x-default", urls.absolute(xDefault)));
+        }
+        var switcher = Language.all().stream()
+                .map(lang -> new LanguageLink(lang, versions.get(lang), lang == language))
+                .toList();
+        var sections = taxonomy.sections().stream()
+                .map(s -> new Link(urls.section(language, s), s.name().in(language)))
+                .toList();
+        var siteName = properties.name();
+        var fullTitle = title.equals(siteName) ? siteName : title + " — " + siteName;
+        var stylesheet = Objects.requireNonNullElse(resources.getForLookupPath("/site/css/site.css"),
+                "/site/css/site.css");
+        return new Chrome(language, fullTitle, description,
+                canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
+                sections, currentSection, siteName, urls.home(language), stylesheet, t);
+    }
+
+    /** The same path in every language, for pages that exist in all three (home, lists). */
+    Map<Language, String> everyLanguage(Function<Language, String> path) {
+        var versions = new EnumMap<Language, String>(Language.class);
+        Language.all().forEach(lang -> versions.put(lang, path.apply(lang)));
+        return versions;
+    }
+
+    List<Card> cards(List<StoryCard> stories, boolean eagerFirst) {
+        var assets = media.find(stories.stream().map(StoryCard::leadImage).filter(Objects::nonNull)
+                .map(LeadImage::mediaId).collect(Collectors.toSet()));
+        var cards = new ArrayList<Card>(stories.size());
+        for (var story : stories) {
+            var image = story.leadImage();
+            var picture = image == null ? null
+                    : picture(assets.get(image.mediaId()), image.alt(), CARD_SIZES, eagerFirst && cards.isEmpty());
+            cards.add(new Card(urls.story(story), story.headline(), story.standfirst(), picture,
+                    dates.show(story.publishedAt(), story.language()),
+                    new Link(urls.section(story.language(), story.section()),
+                            story.section().name().in(story.language()))));
+        }
+        return cards;
+    }
+
+    Card card(StoryCard story, boolean eager) {
+        return cards(List.of(story), eager).getFirst();
+    }
+
+    NewsDates.Shown date(java.time.Instant instant, Language language) {
+        return dates.show(instant, language);
+    }
+
+    @Nullable Picture picture(@Nullable MediaAsset asset, String alt, String sizes, boolean eager) {
+        if (asset == null || asset.variants().isEmpty()) {
+            return null;
+        }
+        var srcset = asset.variants().stream()
+                .map(v -> urls.media(asset.id(), v.width()) + " " + v.width() + "w")
+                .collect(Collectors.joining(", "));
+        var fallback = asset.atLeast(800);
+        return new Picture(urls.media(asset.id(), fallback.width()), srcset, sizes, fallback.width(),
+                fallback.height(), alt, eager);
+    }
+
+    StoryPage.@Nullable LeadFigure leadFigure(PublishedStory story) {
+        var image = story.leadImage();
+        if (image == null) {
+            return null;
+        }
+        var picture = picture(media.find(image.mediaId()).orElse(null), image.alt(), LEAD_SIZES, true);
+        return picture == null ? null : new StoryPage.LeadFigure(picture, image.caption(), image.credit());
+    }
+
+    /** Resolves read-also targets and image sizes; blocks whose target is not live in this language are left out. */
+    List<BlockView> blocks(List<Block> body, Language language) {
+        var readAlsoIds = body.stream().filter(b -> b instanceof Block.ReadAlso)
+                .map(b -> ((Block.ReadAlso) b).storyId()).toList();
+        Map<Long, StoryCard> targets = stories.cards(readAlsoIds, language).stream()
+                .collect(Collectors.toMap(StoryCard::id, Function.identity()));
+        var imageIds = body.stream().filter(b -> b instanceof Block.Image).map(b -> ((Block.Image) b).mediaId())
+                .collect(Collectors.toSet());
+        var assets = media.find(imageIds);
+        var views = new ArrayList<BlockView>(body.size());
+        for (var block : body) {
+            var view = switch (block) {
+                case Block.Paragraph p -> new BlockView.Paragraph(p.text());
+                case Block.Subheading s -> new BlockView.Subheading(s.text());
+                case Block.Quote q -> new BlockView.Quote(q.text(), q.speaker(), q.role());
+                case Block.BulletList l -> new BlockView.ItemList(l.ordered(), l.items());
+                case Block.Image i -> {
+                    var picture = picture(assets.get(i.mediaId()), i.alt(), LEAD_SIZES, false);
+                    yield picture == null ? null : new BlockView.Figure(picture, i.caption(), i.credit());
+                }
+                case Block.ReadAlso r -> {
+                    var target = targets.get(r.storyId());
+                    yield target == null ? null : new BlockView.ReadAlso(urls.story(target), target.headline());
+                }
+                case Block.Embed e -> embed(e);
+            };
+            if (view != null) {
+                views.add(view);
+            }
+        }
+        return views;
+    }
+
+    /** Only web links become embeds: a stored "javascript:" or "data:" URL is dropped, never rendered. */
+    private static BlockView.@Nullable Embed embed(Block.Embed embed) {
+        try {
+            var uri = URI.create(embed.url());
+            var scheme = uri.getScheme();
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+                return null;
+            }
+            var title = embed.title() == null || embed.title().isBlank() ? uri.getHost() : embed.title();
+            return new BlockView.Embed(uri.toString(), title, uri.getHost());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

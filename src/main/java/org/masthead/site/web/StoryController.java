@@ -1,0 +1,66 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumMap;
+import org.masthead.content.PublishedStory;
+import org.masthead.content.Stories;
+import org.masthead.platform.Language;
+import org.masthead.site.PublicUrls;
+import org.masthead.site.web.PageParts.Link;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+@Controller
+class StoryController {
+
+    private static final int RELATED = 4;
+
+    private final Stories stories;
+    private final SitePages pages;
+    private final PublicUrls urls;
+
+    StoryController(Stories stories, SitePages pages, PublicUrls urls) {
+        this.stories = stories;
+        this.pages = pages;
+        this.urls = urls;
+    }
+
+    @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
+    ModelAndView story(@PathVariable Language lang, @PathVariable String section, @PathVariable String slug,
+            @PathVariable long id, HttpServletResponse response) {
+        var story = stories.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
+                ? PageNotFound.gone(lang) : PageNotFound.in(lang));
+        if (!story.slug().equals(slug) || !story.section().slug().equals(section)) {
+            // an old slug (the headline changed) or a moved section keeps working
+            var moved = new RedirectView(urls.story(story.card()));
+            moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            return new ModelAndView(moved);
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
+        return new ModelAndView("site/story", "page", page(story));
+    }
+
+    private StoryPage page(PublishedStory story) {
+        var lang = story.language();
+        var versions = new EnumMap<Language, String>(Language.class);
+        story.liveSlugs().forEach((l, slug) -> versions.put(l, urls.story(l, story.section().slug(), slug, story.id())));
+        var xDefault = versions.getOrDefault(Language.UK, versions.values().iterator().next());
+        var description = story.seoDescription().isBlank() ? story.standfirst() : story.seoDescription();
+        var title = story.seoTitle().isBlank() ? story.headline() : story.seoTitle();
+        var chrome = pages.chrome(lang, title, description, urls.story(story.card()), versions, xDefault,
+                story.section().slug());
+        var byline = story.authors().stream().map(a -> new Link(urls.author(lang, a), a.name().in(lang))).toList();
+        var tags = story.tags().stream().map(t -> new Link(urls.tag(lang, t), t.name().in(lang))).toList();
+        var updated = story.updatedAt().isAfter(story.publishedAt()) ? pages.date(story.updatedAt(), lang) : null;
+        return new StoryPage(chrome,
+                new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
+                story.headline(), story.standfirst(), pages.leadFigure(story), byline,
+                pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
+                pages.cards(stories.related(story.id(), lang, RELATED), false));
+    }
+}

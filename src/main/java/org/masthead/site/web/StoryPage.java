@@ -1,0 +1,16 @@
+package org.masthead.site.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.masthead.site.web.PageParts.Card;
+import org.masthead.site.web.PageParts.Chrome;
+import org.masthead.site.web.PageParts.Link;
+import org.masthead.site.web.PageParts.Picture;
+
+public record StoryPage(Chrome chrome, Link section, String headline, String standfirst,
+        @Nullable LeadFigure lead, List<Link> byline, NewsDates.Shown published, NewsDates.@Nullable Shown updated,
+        List<BlockView> blocks, List<Link> tags, List<Card> related) {
+
+    public record LeadFigure(Picture picture, String caption, String credit) {
+    }
+}
