@@ -1,0 +1,96 @@
+package org.masthead.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.masthead.support.MastheadTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@MastheadTest
+class OutboxRelayIntegrationTest {
+
+    @Autowired Outbox outbox;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+    @Autowired TransactionTemplate transaction;
+
+    record Ping(String text) {
+    }
+
+    @Test
+    void aNewConsumerStartsFromTheBeginningAndAFailureIsRetriedFromItsCursor() {
+        transaction.executeWithoutResult(status -> {
+            outbox.append(new Ping("one"));
+            outbox.append(new Ping("two"));
+        });
+        var flaky = new FlakyConsumer("flaky-" + System.nanoTime(), "two");
+
+        relayFor(flaky).drain();
+        assertThat(flaky.texts()).endsWith("one", "two");   // "two" failed once and was not acknowledged
+        relayFor(flaky).drain();                            // a fresh relay, as after a restart
+        assertThat(flaky.texts()).endsWith("one", "two", "two");
+        assertThat(flaky.texts().stream().filter("one"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEvent() {
+        long before = jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
+        try {
+            transaction.executeWithoutResult(status -> {
+                outbox.append(new Ping("never"));
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException expected) {
+            // the change failed, so its event must not exist either
+        }
+        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private OutboxRelay relayFor(OutboxConsumer consumer) {
+        var beans = new StaticListableBeanFactory(Map.of("consumer", consumer));
+        return new OutboxRelay(jdbc, json, beans.getBeanProvider(OutboxConsumer.class));
+    }
+
+    /** Fails the first time it sees {@code failOn}, then succeeds. */
+    static final class FlakyConsumer implements OutboxConsumer {
+
+        private final String name;
+        private final String failOn;
+        private final List<String> texts = new ArrayList<>();
+        private boolean failed;
+
+        FlakyConsumer(String name, String failOn) {
+            this.name = name;
+            this.failOn = failOn;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void handle(OutboxEvent event) {
+            if (!event.type().equals("Ping")) {
+                return;
+            }
+            var text = event.payload(Ping.class).text();
+            texts.add(text);
+            if (text.equals(failOn) && !failed) {
+                failed = true;
+                throw new IllegalStateException("first delivery of " + text + " fails");
+            }
+        }
+
+        List<String> texts() {
+            return texts;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.masthead.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port with the demo newsroom, on its own database (see
+ * {@link TestDatabase}). Every test class that uses this annotation shares one application context,
+ * so tests create their own sections and stories with unique names instead of assuming an empty site.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordingConsumer.class)
+public @interface MastheadTest {
+}
