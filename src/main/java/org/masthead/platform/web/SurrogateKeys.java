@@ -1,0 +1,72 @@
+package org.masthead.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cache keys of a response: what must change for the response to be stale. Controllers tag
+ * what they render; the page cache stores the keys with the response, sends them as
+ * {@code Surrogate-Key}/{@code Cache-Tag} headers for a CDN, and evicts by key when content changes.
+ *
+ * <p>Key names: {@code story:{id}}, {@code section:{id}}, {@code tag:{id}}, {@code author:{id}},
+ * {@code lang:{code}}, {@code home}, {@code feed}, {@code sitemap}, {@code api}, {@code search}.
+ */
+public final class SurrogateKeys {
+
+    private static final String ATTRIBUTE = SurrogateKeys.class.getName();
+
+    private SurrogateKeys() {
+    }
+
+    public static void add(HttpServletRequest request, String... keys) {
+        keysOf(request).addAll(List.of(keys));
+    }
+
+    public static void add(HttpServletRequest request, Iterable<String> keys) {
+        keys.forEach(keysOf(request)::add);
+    }
+
+    /** The keys tagged so far for this request, in the order they were added. */
+    public static Set<String> of(HttpServletRequest request) {
+        var keys = request.getAttribute(ATTRIBUTE);
+        return keys == null ? Set.of() : Collections.unmodifiableSet(castKeys(keys));
+    }
+
+    public static String story(long id) {
+        return "story:" + id;
+    }
+
+    public static String section(long id) {
+        return "section:" + id;
+    }
+
+    public static String tag(long id) {
+        return "tag:" + id;
+    }
+
+    public static String author(long id) {
+        return "author:" + id;
+    }
+
+    public static String language(Language language) {
+        return "lang:" + language.code();
+    }
+
+    private static Set<String> keysOf(HttpServletRequest request) {
+        var keys = request.getAttribute(ATTRIBUTE);
+        if (keys == null) {
+            var created = new LinkedHashSet<String>();
+            request.setAttribute(ATTRIBUTE, created);
+            return created;
+        }
+        return castKeys(keys);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> castKeys(Object keys) {
+        return (Set<String>) keys;
+    }
+}
