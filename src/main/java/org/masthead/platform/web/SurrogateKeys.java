@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.masthead.platform.Language;
 
 /**
  * The cache keys of a response: what must change for the response to be stale. Controllers tag
