@@ -17,6 +17,8 @@ class ScheduledPublisher implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ScheduledPublisher.class);
 
     private final EditorialWorkflow workflow;
+    /** Polling waits until start-up work (migrations, demo seeding, the catch-up run) is done. */
+    private volatile boolean started;
 
     ScheduledPublisher(EditorialWorkflow workflow) {
         this.workflow = workflow;
@@ -24,6 +26,7 @@ class ScheduledPublisher implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        started = true;
         int published = workflow.publishDue();
         if (published > 0) {
             log.info("Published {} scheduled stories that fell due while Masthead was not running", published);
@@ -32,6 +35,9 @@ class ScheduledPublisher implements ApplicationRunner {
 
     @Scheduled(fixedDelayString = "${masthead.editorial.schedule-poll-interval:5s}")
     void poll() {
+        if (!started) {
+            return;
+        }
         try {
             workflow.publishDue();
         } catch (RuntimeException e) {
