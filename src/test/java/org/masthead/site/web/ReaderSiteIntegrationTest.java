@@ -96,6 +96,38 @@ class ReaderSiteIntegrationTest {
     }
 
     @Test
+    void alternatesStayReciprocalAsVersionsArePublishedAndWithdrawn() {
+        long id = fixtures.story().in(UK, "Взаємні посилання").in(EN, "Reciprocal links").in(RU, "Взаимные ссылки").draft();
+        stories.publishVersion(id, UK);
+        var section = stories.published(id, UK).orElseThrow().section().slug();
+        var uk = "/uk/" + section + "/vzaiemni-posylannia-" + id;
+        var en = "/en/" + section + "/reciprocal-links-" + id;
+        var ru = "/ru/" + section + "/vzaimnye-ssylki-" + id;
+        assertThat(alternates(uk)).containsExactly("uk", "x-default");
+        assertThat(site.get(en).statusCode()).isEqualTo(404);
+
+        stories.publishVersion(id, EN);
+        stories.publishVersion(id, RU);
+        for (var path : List.of(uk, en, ru)) {
+            assertThat(alternates(path)).as(path).containsExactly("uk", "en", "ru", "x-default");
+        }
+
+        stories.unpublishVersion(id, EN);
+        assertThat(site.get(en).statusCode()).isEqualTo(410);
+        for (var path : List.of(uk, ru)) {
+            assertThat(alternates(path)).as(path).containsExactly("uk", "ru", "x-default");
+            assertThat(site.get(path).body()).as(path).doesNotContain("href=\"" + en + "\"");
+        }
+    }
+
+    private List<String> alternates(String path) {
+        var page = site.get(path);
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return Pattern.compile("<link rel=\"alternate\" hreflang=\"([a-z-]+)\"").matcher(page.body()).results()
+                .map(r -> r.group(1)).toList();
+    }
+
+    @Test
     void anOutdatedSlugOrSectionAnswersAPermanentRedirectToTheCurrentAddress() {
         long id = fixtures.story().in(EN, "Current headline").published();
         var section = stories.published(id, EN).orElseThrow().section().slug();
