@@ -255,7 +255,8 @@ class ReaderSiteIntegrationTest {
         var first = site.get("/en/" + slug + "/").body();
         var second = site.get("/en/" + slug + "/?page=2").body();
 
-        assertThat(first).contains("rel=\"next\"", "Page 1 of 2").doesNotContain("rel=\"prev\"");
+        assertThat(first).contains("rel=\"next\"", "Page 1 of 2", "23 stories").doesNotContain("rel=\"prev\"");
+        assertThat(site.get("/uk/" + slug + "/").body()).contains("0 матеріалів");
         assertThat(second).contains("rel=\"prev\"", "Page 2 of 2", "Paged story 0").doesNotContain("rel=\"next\"");
         assertThat(second).contains("<link rel=\"canonical\" href=\"http://localhost:8080/en/" + slug + "/?page=2\">");
         assertThat(site.get("/en/" + slug + "/?page=3").statusCode()).isEqualTo(404);
