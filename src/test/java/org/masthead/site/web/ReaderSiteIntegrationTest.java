@@ -91,7 +91,8 @@ class ReaderSiteIntegrationTest {
         assertThat(body).contains("hreflang=\"x-default\" href=\"http://localhost:8080/uk/" + section + "/tilky-dvi-movy-" + id + "\"");
         assertThat(body).doesNotContain("hreflang=\"ru\" href=");
         assertThat(body).contains("<span class=\"unavailable\"");
-        assertThat(body).contains("<a href=\"/uk/" + section + "/tilky-dvi-movy-" + id + "\" hreflang=\"uk\" lang=\"uk\">");
+        assertThat(body).contains("<a href=\"/language/uk?next=%2Fuk%2F" + section + "%2Ftilky-dvi-movy-" + id
+                + "\" hreflang=\"uk\" lang=\"uk\">");
         assertThat(site.get("/ru/" + section + "/tilky-dvi-movy-" + id).statusCode()).isEqualTo(404);
     }
 
@@ -116,7 +117,7 @@ class ReaderSiteIntegrationTest {
         assertThat(site.get(en).statusCode()).isEqualTo(410);
         for (var path : List.of(uk, ru)) {
             assertThat(alternates(path)).as(path).containsExactly("uk", "ru", "x-default");
-            assertThat(site.get(path).body()).as(path).doesNotContain("href=\"" + en + "\"");
+            assertThat(site.get(path).body()).as(path).doesNotContain("next=%2Fen%2F");
         }
     }
 
@@ -203,6 +204,28 @@ class ReaderSiteIntegrationTest {
         assertThat(location(site.get("/"))).endsWith("/uk/");
         assertThat(site.get("/", "Accept-Language", "en").headers().firstValue("Vary")).hasValueSatisfying(
                 vary -> assertThat(vary).contains("Accept-Language"));
+    }
+
+    @Test
+    void theSwitcherRemembersTheReadersChoiceForTheRoot() {
+        var chosen = site.get("/language/ru?next=%2Fru%2Fpolitics%2F");
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ru/politics/"));
+        var cookie = chosen.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("masthead-language=ru").contains("Path=/", "SameSite=Lax", "HttpOnly");
+
+        assertThat(location(site.get("/", "Cookie", "masthead-language=ru", "Accept-Language", "en"))).endsWith("/ru/");
+        assertThat(location(site.get("/", "Cookie", "masthead-language=xx", "Accept-Language", "en"))).endsWith("/en/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2Fen%2F", "%2Fru%2F..%2F%2Fevil",
+            "%2Fru%2F%5C%5Cevil", "javascript%3Aalert(1)"})
+    void theSwitcherFollowsOnlyPagesOfThisSiteInTheChosenLanguage(String next) {
+        var chosen = site.get("/language/ru?next=" + next);
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ru/")
+                .doesNotContain("evil"));
     }
 
     @Test
