@@ -79,6 +79,27 @@ public class Stories {
         outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live)));
     }
 
+    /**
+     * Makes the latest revision of one language version live, leaving the other versions as they are:
+     * a translation can go live without publishing pending edits of the source.
+     */
+    @Transactional
+    public void publishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        if (!repository.publishVersion(storyId, language, clock.instant())) {
+            throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
+        }
+        outbox.append(new StoryPublished(storyId, EnumSet.of(language)));
+    }
+
+    /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
+    @Transactional
+    public void unpublishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.unpublishVersion(storyId, language);
+        outbox.append(new ContentEvent.VersionUnpublished(storyId, language));
+    }
+
     /** Takes every version off the reader site; their pages answer 410 Gone from now on. */
     @Transactional
     public void unpublish(long storyId) {

@@ -295,6 +295,35 @@ class StoryRepository {
                 .param("story", storyId).query((rs, n) -> language(rs.getString(1))).list();
     }
 
+    /** Makes the latest revision of one version live; the story is published if it was not yet. */
+    boolean publishVersion(long storyId, Language language, Instant at) {
+        long millis = at.toEpochMilli();
+        int changed = jdbc.sql("""
+                update story_version set published_revision = revision,
+                       published_at = coalesce(published_at, :at), updated_at = :at
+                 where story_id = :story and language = :lang""")
+                .param("story", storyId).param("lang", language.code()).param("at", millis).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                update story set status = 'PUBLISHED', scheduled_at = null,
+                       first_published_at = coalesce(first_published_at, :at)
+                 where id = :story""")
+                .param("story", storyId).param("at", millis).update();
+        return true;
+    }
+
+    /** Takes one version off the site; a story with no live version left is unpublished as a whole. */
+    void unpublishVersion(long storyId, Language language) {
+        jdbc.sql("update story_version set published_revision = null where story_id = :story and language = :lang")
+                .param("story", storyId).param("lang", language.code()).update();
+        jdbc.sql("""
+                update story set status = 'UNPUBLISHED' where id = :story and not exists
+                    (select 1 from story_version v where v.story_id = :story and v.published_revision is not null)""")
+                .param("story", storyId).update();
+    }
+
     void unpublish(long storyId) {
         jdbc.sql("update story_version set published_revision = null where story_id = :story")
                 .param("story", storyId).update();

@@ -48,7 +48,7 @@ public class MediaLibrary {
     /** Stores a decoded image as JPEG in its own size and every configured smaller width. */
     @Transactional
     public MediaAsset add(BufferedImage image) {
-        return find(store(image, "", "")).orElseThrow();
+        return store(prepare(image));
     }
 
     /**
@@ -69,7 +69,7 @@ public class MediaLibrary {
             throw new UploadRejected("newsroom.media.error.unreadable");
         }
         var name = fileName.replaceAll("[\\p{Cntrl}/\\\\]", "");
-        long id = store(image, name.length() > 200 ? name.substring(name.length() - 200) : name, uploadedBy);
+        long id = insert(prepare(image), name.length() > 200 ? name.substring(name.length() - 200) : name, uploadedBy);
         return item(id).orElseThrow();
     }
 
@@ -123,23 +123,41 @@ public class MediaLibrary {
         return rows;
     }
 
-    private long store(BufferedImage image, String originalName, String uploadedBy) {
-        var original = encode(image);
-        long id = jdbc.sql("""
-                insert into media_asset (content_type, width, height, byte_size, created_at, original_name, uploaded_by)
-                values (:type, :width, :height, :size, :now, :name, :by) returning id""")
-                .param("type", JPEG).param("width", image.getWidth()).param("height", image.getHeight())
-                .param("size", original.length).param("now", clock.millis())
-                .param("name", originalName).param("by", uploadedBy)
-                .query(Long.class).single();
+/**
+     * Encodes an image and its variants without touching the store: the CPU-heavy half of {@link #add},
+     * which callers adding many images may run in parallel before storing each.
+     */
+    public PreparedImage prepare(BufferedImage image) {
         var widths = new TreeSet<Integer>();
         widths.add(image.getWidth());
         properties.variantWidths().stream().filter(w -> w < image.getWidth()).forEach(widths::add);
+        var variants = new ArrayList<PreparedImage.Variant>();
         for (int width : widths) {
             int height = Math.round((float) image.getHeight() * width / image.getWidth());
-            files.write(id, width, width == image.getWidth() ? original : encode(resize(image, width, height)));
+            var bytes = encode(width == image.getWidth() ? image : resize(image, width, height));
+            variants.add(new PreparedImage.Variant(width, height, bytes));
+        }
+        return new PreparedImage(image.getWidth(), image.getHeight(), variants);
+    }
+
+    @Transactional
+    public MediaAsset store(PreparedImage image) {
+        return find(insert(image, "", "")).orElseThrow();
+    }
+
+    private long insert(PreparedImage image, String originalName, String uploadedBy) {
+        var original = image.variants().getLast();
+        long id = jdbc.sql("""
+                insert into media_asset (content_type, width, height, byte_size, created_at, original_name, uploaded_by)
+                values (:type, :width, :height, :size, :now, :name, :by) returning id""")
+                .param("type", JPEG).param("width", image.width()).param("height", image.height())
+                .param("size", original.bytes().length).param("now", clock.millis())
+                .param("name", originalName).param("by", uploadedBy)
+                .query(Long.class).single();
+        for (var variant : image.variants()) {
+            files.write(id, variant.width(), variant.bytes());
             jdbc.sql("insert into media_variant (media_id, width, height) values (:id, :width, :height)")
-                    .param("id", id).param("width", width).param("height", height).update();
+                    .param("id", id).param("width", variant.width()).param("height", variant.height()).update();
         }
         return id;
     }

@@ -56,7 +56,47 @@ public final class WordDiff {
         while (j < b.size()) {
             parts.add(new Part(Kind.ADDED, b.get(j++)));
         }
-        return merge(parts);
+        return merge(joinChanges(parts));
+    }
+
+    /**
+     * Reads "in August" → "in September" as one change rather than word, space, word: a run of
+     * changes with only white space between them becomes one removal followed by one addition.
+     */
+    private static List<Part> joinChanges(List<Part> parts) {
+        var joined = new ArrayList<Part>();
+        var removed = new StringBuilder();
+        var added = new StringBuilder();
+        for (int k = 0; k < parts.size(); k++) {
+            var part = parts.get(k);
+            boolean spaceBetweenChanges = part.kind() == Kind.SAME && part.text().isBlank()
+                    && (removed.length() > 0 || added.length() > 0)
+                    && k + 1 < parts.size() && parts.get(k + 1).kind() != Kind.SAME;
+            if (part.kind() == Kind.REMOVED) {
+                removed.append(part.text());
+            } else if (part.kind() == Kind.ADDED) {
+                added.append(part.text());
+            } else if (spaceBetweenChanges) {
+                removed.append(part.text());
+                added.append(part.text());
+            } else {
+                flush(joined, removed, added);
+                joined.add(part);
+            }
+        }
+        flush(joined, removed, added);
+        return joined;
+    }
+
+    private static void flush(List<Part> joined, StringBuilder removed, StringBuilder added) {
+        if (removed.length() > 0) {
+            joined.add(new Part(Kind.REMOVED, removed.toString()));
+        }
+        if (added.length() > 0) {
+            joined.add(new Part(Kind.ADDED, added.toString()));
+        }
+        removed.setLength(0);
+        added.setLength(0);
     }
 
     /** Whether the two texts differ in anything but the amount of white space. */

@@ -18,6 +18,13 @@ class WordDiffTest {
     }
 
     @Test
+    void readsNeighbouringChangedWordsAsOnePhrase() {
+        assertThat(WordDiff.between("Зустріч відбудеться в серпні.", "Зустріч відбудеться у вересні."))
+                .containsExactly(new Part(SAME, "Зустріч відбудеться "), new Part(REMOVED, "в серпні"),
+                        new Part(ADDED, "у вересні"), new Part(SAME, "."));
+    }
+
+    @Test
     void handlesCyrillicAndApostrophesAsWords() {
         assertThat(WordDiff.between("Об’єднання громад", "Об’єднання трьох громад"))
                 .containsExactly(new Part(SAME, "Об’єднання "), new Part(ADDED, "трьох "), new Part(SAME, "громад"));
