@@ -111,4 +111,28 @@ public class Stories {
     public List<StoryCard> related(long storyId, Language language, int limit) {
         return repository.related(storyId, language, limit);
     }
+
+    /** Published versions matching {@code query}, newest change first, at most {@code query.limit()}. */
+    @Transactional(readOnly = true)
+    public List<StoryCard> changes(StoryQuery query) {
+        return repository.changes(query);
+    }
+
+    /** Every live version of the stories first published in {@code [from, to)}, oldest story first. */
+    @Transactional(readOnly = true)
+    public List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to) {
+        return repository.liveVersionsOfStoriesFirstPublished(from, to);
+    }
+
+    /** Live versions that went live at or after {@code since}, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<LiveVersion> liveVersionsPublishedSince(Instant since, int limit) {
+        return repository.liveVersionsPublishedSince(since, limit);
+    }
+
+    /** For every live story: its first publication and the last change of any of its live versions. */
+    @Transactional(readOnly = true)
+    public List<LiveVersion.StoryDates> liveStoryDates() {
+        return repository.liveStoryDates();
+    }
 }

@@ -223,6 +223,80 @@ class StoryRepository {
                 .query((rs, n) -> card(rs)).list();
     }
 
+    List<StoryCard> changes(StoryQuery query) {
+        var where = new StringBuilder();
+        var params = new java.util.HashMap<String, Object>();
+        if (query.language() != null) {
+            where.append(" and v.language = :lang");
+            params.put("lang", query.language().code());
+        }
+        if (query.sectionId() != null) {
+            where.append(" and s.section_id = :section");
+            params.put("section", query.sectionId());
+        }
+        if (query.tagId() != null) {
+            where.append(" and exists (select 1 from story_tag t where t.story_id = s.id and t.tag_id = :tag)");
+            params.put("tag", query.tagId());
+        }
+        if (query.authorId() != null) {
+            where.append(" and exists (select 1 from story_author a where a.story_id = s.id and a.author_id = :author)");
+            params.put("author", query.authorId());
+        }
+        if (query.updatedSince() != null) {
+            where.append(" and v.updated_at >= :since");
+            params.put("since", query.updatedSince().toEpochMilli());
+        }
+        var after = query.after();
+        if (after != null) {
+            // the sort is (updated_at desc, id desc, language asc): continue strictly after the last row
+            where.append("""
+                     and (v.updated_at < :afterUpdated
+                          or (v.updated_at = :afterUpdated and (s.id < :afterId
+                              or (s.id = :afterId and v.language > :afterLang))))""");
+            params.put("afterUpdated", after.updatedAt().toEpochMilli());
+            params.put("afterId", after.storyId());
+            params.put("afterLang", after.language().code());
+        }
+        return jdbc.sql("select " + LIVE_COLUMNS + " " + LIVE_FROM + where
+                        + " order by v.updated_at desc, s.id desc, v.language limit :limit")
+                .params(params).param("limit", query.limit())
+                .query((rs, n) -> card(rs)).list();
+    }
+
+    private static final String LIVE_VERSION_COLUMNS = """
+            select s.id, v.language, sec.slug as section_slug, r.slug, r.headline, v.published_at, v.updated_at,
+                   s.first_published_at""";
+
+    List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to) {
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + """
+                 and s.first_published_at >= :from and s.first_published_at < :to
+                 order by s.first_published_at, s.id, v.language""")
+                .param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .query((rs, n) -> liveVersion(rs)).list();
+    }
+
+    List<LiveVersion> liveVersionsPublishedSince(Instant since, int limit) {
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + """
+                 and v.published_at >= :since
+                 order by v.published_at desc, s.id desc, v.language limit :limit""")
+                .param("since", since.toEpochMilli()).param("limit", limit)
+                .query((rs, n) -> liveVersion(rs)).list();
+    }
+
+    List<LiveVersion.StoryDates> liveStoryDates() {
+        return jdbc.sql("select s.first_published_at, max(v.updated_at) " + LIVE_FROM
+                        + " group by s.id, s.first_published_at")
+                .query((rs, n) -> new LiveVersion.StoryDates(Instant.ofEpochMilli(rs.getLong(1)),
+                        Instant.ofEpochMilli(rs.getLong(2))))
+                .list();
+    }
+
+    private static LiveVersion liveVersion(ResultSet rs) throws SQLException {
+        return new LiveVersion(rs.getLong("id"), language(rs.getString("language")), rs.getString("section_slug"),
+                rs.getString("slug"), rs.getString("headline"), Instant.ofEpochMilli(rs.getLong("published_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")), Instant.ofEpochMilli(rs.getLong("first_published_at")));
+    }
+
     private static StoryCard card(ResultSet rs) throws SQLException {
         long imageId = rs.getLong("lead_image_id");
         var image = rs.wasNull() ? null : new LeadImage(imageId, rs.getString("lead_image_caption"),

@@ -54,6 +54,33 @@ public class PublicUrls {
         return "/media/" + mediaId + "/" + width + ".jpg";
     }
 
+    /** A cropped copy of an image for previews and structured data ({@code crop} is "16x9", "4x3" or "1x1"). */
+    public String media(long mediaId, String crop, int width) {
+        return "/media/" + mediaId + "/" + crop + "/" + width + ".jpg";
+    }
+
+    /**
+     * The feed of a list page: {@code listPath} is the page's own path ({@link #home}, {@link #section},
+     * {@link #tag}, {@link #author}), so every list has its feed beside it.
+     */
+    public String feed(String listPath, FeedFormat format, boolean fullText) {
+        var base = listPath.endsWith("/") ? listPath : listPath + "/";
+        return base + "feed/" + format.fileName(fullText);
+    }
+
+    public String sitemapIndex() {
+        return "/sitemap.xml";
+    }
+
+    /** The sitemap of the stories first published in one month (UTC). */
+    public String sitemap(java.time.YearMonth month) {
+        return "/sitemaps/" + month + ".xml";
+    }
+
+    public String newsSitemap() {
+        return "/sitemaps/news.xml";
+    }
+
     /** {@code path} with {@code ?page=N} for pages after the first. */
     public String page(String path, int page) {
         return page <= 1 ? path : path + "?page=" + page;

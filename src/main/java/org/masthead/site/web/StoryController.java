@@ -6,6 +6,7 @@ import org.masthead.content.PublishedStory;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.SiteProperties;
 import org.masthead.site.web.PageParts.Link;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,11 +24,13 @@ class StoryController {
     private final Stories stories;
     private final SitePages pages;
     private final PublicUrls urls;
+    private final SiteProperties properties;
 
-    StoryController(Stories stories, SitePages pages, PublicUrls urls) {
+    StoryController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties) {
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
+        this.properties = properties;
     }
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
@@ -52,8 +55,11 @@ class StoryController {
         var xDefault = versions.getOrDefault(Language.UK, versions.values().iterator().next());
         var description = story.seoDescription().isBlank() ? story.standfirst() : story.seoDescription();
         var title = story.seoTitle().isBlank() ? story.headline() : story.seoTitle();
+        var siteName = properties.name();
+        var feeds = new java.util.ArrayList<>(pages.feeds(urls.home(lang), siteName));
+        feeds.addAll(pages.feeds(urls.section(lang, story.section()), story.section().name().in(lang) + " — " + siteName));
         var chrome = pages.chrome(lang, title, description, urls.story(story.card()), versions, xDefault,
-                story.section().slug());
+                story.section().slug(), feeds);
         var byline = story.authors().stream().map(a -> new Link(urls.author(lang, a), a.name().in(lang))).toList();
         var tags = story.tags().stream().map(t -> new Link(urls.tag(lang, t), t.name().in(lang))).toList();
         var updated = story.updatedAt().isAfter(story.publishedAt()) ? pages.date(story.updatedAt(), lang) : null;
