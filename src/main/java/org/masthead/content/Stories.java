@@ -135,4 +135,10 @@ public class Stories {
     public List<LiveVersion.StoryDates> liveStoryDates() {
         return repository.liveStoryDates();
     }
+
+    /** The language a story was first written in; the other versions are its translations. */
+    @Transactional(readOnly = true)
+    public Optional<Language> sourceLanguage(long storyId) {
+        return repository.sourceLanguage(storyId);
+    }
 }

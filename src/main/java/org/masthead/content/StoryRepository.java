@@ -65,6 +65,11 @@ class StoryRepository {
         return id;
     }
 
+    Optional<Language> sourceLanguage(long storyId) {
+        return jdbc.sql("select source_language from story where id = :id").param("id", storyId)
+                .query(String.class).optional().map(StoryRepository::language);
+    }
+
     Optional<StoryStatus> status(long storyId) {
         return jdbc.sql("select status from story where id = :id").param("id", storyId)
                 .query(String.class).optional().map(StoryStatus::valueOf);
@@ -249,8 +254,8 @@ class StoryRepository {
         var after = query.after();
         if (after != null) {
             // the sort is (updated_at desc, id desc, language asc): continue strictly after the last row
-            where.append("""
-                     and (v.updated_at < :afterUpdated
+            where.append(" " + """
+                    and (v.updated_at < :afterUpdated
                           or (v.updated_at = :afterUpdated and (s.id < :afterId
                               or (s.id = :afterId and v.language > :afterLang))))""");
             params.put("afterUpdated", after.updatedAt().toEpochMilli());
@@ -268,16 +273,16 @@ class StoryRepository {
                    s.first_published_at""";
 
     List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to) {
-        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + """
-                 and s.first_published_at >= :from and s.first_published_at < :to
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + " " + """
+                and s.first_published_at >= :from and s.first_published_at < :to
                  order by s.first_published_at, s.id, v.language""")
                 .param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
                 .query((rs, n) -> liveVersion(rs)).list();
     }
 
     List<LiveVersion> liveVersionsPublishedSince(Instant since, int limit) {
-        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + """
-                 and v.published_at >= :since
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + " " + """
+                and v.published_at >= :since
                  order by v.published_at desc, s.id desc, v.language limit :limit""")
                 .param("since", since.toEpochMilli()).param("limit", limit)
                 .query((rs, n) -> liveVersion(rs)).list();

@@ -68,6 +68,16 @@ public class PublicUrls {
         return base + "feed/" + format.fileName(fullText);
     }
 
+    /** The content API's listing of stories; {@code query} is an encoded query string or empty. */
+    public String apiStories(String query) {
+        return "/api/v1/stories" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** One language version of a story in the content API. */
+    public String apiStory(long storyId, Language language) {
+        return "/api/v1/stories/" + storyId + "/" + language.code();
+    }
+
     public String sitemapIndex() {
         return "/sitemap.xml";
     }

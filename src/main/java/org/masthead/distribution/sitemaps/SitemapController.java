@@ -115,7 +115,7 @@ class SitemapController {
                     }
                     out.writeStartElement("url");
                     element(out, "loc", absolute(version));
-                    element(out, "lastmod", W3C.format(version.updatedAt()));
+                    element(out, "lastmod", W3C.format(version.updatedAt().truncatedTo(ChronoUnit.SECONDS)));
                     if (story.size() > 1) {
                         for (var alternate : story) {
                             alternate(out, alternate.language().code(), absolute(alternate));

@@ -7,6 +7,7 @@ import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
+import org.masthead.site.seo.StoryMetadata;
 import org.masthead.site.web.PageParts.Link;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,12 +26,15 @@ class StoryController {
     private final SitePages pages;
     private final PublicUrls urls;
     private final SiteProperties properties;
+    private final StoryMetadata metadata;
 
-    StoryController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties) {
+    StoryController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties,
+            StoryMetadata metadata) {
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
         this.properties = properties;
+        this.metadata = metadata;
     }
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
@@ -67,6 +71,6 @@ class StoryController {
                 new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
                 story.headline(), story.standfirst(), pages.leadFigure(story), byline,
                 pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
-                pages.cards(stories.related(story.id(), lang, RELATED), false));
+                pages.cards(stories.related(story.id(), lang, RELATED), false), metadata.of(story));
     }
 }
