@@ -41,6 +41,8 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()")))
                 .requestCache(cache -> cache.disable())
+                // answers CORS preflights with the web layer's mappings (the public content API's)
+                .cors(org.springframework.security.config.Customizer.withDefaults())
                 .anonymous(anonymous -> { });
         return http.build();
     }
