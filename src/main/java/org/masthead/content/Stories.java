@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.masthead.content.ContentEvent.StoryDeleted;
 import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
@@ -64,12 +65,12 @@ public class Stories {
      */
     @Transactional
     public void publish(long storyId, Instant at) {
-        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         var live = repository.publishAll(storyId, at);
         if (live.isEmpty()) {
             throw new IllegalStateException("Story " + storyId + " has no language version to publish");
         }
-        outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live)));
+        outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live), status == StoryStatus.PUBLISHED));
     }
 
     /** Takes every version off the reader site; their pages answer 410 Gone from now on. */
@@ -78,6 +79,14 @@ public class Stories {
         repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         repository.unpublish(storyId);
         outbox.append(new StoryUnpublished(storyId));
+    }
+
+    /** Removes a story with its versions and revisions; its pages answer 404 from now on. */
+    @Transactional
+    public void delete(long storyId) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.delete(storyId);
+        outbox.append(new StoryDeleted(storyId));
     }
 
     @Transactional(readOnly = true)

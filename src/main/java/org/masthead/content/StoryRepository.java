@@ -119,6 +119,11 @@ class StoryRepository {
                 .param("story", storyId).query((rs, n) -> language(rs.getString(1))).list();
     }
 
+    /** Versions, revisions and the story's tag and author links go with it (on delete cascade). */
+    void delete(long storyId) {
+        jdbc.sql("delete from story where id = :id").param("id", storyId).update();
+    }
+
     void unpublish(long storyId) {
         jdbc.sql("update story_version set published_revision = null where story_id = :story")
                 .param("story", storyId).update();
