@@ -11,7 +11,8 @@ import org.masthead.platform.Language;
         @JsonSubTypes.Type(ContentEvent.VersionSaved.class),
         @JsonSubTypes.Type(ContentEvent.StoryPublished.class),
         @JsonSubTypes.Type(ContentEvent.StoryUnpublished.class),
-        @JsonSubTypes.Type(ContentEvent.StoryDeleted.class)
+        @JsonSubTypes.Type(ContentEvent.StoryDeleted.class),
+        @JsonSubTypes.Type(ContentEvent.VersionUnpublished.class)
 })
 public sealed interface ContentEvent {
 
@@ -32,5 +33,9 @@ public sealed interface ContentEvent {
 
     /** The story and all its versions and revisions are gone for good. */
     record StoryDeleted(long storyId) implements ContentEvent {
+    }
+
+    /** One language version was taken off the site; the others stay as they are. */
+    record VersionUnpublished(long storyId, Language language) implements ContentEvent {
     }
 }

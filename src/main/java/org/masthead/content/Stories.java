@@ -73,6 +73,28 @@ public class Stories {
         outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live), status == StoryStatus.PUBLISHED));
     }
 
+    /**
+     * Makes the latest revision of one language version live, leaving the other versions as they are:
+     * a translation can go live without publishing pending edits of the source.
+     */
+    @Transactional
+    public void publishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        boolean wasLive = repository.liveSlugs(storyId).containsKey(language);
+        if (!repository.publishVersion(storyId, language, clock.instant())) {
+            throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
+        }
+        outbox.append(new StoryPublished(storyId, EnumSet.of(language), wasLive));
+    }
+
+    /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
+    @Transactional
+    public void unpublishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.unpublishVersion(storyId, language);
+        outbox.append(new ContentEvent.VersionUnpublished(storyId, language));
+    }
+
     /** Takes every version off the reader site; their pages answer 410 Gone from now on. */
     @Transactional
     public void unpublish(long storyId) {
@@ -145,9 +167,26 @@ public class Stories {
         return repository.liveStoryDates();
     }
 
-    /** The language a story was first written in; the other versions are its translations. */
+    /** The latest saved revision of a version (the working copy), whether published or not. */
     @Transactional(readOnly = true)
-    public Optional<Language> sourceLanguage(long storyId) {
-        return repository.sourceLanguage(storyId);
+    public Optional<VersionView> working(long storyId, Language language) {
+        return repository.working(storyId, language);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VersionView> revision(long storyId, Language language, int number) {
+        return repository.revision(storyId, language, number);
+    }
+
+    /** The language the other versions are translated from. */
+    @Transactional(readOnly = true)
+    public Language sourceLanguage(long storyId) {
+        return repository.sourceLanguage(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+    }
+
+    /** Every story, newest first, with the versions it has: for newsroom lists and queues. */
+    @Transactional(readOnly = true)
+    public List<StoryOutline> outlines(int offset, int limit) {
+        return repository.outlines(offset, limit);
     }
 }

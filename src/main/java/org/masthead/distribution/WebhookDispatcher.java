@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDispatcher implements OutboxConsumer {
 
     private static final Set<String> CONTENT_EVENTS = Set.of("StoryPublished", "StoryUnpublished", "StoryDeleted",
-            "VersionSaved");
+            "VersionSaved", "VersionUnpublished");
 
     private final WebhookRepository repository;
     private final Stories stories;
@@ -88,6 +88,7 @@ class WebhookDispatcher implements OutboxConsumer {
         return switch (event) {
             case ContentEvent.StoryPublished p -> p.wasLive() ? WebhookEvent.UPDATED : WebhookEvent.PUBLISHED;
             case ContentEvent.StoryUnpublished u -> WebhookEvent.UNPUBLISHED;
+            case ContentEvent.VersionUnpublished u -> WebhookEvent.UNPUBLISHED;
             case ContentEvent.StoryDeleted d -> WebhookEvent.DELETED;
             case ContentEvent.VersionSaved v -> null;   // a saved draft is not news for anyone outside
         };
@@ -100,6 +101,9 @@ class WebhookDispatcher implements OutboxConsumer {
     private String payload(String id, WebhookEvent kind, ContentEvent content, OutboxEvent event) {
         var data = new LinkedHashMap<String, Object>();
         data.put("storyId", content.storyId());
+        if (content instanceof ContentEvent.VersionUnpublished version) {
+            data.put("language", version.language().code());   // only this version left the site
+        }
         if (content instanceof ContentEvent.StoryPublished published) {
             var versions = new ArrayList<Map<String, Object>>();
             published.languages().stream().sorted().forEach(language ->

@@ -9,7 +9,10 @@ public enum WebhookEvent {
     PUBLISHED("story.published"),
     /** A story readers can open was published again with changed text. */
     UPDATED("story.updated"),
-    /** A story was taken off the site; its pages answer 410 Gone. */
+    /**
+     * A story was taken off the site, or only one language version of it when the payload names a
+     * {@code language}; the pages taken off answer 410 Gone.
+     */
     UNPUBLISHED("story.unpublished"),
     /** A story was deleted for good. */
     DELETED("story.deleted");

@@ -126,7 +126,7 @@ public class StoryMetadata {
      * {@code translationOfWork}.
      */
     private void translations(PublishedStory story, Map<Language, String> versions, Map<String, Object> article) {
-        var source = stories.sourceLanguage(story.id()).orElse(story.language());
+        var source = stories.sourceLanguage(story.id());
         if (story.language() == source) {
             var translations = versions.entrySet().stream().filter(v -> v.getKey() != source)
                     .map(v -> Map.of("@type", "NewsArticle", "@id", v.getValue() + "#article", "url", v.getValue(),
