@@ -149,10 +149,15 @@ public class Stories {
         return repository.changes(query);
     }
 
-    /** Every live version of the stories first published in {@code [from, to)}, oldest story first. */
+    /**
+     * Every live version of the live stories first published in {@code [from, to)}, oldest story first;
+     * {@code skipStories} and {@code maxStories} page through them a story at a time, so the versions of
+     * one story are never split.
+     */
     @Transactional(readOnly = true)
-    public List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to) {
-        return repository.liveVersionsOfStoriesFirstPublished(from, to);
+    public List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to, int skipStories,
+            int maxStories) {
+        return repository.liveVersionsOfStoriesFirstPublished(from, to, skipStories, maxStories);
     }
 
     /** Live versions that went live at or after {@code since}, newest first, at most {@code limit}. */

@@ -302,11 +302,17 @@ class StoryRepository {
             select s.id, v.language, sec.slug as section_slug, r.slug, r.headline, v.published_at, v.updated_at,
                    s.first_published_at""";
 
-    List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to) {
+    List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to, int skipStories, int maxStories) {
         return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + " " + """
-                and s.first_published_at >= :from and s.first_published_at < :to
+                and s.id in (select live.id from story live
+                              where live.status = 'PUBLISHED'
+                                and live.first_published_at >= :from and live.first_published_at < :to
+                                and exists (select 1 from story_version lv
+                                             where lv.story_id = live.id and lv.published_revision is not null)
+                              order by live.first_published_at, live.id limit :limit offset :offset)
                  order by s.first_published_at, s.id, v.language""")
                 .param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .param("limit", maxStories).param("offset", skipStories)
                 .query((rs, n) -> liveVersion(rs)).list();
     }
 

@@ -82,9 +82,9 @@ public class PublicUrls {
         return "/sitemap.xml";
     }
 
-    /** The sitemap of the stories first published in one month (UTC). */
-    public String sitemap(java.time.YearMonth month) {
-        return "/sitemaps/" + month + ".xml";
+    /** Part {@code part} (from 1) of the sitemap of the stories first published in one month (UTC). */
+    public String sitemap(java.time.YearMonth month, int part) {
+        return "/sitemaps/" + month + (part == 1 ? "" : "-" + part) + ".xml";
     }
 
     public String newsSitemap() {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 import org.masthead.content.LiveVersion;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
@@ -49,6 +50,11 @@ class SitemapController {
     static final int NEWS_LIMIT = 1000;
     /** The sitemap protocol's limit of addresses in one file. */
     static final int SITEMAP_LIMIT = 50_000;
+    /**
+     * Stories per monthly sitemap file: with every language version of each, a file stays within the
+     * protocol's limit; a busier month is split into numbered parts.
+     */
+    static final int STORIES_PER_FILE = SITEMAP_LIMIT / Language.values().length;
 
     private static final CacheControl CACHING = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()
             .staleWhileRevalidate(Duration.ofMinutes(1)).staleIfError(Duration.ofHours(6));
@@ -70,16 +76,21 @@ class SitemapController {
 
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> index(HttpServletRequest request) {
-        var months = new TreeMap<YearMonth, Instant>();
+        var lastModified = new TreeMap<YearMonth, Instant>();
+        var storyCounts = new TreeMap<YearMonth, Integer>();
         for (var dates : stories.liveStoryDates()) {
-            months.merge(YearMonth.from(dates.firstPublishedAt().atZone(ZoneOffset.UTC)), dates.lastUpdatedAt(),
-                    (a, b) -> a.isAfter(b) ? a : b);
+            var month = YearMonth.from(dates.firstPublishedAt().atZone(ZoneOffset.UTC));
+            lastModified.merge(month, dates.lastUpdatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            storyCounts.merge(month, 1, Integer::sum);
         }
         var body = write(out -> {
             out.writeStartElement("sitemapindex");
             out.writeDefaultNamespace(SITEMAP_NS);
-            for (var month : months.descendingMap().entrySet()) {
-                sitemapEntry(out, urls.sitemap(month.getKey()), month.getValue());
+            for (var month : lastModified.descendingMap().entrySet()) {
+                int parts = (storyCounts.get(month.getKey()) + STORIES_PER_FILE - 1) / STORIES_PER_FILE;
+                for (int part = 1; part <= parts; part++) {
+                    sitemapEntry(out, urls.sitemap(month.getKey(), part), month.getValue());
+                }
             }
             sitemapEntry(out, urls.newsSitemap(), null);
             out.writeEndElement();
@@ -87,8 +98,9 @@ class SitemapController {
         return respond(request, body);
     }
 
-    @GetMapping("/sitemaps/{month:\\d{4}-\\d{2}}.xml")
-    ResponseEntity<String> month(@PathVariable String month, HttpServletRequest request) {
+    @GetMapping({"/sitemaps/{month:\\d{4}-\\d{2}}.xml", "/sitemaps/{month:\\d{4}-\\d{2}}-{part:[2-9]|[1-9]\\d{1,3}}.xml"})
+    ResponseEntity<String> month(@PathVariable String month, @PathVariable(required = false) @Nullable Integer part,
+            HttpServletRequest request) {
         YearMonth yearMonth;
         try {
             yearMonth = YearMonth.parse(month);
@@ -97,7 +109,8 @@ class SitemapController {
         }
         var from = yearMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         var to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        var versions = stories.liveVersionsOfStoriesFirstPublished(from, to);
+        int skip = (part == null ? 0 : part - 1) * STORIES_PER_FILE;
+        var versions = stories.liveVersionsOfStoriesFirstPublished(from, to, skip, STORIES_PER_FILE);
         if (versions.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -107,12 +120,8 @@ class SitemapController {
             out.writeStartElement("urlset");
             out.writeDefaultNamespace(SITEMAP_NS);
             out.writeNamespace("xhtml", XHTML_NS);
-            int written = 0;
             for (var story : byStory.values()) {
                 for (var version : story) {
-                    if (written++ == SITEMAP_LIMIT) {
-                        break;
-                    }
                     out.writeStartElement("url");
                     element(out, "loc", absolute(version));
                     element(out, "lastmod", W3C.format(version.updatedAt().truncatedTo(ChronoUnit.SECONDS)));
@@ -188,7 +197,8 @@ class SitemapController {
         return urls.absolute(urls.story(version.language(), version.sectionSlug(), version.slug(), version.storyId()));
     }
 
-    private void sitemapEntry(XMLStreamWriter out, String path, Instant lastModified) throws XMLStreamException {
+    private void sitemapEntry(XMLStreamWriter out, String path, @Nullable Instant lastModified)
+            throws XMLStreamException {
         out.writeStartElement("sitemap");
         element(out, "loc", urls.absolute(path));
         if (lastModified != null) {
