@@ -1,6 +1,8 @@
 package org.masthead.api.content;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,7 +49,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public, read-only content API: published stories and the taxonomy, as JSON. Listings are paged
@@ -97,6 +98,19 @@ class ContentApiController {
                 updatedSince == null ? null : instant(updatedSince),
                 cursor == null ? null : Cursor.read(cursor),
                 size + 1);
+        SurrogateKeys.add(request, "api");
+        if (query.language() != null) {
+            SurrogateKeys.add(request, SurrogateKeys.language(query.language()));
+        }
+        if (query.sectionId() != null) {
+            SurrogateKeys.add(request, SurrogateKeys.section(query.sectionId()));
+        }
+        if (query.tagId() != null) {
+            SurrogateKeys.add(request, SurrogateKeys.tag(query.tagId()));
+        }
+        if (query.authorId() != null) {
+            SurrogateKeys.add(request, SurrogateKeys.author(query.authorId()));
+        }
         var found = stories.changes(query);
         var cards = found.subList(0, Math.min(size, found.size()));
         var assets = media.find(cards.stream().map(StoryCard::leadImage).filter(Objects::nonNull)
@@ -106,11 +120,18 @@ class ContentApiController {
         String next = null;
         if (found.size() > size) {
             nextCursor = Cursor.after(cards.getLast());
-            next = urls.absolute(urls.apiStories(UriComponentsBuilder.newInstance()
-                    .query(request.getQueryString()).replaceQueryParam("cursor", nextCursor).build()
-                    .encode().getQuery()));
+            var sameQuery = new LinkedHashMap<String, @Nullable String>();
+            sameQuery.put("language", language);
+            sameQuery.put("section", section);
+            sameQuery.put("tag", tag);
+            sameQuery.put("author", author);
+            sameQuery.put("updated_since", updatedSince);
+            sameQuery.put("limit", limit);
+            sameQuery.put("cursor", nextCursor);
+            next = urls.absolute(urls.apiStories(sameQuery.entrySet().stream().filter(e -> e.getValue() != null)
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"))));
         }
-        SurrogateKeys.add(request, "api");
         cards.forEach(card -> SurrogateKeys.add(request, SurrogateKeys.story(card.id())));
         var response = ResponseEntity.ok().cacheControl(CACHING);
         if (next != null) {

@@ -75,8 +75,10 @@ class ContentApiIntegrationTest {
         long section = fixtures.section();
         var slug = slugOf(section);
         long first = fixtures.story().inSection(section).in(RU, "Первая").in(EN, "First").published();
-        var cut = Instant.now();
-        long second = fixtures.story().inSection(section).in(RU, "Вторая").published();
+        // the second story changes exactly at the cut, one millisecond after the first
+        var cut = stories.published(first, RU).orElseThrow().updatedAt().plusMillis(1);
+        long second = fixtures.story().inSection(section).in(RU, "Вторая").draft();
+        stories.publish(second, cut);
 
         var russian = getJson("/api/v1/stories?section=" + slug + "&language=ru");
         assertThat(russian.path("items")).extracting(i -> i.path("id").asLong()).containsExactly(second, first);
@@ -86,6 +88,13 @@ class ContentApiIntegrationTest {
                 .isEqualTo("http://localhost:8080/api/v1/stories/" + second + "/ru");
         var since = getJson("/api/v1/stories?section=" + slug + "&updated_since=" + cut);
         assertThat(since.path("items")).extracting(i -> i.path("id").asLong()).containsExactly(second);
+        // an offset with "+" survives into the next page's link
+        var offset = java.time.OffsetDateTime.ofInstant(cut.minusSeconds(3600), java.time.ZoneOffset.ofHours(2)).toString();
+        var pageOne = getJson("/api/v1/stories?section=" + slug + "&limit=1&updated_since="
+                + java.net.URLEncoder.encode(offset, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(pageOne.path("next").asString()).contains("updated_since=" + offset.replace("+", "%2B").replace(":", "%3A"));
+        var pageTwo = getJson(pageOne.path("next").asString().substring("http://localhost:8080".length()));
+        assertThat(pageTwo.path("items")).extracting(i -> i.path("id").asLong()).containsExactly(first);
         assertThat(getJson("/api/v1/stories?tag=energy&language=en&limit=100").path("items"))
                 .isNotEmpty().allSatisfy(i -> assertThat(i.path("language").asString()).isEqualTo("en"));
         assertThat(getJson("/api/v1/stories?author=olena-marchenko&language=uk").path("items")).isNotEmpty();
