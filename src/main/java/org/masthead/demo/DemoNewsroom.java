@@ -107,9 +107,11 @@ class DemoNewsroom implements SmartInitializingSingleton {
                 stories.save(new SaveVersion(id, language, 0, version.headline(), version.standfirst(), "", "",
                         text.caption(), text.credit(), text.alt(), blocks(version.body(), ids), EDITOR));
             }
-            stories.publish(id, now.minus(Duration.ofHours(story.publishedHoursAgo())));
+            // a few minutes' offset from the key, so that stories of the same hour do not share a minute
+            var minutes = Duration.ofMinutes(Math.floorMod(story.key().hashCode(), 50));
+            stories.publish(id, now.minus(Duration.ofHours(story.publishedHoursAgo())).minus(minutes));
             if (story.updatedHoursAgo() != null) {
-                stories.publish(id, now.minus(Duration.ofHours(story.updatedHoursAgo())));
+                stories.publish(id, now.minus(Duration.ofHours(story.updatedHoursAgo())).minus(minutes.dividedBy(2)));
             }
         }
         return demoStories.size();
