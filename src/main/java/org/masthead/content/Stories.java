@@ -116,6 +116,12 @@ public class Stories {
         return repository.findPublished(storyId, language);
     }
 
+    /** Several published stories in one language, in the order given; those not live in it are left out. */
+    @Transactional(readOnly = true)
+    public List<PublishedStory> published(List<Long> storyIds, Language language) {
+        return repository.findPublished(storyIds, language);
+    }
+
     /** Whether readers could once open this version and now cannot (410 rather than 404). */
     @Transactional(readOnly = true)
     public boolean wasPublished(long storyId, Language language) {

@@ -165,6 +165,44 @@ class StoryRepository {
                         liveSlugs(storyId)));
     }
 
+    /** Several live stories in one language with four queries, in the order of {@code storyIds}. */
+    List<PublishedStory> findPublished(List<Long> storyIds, Language language) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        var ids = new ArrayList<>(storyIds);
+        var rows = jdbc.sql("select " + LIVE_COLUMNS + ", r.body " + LIVE_FROM + " and s.id in (:ids) and v.language = :lang")
+                .param("ids", ids).param("lang", language.code())
+                .query((rs, n) -> new LiveRow(card(rs), rs.getString("seo_title"), rs.getString("seo_description"),
+                        rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(row -> row.card().id(), row -> row));
+        var authors = new java.util.HashMap<Long, List<Author>>();
+        jdbc.sql("""
+                select sa.story_id, a.* from author a join story_author sa on sa.author_id = a.id
+                 where sa.story_id in (:ids) order by sa.story_id, sa.position""")
+                .param("ids", ids)
+                .query((rs, n) -> authors.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
+                        .add(TaxonomyRepository.author(rs, n)))
+                .list();
+        var tags = new java.util.HashMap<Long, List<Tag>>();
+        jdbc.sql("""
+                select st.story_id, t.* from tag t join story_tag st on st.tag_id = t.id
+                 where st.story_id in (:ids) order by st.story_id, t.slug""")
+                .param("ids", ids)
+                .query((rs, n) -> tags.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
+                        .add(TaxonomyRepository.tag(rs, n)))
+                .list();
+        var slugs = new java.util.HashMap<Long, Map<Language, String>>();
+        jdbc.sql("select s.id, v.language, r.slug " + LIVE_FROM + " and s.id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> slugs.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(Language.class))
+                        .put(language(rs.getString(2)), rs.getString(3)))
+                .list();
+        return storyIds.stream().filter(rows::containsKey).map(id -> rows.get(id).toStory(
+                json.readValue(rows.get(id).body(), BODY), authors.getOrDefault(id, List.of()),
+                tags.getOrDefault(id, List.of()), slugs.getOrDefault(id, Map.of()))).toList();
+    }
+
     private List<Tag> tagsOf(long storyId) {
         return jdbc.sql("""
                 select t.* from tag t join story_tag st on st.tag_id = t.id

@@ -114,6 +114,18 @@ class FeedsIntegrationTest {
     }
 
     @Test
+    void itemsNameTheirAuthorsSectionAndTopics() {
+        var feed = parse(site.get("/en/author/olena-marchenko/feed/atom.xml").body());
+        assertThat(feed.getEntries()).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.getAuthors()).extracting(a -> a.getName()).contains("Olena Marchenko");
+            assertThat(entry.getCategories()).isNotEmpty();
+        });
+        var energy = parse(site.get("/en/tag/energy/feed/rss.xml").body());
+        assertThat(energy.getEntries()).allSatisfy(entry ->
+                assertThat(entry.getCategories()).extracting(c -> c.getName()).contains("Energy"));
+    }
+
+    @Test
     void unknownListsAnswerNotFound() {
         assertThat(site.get("/en/no-such-section/feed/rss.xml").statusCode()).isEqualTo(404);
         assertThat(site.get("/en/tag/no-such-tag/feed/atom.xml").statusCode()).isEqualTo(404);

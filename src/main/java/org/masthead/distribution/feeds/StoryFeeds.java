@@ -18,10 +18,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.masthead.content.LeadImage;
 import org.masthead.content.PublishedStory;
+import org.masthead.content.StoryCard;
 import org.masthead.content.Stories;
 import org.masthead.distribution.DistributionProperties;
+import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.site.FeedFormat;
@@ -56,10 +60,11 @@ class StoryFeeds {
 
     /** The stories of {@code list}, newest first, as a feed document; also the ids of the stories in it. */
     Rendered render(FeedList list, FeedFormat format, boolean full) {
-        var cards = stories.list(list.filter(), 0, properties.feedSize()).stories();
-        var items = cards.stream().map(card -> stories.published(card.id(), card.language()))
-                .flatMap(java.util.Optional::stream).toList();
         var language = list.filter().language();
+        var cards = stories.list(list.filter(), 0, properties.feedSize()).stories();
+        var items = stories.published(cards.stream().map(StoryCard::id).toList(), language);
+        var images = media.find(items.stream().map(PublishedStory::leadImage).filter(Objects::nonNull)
+                .map(LeadImage::mediaId).collect(java.util.stream.Collectors.toSet()));
         var feed = new SyndFeedImpl();
         feed.setFeedType(format == FeedFormat.RSS ? "rss_2.0" : "atom_1.0");
         feed.setEncoding("UTF-8");
@@ -76,7 +81,7 @@ class StoryFeeds {
         feed.setGenerator("Masthead");
         var newest = items.stream().map(PublishedStory::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
         feed.setPublishedDate(Date.from(newest));
-        feed.setEntries(items.stream().map(story -> entry(story, full)).toList());
+        feed.setEntries(items.stream().map(story -> entry(story, full, images)).toList());
         try {
             return new Rendered(new SyndFeedOutput().outputString(feed), items.stream().map(PublishedStory::id).toList());
         } catch (FeedException e) {
@@ -88,7 +93,7 @@ class StoryFeeds {
     record Rendered(String xml, List<Long> storyIds) {
     }
 
-    private SyndEntry entry(PublishedStory story, boolean full) {
+    private SyndEntry entry(PublishedStory story, boolean full, Map<Long, MediaAsset> images) {
         var language = story.language();
         var entry = new SyndEntryImpl();
         entry.setTitle(story.headline());
@@ -125,16 +130,15 @@ class StoryFeeds {
         });
         entry.setCategories(categories);
         var lead = story.leadImage();
-        if (lead != null) {
-            media.find(lead.mediaId()).ifPresent(asset -> {
-                var variant = asset.atLeast(FullText.IMAGE_WIDTH);
-                media.file(asset.id(), variant.width()).ifPresent(file -> {
-                    var enclosure = new SyndEnclosureImpl();
-                    enclosure.setUrl(urls.absolute(urls.media(asset.id(), variant.width())));
-                    enclosure.setType(asset.contentType());
-                    enclosure.setLength(size(file));
-                    entry.setEnclosures(List.of(enclosure));
-                });
+        var asset = lead == null ? null : images.get(lead.mediaId());
+        if (asset != null && !asset.variants().isEmpty()) {
+            var variant = asset.atLeast(FullText.IMAGE_WIDTH);
+            media.file(asset.id(), variant.width()).ifPresent(file -> {
+                var enclosure = new SyndEnclosureImpl();
+                enclosure.setUrl(urls.absolute(urls.media(asset.id(), variant.width())));
+                enclosure.setType(asset.contentType());
+                enclosure.setLength(size(file));
+                entry.setEnclosures(List.of(enclosure));
             });
         }
         return entry;
