@@ -101,6 +101,11 @@ public class StoryMetadata {
         if (!story.tags().isEmpty()) {
             article.put("keywords", story.tags().stream().map(t -> t.name().in(language)).toList());
         }
+        if (!story.notes().isEmpty()) {
+            // corrections and updates alike: each is a dated comment on what changed in the story
+            article.put("correction", story.notes().stream().map(note -> Map.of("@type", "CorrectionComment",
+                    "text", note.text(), "datePublished", dates.format(note.createdAt()))).toList());
+        }
         translations(story, versions, article);
         if (!publisher.publishingPrinciplesUrl().isBlank()) {
             article.put("publishingPrinciples", absolute(publisher.publishingPrinciplesUrl()));

@@ -73,6 +73,8 @@ class StructuredDataIntegrationTest {
                     List.of(new Block.Paragraph("p", "Text")), "test"));
         }
         stories.publish(id);
+        stories.addNote(id, EN, org.masthead.content.StoryNote.Kind.CORRECTION,
+                "An earlier version misnamed the city.", "test");
         var sectionSlug = stories.published(id, EN).orElseThrow().section().slug();
         var englishPath = "/en/" + sectionSlug + "/talks-script-script-alert-1-script-resume-" + id;
         var ukrainianUrl = "http://localhost:8080/uk/" + sectionSlug + "/perehovory-vidnovylysia-" + id;
@@ -103,6 +105,10 @@ class StructuredDataIntegrationTest {
         assertThat(publisher.path("logo").path("url").asString()).isEqualTo("http://localhost:8080/site/img/logo.png");
         assertThat(site.get("/site/img/logo.png").statusCode()).isEqualTo(200);
         assertThat(article.path("translationOfWork").path("url").asString()).isEqualTo(ukrainianUrl);
+        var correction = article.path("correction").get(0);
+        assertThat(correction.path("@type").asString()).isEqualTo("CorrectionComment");
+        assertThat(correction.path("text").asString()).isEqualTo("An earlier version misnamed the city.");
+        assertThat(correction.path("datePublished").asString()).isNotBlank();
         assertThat(article.path("translationOfWork").path("inLanguage").asString()).isEqualTo("uk");
 
         var images = new ArrayList<JsonNode>();
