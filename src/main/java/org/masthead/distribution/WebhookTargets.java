@@ -43,42 +43,45 @@ class WebhookTargets {
     /** The URL as Masthead will call it, or {@link InvalidWebhook} saying why it may not. */
     URI check(String url) {
         if (url.isBlank() || url.length() > MAX_URL_LENGTH) {
-            throw new InvalidWebhook("url", "Give an http or https URL of at most " + MAX_URL_LENGTH + " characters.");
+            throw new InvalidWebhook("url", "url-length", "Give an http or https URL of at most " + MAX_URL_LENGTH
+                    + " characters.", MAX_URL_LENGTH);
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidWebhook("url", "This is not a valid URL.");
+            throw new InvalidWebhook("url", "url-invalid", "This is not a valid URL.");
         }
         var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidWebhook("url", "Webhooks are delivered over http or https only.");
+            throw new InvalidWebhook("url", "url-scheme", "Webhooks are delivered over http or https only.");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new InvalidWebhook("url", "The URL needs a host name.");
+            throw new InvalidWebhook("url", "url-host", "The URL needs a host name.");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidWebhook("url", "Put no user name or password in the URL; check the signature instead.");
+            throw new InvalidWebhook("url", "url-userinfo",
+                    "Put no user name or password in the URL; check the signature instead.");
         }
         if (uri.getRawFragment() != null) {
-            throw new InvalidWebhook("url", "A webhook URL has no #fragment.");
+            throw new InvalidWebhook("url", "url-fragment", "A webhook URL has no #fragment.");
         }
         var host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new InvalidWebhook("url", "The host " + host + " cannot be found.");
+            throw new InvalidWebhook("url", "url-unknown-host", "The host " + host + " cannot be found.", host);
         }
         if (addresses.length == 0) {
-            throw new InvalidWebhook("url", "The host " + host + " has no address.");
+            throw new InvalidWebhook("url", "url-unknown-host", "The host " + host + " has no address.", host);
         }
         if (!allowPrivate) {
             for (var address : addresses) {
                 if (!isPublic(address)) {
-                    throw new InvalidWebhook("url", "The host " + host + " resolves to " + address.getHostAddress()
-                            + ", an address inside a private network; webhooks go to public addresses only.");
+                    throw new InvalidWebhook("url", "url-private", "The host " + host + " resolves to "
+                            + address.getHostAddress() + ", an address inside a private network; webhooks go to"
+                            + " public addresses only.", host, address.getHostAddress());
                 }
             }
         }

@@ -43,7 +43,7 @@ class WebhookRestartIntegrationTest {
             }
             var fixtures = new Fixtures(first.getBean(Stories.class), first.getBean(Taxonomy.class));
             var hook = first.getBean(Webhooks.class).register(new NewWebhook(receiver.url(),
-                    EnumSet.of(WebhookEvent.PUBLISHED), "restart test"));
+                    EnumSet.of(WebhookEvent.PUBLISHED), "restart test"), "test");
 
             long inFlight = fixtures.story().in(EN, "Cut off mid-request").published();
             var cutOff = receiver.await(r -> storyOf(r) == inFlight, 1, PATIENCE).getFirst();

@@ -53,7 +53,7 @@ class WebhooksIntegrationTest {
 
     @AfterEach
     void tearDown() {
-        registered.forEach(webhooks::remove);
+        registered.forEach(id -> webhooks.remove(id, "test"));
         receiver.close();
     }
 
@@ -156,7 +156,7 @@ class WebhooksIntegrationTest {
         assertThat(sender.backoff(20)).isEqualTo(Duration.ofHours(6));
 
         receiver.answer(r -> 200);
-        assertThat(webhooks.retry(failed.id())).isTrue();
+        assertThat(webhooks.retry(failed.id(), "test")).isTrue();
         deliver();
         receiver.await(r -> storyOf(r) == id, 11, PATIENCE);
         assertThat(onlyDelivery(hook).status()).isEqualTo(WebhookDelivery.Status.DELIVERED);
@@ -184,21 +184,21 @@ class WebhooksIntegrationTest {
     @Test
     void pausedWebhooksGetNothingAndRegistrationsAreChecked() {
         var hook = register(EnumSet.of(WebhookEvent.PUBLISHED));
-        assertThat(webhooks.setActive(hook.webhook().id(), false)).isTrue();
+        assertThat(webhooks.setActive(hook.webhook().id(), false, "test")).isTrue();
         long id = fixtures.story().in(EN, "Nobody listening").published();
         deliver();
         assertThat(webhooks.deliveries(hook.webhook().id(), 10)).isEmpty();
         assertThat(webhooks.find(hook.webhook().id())).get().extracting(Webhook::active).isEqualTo(false);
         assertThat(receiver.received(r -> storyOf(r) == id)).isEmpty();
 
-        assertThatThrownBy(() -> webhooks.register(new NewWebhook(receiver.url(), Set.of(), "")))
+        assertThatThrownBy(() -> webhooks.register(new NewWebhook(receiver.url(), Set.of(), ""), "test"))
                 .isInstanceOf(InvalidWebhook.class).extracting(e -> ((InvalidWebhook) e).field()).isEqualTo("events");
-        assertThatThrownBy(() -> webhooks.register(new NewWebhook("file:///etc/passwd", Set.of(WebhookEvent.PUBLISHED), "")))
+        assertThatThrownBy(() -> webhooks.register(new NewWebhook("file:///etc/passwd", Set.of(WebhookEvent.PUBLISHED), ""), "test"))
                 .isInstanceOf(InvalidWebhook.class).extracting(e -> ((InvalidWebhook) e).field()).isEqualTo("url");
     }
 
     private RegisteredWebhook register(Set<WebhookEvent> events) {
-        var hook = webhooks.register(new NewWebhook(receiver.url(), events, "test receiver"));
+        var hook = webhooks.register(new NewWebhook(receiver.url(), events, "test receiver"), "test");
         registered.add(hook.webhook().id());
         return hook;
     }
