@@ -40,7 +40,8 @@ class SecurityConfiguration {
         var contextRepository = new HttpSessionSecurityContextRepository();
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/newsroom/login").permitAll()
+                        // the sign-in page and the newsroom stylesheet it needs
+                        .requestMatchers("/newsroom/login", "/newsroom/css/**").permitAll()
                         .requestMatchers("/newsroom/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
