@@ -1,7 +1,9 @@
 package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
@@ -72,10 +74,10 @@ class StoryController {
         var description = story.seoDescription().isBlank() ? story.standfirst() : story.seoDescription();
         var title = story.seoTitle().isBlank() ? story.headline() : story.seoTitle();
         var siteName = properties.name();
-        var feeds = new java.util.ArrayList<>(pages.feeds(urls.home(lang), siteName));
+        var feeds = new ArrayList<>(pages.feeds(urls.home(lang), siteName));
         feeds.addAll(pages.feeds(urls.section(lang, story.section()), story.section().name().in(lang) + " — " + siteName));
         var chrome = pages.chrome(lang, title, description, preview ? null : urls.story(story.card()), versions,
-                xDefault, story.section().slug(), preview ? java.util.List.of() : feeds);
+                xDefault, story.section().slug(), preview ? List.of() : feeds);
         var notes = story.notes().stream().map(n -> new StoryPage.Note("story.note." + n.kind().name().toLowerCase(
                 java.util.Locale.ROOT), n.text(), pages.date(n.createdAt(), lang))).toList();
         var byline = story.authors().stream().map(a -> new Link(urls.author(lang, a), a.name().in(lang))).toList();

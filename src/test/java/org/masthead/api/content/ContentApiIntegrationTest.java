@@ -7,7 +7,6 @@ import static org.masthead.platform.Language.UK;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
