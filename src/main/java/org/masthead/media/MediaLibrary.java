@@ -192,6 +192,57 @@ public class MediaLibrary {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /**
+     * The widest width at most {@code preferred} in which {@code asset} can be offered cut to {@code crop}:
+     * one of the configured widths that fits inside the cut, or the cut's own width for small images.
+     */
+    public int cropWidth(MediaAsset asset, Crop crop, int preferred) {
+        int widest = crop.widestIn(asset.width(), asset.height());
+        return allowedCropWidths(widest).stream().filter(w -> w <= preferred).max(Integer::compare)
+                .orElse(Math.min(widest, preferred));
+    }
+
+    /**
+     * The file of {@code asset} cut to {@code crop} at {@code width}, made from the original on first
+     * request and kept. Only the widths {@link #cropWidth} can answer are made, so requests cannot fill
+     * the disk with sizes nobody links to.
+     */
+    public Optional<Path> cropped(long id, Crop crop, int width) {
+        var existing = files.path(id, crop, width);
+        if (Files.isRegularFile(existing)) {
+            return Optional.of(existing);
+        }
+        var asset = find(id).orElse(null);
+        if (asset == null || !allowedCropWidths(crop.widestIn(asset.width(), asset.height())).contains(width)) {
+            return Optional.empty();
+        }
+        var original = files.path(id, asset.width());
+        BufferedImage source;
+        try {
+            source = ImageIO.read(original.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read image " + id, e);
+        }
+        if (source == null) {
+            return Optional.empty();
+        }
+        int cutWidth = crop.widestIn(source.getWidth(), source.getHeight());
+        int cutHeight = Math.min(source.getHeight(), crop.heightFor(cutWidth));
+        var cut = source.getSubimage((source.getWidth() - cutWidth) / 2, (source.getHeight() - cutHeight) / 2,
+                cutWidth, cutHeight);
+        files.write(id, crop, width, encode(resize(cut, width, crop.heightFor(width))));
+        return Optional.of(existing);
+    }
+
+    private java.util.SortedSet<Integer> allowedCropWidths(int widest) {
+        var widths = new TreeSet<Integer>();
+        properties.variantWidths().stream().filter(w -> w <= widest).forEach(widths::add);
+        if (widths.isEmpty()) {
+            widths.add(widest);
+        }
+        return widths;
+    }
+
     private static BufferedImage resize(BufferedImage source, int width, int height) {
         var target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = target.createGraphics();

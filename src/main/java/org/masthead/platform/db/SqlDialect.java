@@ -12,7 +12,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public enum SqlDialect {
 
     SQLITE(Map.of(
-            "id", "integer primary key",
+            // autoincrement: an id is never given again after a delete, so a new story cannot take
+            // over the feed item ids, cache keys and links of a deleted one
+            "id", "integer primary key autoincrement",
             "text_ci", "text collate nocase")),
 
     POSTGRESQL(Map.of(
