@@ -5,6 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -20,6 +23,14 @@ import org.masthead.search.SearchDocument.NamedSlug;
 final class LuceneDocuments {
 
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    /** Bodies keep match offsets in the postings, so snippets need no second analysis of the text. */
+    private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY.freeze();
+    }
 
     private final ZoneId zone;
 
@@ -53,7 +64,7 @@ final class LuceneDocuments {
 
         doc.add(new TextField(Fields.headline(language), source.headline(), Store.YES));
         doc.add(new TextField(Fields.standfirst(language), source.standfirst(), Store.YES));
-        doc.add(new TextField(Fields.body(language), source.text(), Store.YES));
+        doc.add(new Field(Fields.body(language), source.text(), BODY));
         var tagNames = source.tags().stream().map(NamedSlug::name).collect(Collectors.joining("\n"));
         doc.add(new TextField(Fields.tags(language), tagNames, Store.NO));
         var people = Stream.concat(source.authors().stream().map(NamedSlug::name), source.speakers().stream())

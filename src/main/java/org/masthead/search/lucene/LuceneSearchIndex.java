@@ -309,7 +309,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             if (building != null) {
                 throw new IllegalStateException("A rebuild of the search index is already running");
             }
-            fresh = open(root.resolve("index-" + clock.millis()));
+            fresh = open(newFolder());
             building = fresh;
         }
         return new Rebuild() {
@@ -376,7 +376,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             if (Files.exists(pointer)) {
                 folder = root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
             } else {
-                folder = root.resolve("index-" + clock.millis());
+                folder = newFolder();
                 writeCurrent(folder);
             }
             var generation = open(folder);
@@ -394,6 +394,14 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 log.info("Removing unfinished search index {}", folder);
                 IOUtils.rm(folder);
             }
+        }
+    }
+
+    private Path newFolder() {
+        try {
+            return Files.createTempDirectory(root, "index-" + clock.millis() + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a search index folder under " + root, e);
         }
     }
 
