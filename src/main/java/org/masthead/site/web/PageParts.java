@@ -14,7 +14,12 @@ public final class PageParts {
     /** {@code canonicalUrl} is null on pages that search engines should not index (errors). */
     public record Chrome(Language language, String title, String description, @Nullable String canonicalUrl,
             List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
-            @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, Messages t) {
+            @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, SearchBox search,
+            Messages t) {
+    }
+
+    /** The search form in the header: where it sends the query, and the script that suggests as one types. */
+    public record SearchBox(String action, String suggestions, String script) {
     }
 
     /** An hreflang alternate: a language code or "x-default", and an absolute URL. */

@@ -86,9 +86,11 @@ class SitePages {
         var fullTitle = title.equals(siteName) ? siteName : title + " — " + siteName;
         var stylesheet = Objects.requireNonNullElse(resources.getForLookupPath("/site/css/site.css"),
                 "/site/css/site.css");
+        var script = Objects.requireNonNullElse(resources.getForLookupPath("/site/js/search.js"), "/site/js/search.js");
+        var search = new PageParts.SearchBox(urls.search(language, Map.of()), urls.searchSuggestions(language), script);
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
-                sections, currentSection, siteName, urls.home(language), stylesheet, t);
+                sections, currentSection, siteName, urls.home(language), stylesheet, search, t);
     }
 
     /** The same path in every language, for pages that exist in all three (home, lists). */
