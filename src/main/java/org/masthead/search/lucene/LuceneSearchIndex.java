@@ -117,9 +117,9 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         var term = storyTerm(storyId);
         synchronized (writes) {
             try {
-                live.writer.updateDocuments(term, lucene);
+                write(live.writer, term, lucene);
                 if (building != null) {
-                    building.writer.updateDocuments(term, lucene);
+                    write(building.writer, term, lucene);
                 }
                 // committed before returning: the outbox moves its cursor only after this, so a crash loses nothing
                 live.writer.commit();
@@ -318,7 +318,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             @Override
             public void add(long storyId, List<SearchDocument> docs) {
                 try {
-                    fresh.writer.updateDocuments(storyTerm(storyId), docs.stream().map(documents::toLucene).toList());
+                    write(fresh.writer, storyTerm(storyId), docs.stream().map(documents::toLucene).toList());
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot index story " + storyId, e);
                 }
@@ -422,6 +422,15 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             return new Generation(folder, writer, new SearcherManager(writer, null));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + folder, e);
+        }
+    }
+
+    /** Replaces the story's documents; with none, deletes them (an empty update is not a delete in Lucene). */
+    private static void write(IndexWriter writer, Term story, List<Document> docs) throws IOException {
+        if (docs.isEmpty()) {
+            writer.deleteDocuments(story);
+        } else {
+            writer.updateDocuments(story, docs);
         }
     }
 
