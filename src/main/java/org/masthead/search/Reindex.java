@@ -2,6 +2,7 @@ package org.masthead.search;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Stories;
@@ -25,6 +26,7 @@ public class Reindex {
     private final SearchIndex index;
     private final Clock clock;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
+    private volatile CompletableFuture<Status> finished = CompletableFuture.completedFuture(Status.idle());
 
     Reindex(Stories stories, StoryIndexer indexer, SearchIndex index, Clock clock) {
         this.stories = stories;
@@ -48,6 +50,11 @@ public class Reindex {
         return status.get();
     }
 
+    /** Completes with the final status of the latest rebuild started with {@link #start()}. */
+    public CompletableFuture<Status> finished() {
+        return finished;
+    }
+
     /** Starts a rebuild in the background; false when one is already running. */
     public boolean start() {
         var current = status.get();
@@ -58,6 +65,7 @@ public class Reindex {
         if (!status.compareAndSet(current, running)) {
             return false;
         }
+        finished = new CompletableFuture<>();
         Thread.ofPlatform().name("search-reindex").daemon(true).start(this::run);
         return true;
     }
@@ -90,10 +98,12 @@ public class Reindex {
             status.set(new Status(Status.State.COMPLETED, startedAt, clock.instant(), copied, index.documentCount(),
                     null));
             log.info("Search index rebuilt from {} stories", copied);
+            finished.complete(status.get());
         } catch (RuntimeException e) {
             log.error("Rebuilding the search index failed; the previous index stays live", e);
             status.set(new Status(Status.State.FAILED, startedAt, clock.instant(), status.get().stories(), 0,
                     e.getMessage()));
+            finished.complete(status.get());
         }
     }
 }

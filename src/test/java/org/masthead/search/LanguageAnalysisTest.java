@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.Test;
 import org.masthead.platform.Language;
 import org.masthead.search.analysis.LanguageAnalyzers;
@@ -54,6 +55,19 @@ class LanguageAnalysisTest {
         assertThat(terms(ANALYZERS.indexedNames(Language.UK), "Зустріч із Зеленським відбулася")).contains("zelenski");
         assertThat(terms(ANALYZERS.indexedNames(Language.EN), "President Zelenskyy's visit")).contains("zelenski");
         assertThat(terms(ANALYZERS.queriedNames(Language.UK), "зеленский")).containsExactly("zelenski");
+    }
+
+    @Test
+    void nameKeysStartAtAPositionWhateverTheFirstWordIs() throws IOException {
+        for (var language : Language.values()) {
+            try (var stream = ANALYZERS.indexedNames(language).tokenStream("field", "Зеленский посетил Стамбул")) {
+                var increment = stream.addAttribute(PositionIncrementAttribute.class);
+                stream.reset();
+                assertThat(stream.incrementToken()).isTrue();
+                assertThat(increment.getPositionIncrement()).as(language.code()).isPositive();
+                stream.end();
+            }
+        }
     }
 
     @Test

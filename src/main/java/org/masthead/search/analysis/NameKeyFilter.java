@@ -1,13 +1,15 @@
 package org.masthead.search.analysis;
 
-import java.io.IOException;
-import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.masthead.platform.Language;
 
-/** Replaces each term with its {@link NameKeys} key; terms without a key are dropped. */
-final class NameKeyFilter extends TokenFilter {
+/**
+ * Replaces each term with its {@link NameKeys} key; terms without a key are dropped, their positions kept
+ * (lemmas stacked at one position by the dictionary filter would otherwise start the stream at increment 0).
+ */
+final class NameKeyFilter extends FilteringTokenFilter {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final Language language;
@@ -18,14 +20,12 @@ final class NameKeyFilter extends TokenFilter {
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        while (input.incrementToken()) {
-            var key = NameKeys.of(term.toString(), language);
-            if (!key.isEmpty()) {
-                term.setEmpty().append(key);
-                return true;
-            }
+    protected boolean accept() {
+        var key = NameKeys.of(term.toString(), language);
+        if (key.isEmpty()) {
+            return false;
         }
-        return false;
+        term.setEmpty().append(key);
+        return true;
     }
 }

@@ -84,10 +84,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private @Nullable Generation building;
 
     public LuceneSearchIndex(SearchProperties properties, Clock clock) {
-        this(properties, clock, new LanguageAnalyzers());
-    }
-
-    LuceneSearchIndex(SearchProperties properties, Clock clock, LanguageAnalyzers analyzers) {
+        var analyzers = new LanguageAnalyzers();
         this.root = properties.directory();
         this.ramBufferMb = properties.ramBufferMb();
         this.halfLifeMillis = properties.recencyHalfLife().toMillis();
