@@ -10,7 +10,8 @@ import org.masthead.platform.Language;
 @JsonSubTypes({
         @JsonSubTypes.Type(ContentEvent.VersionSaved.class),
         @JsonSubTypes.Type(ContentEvent.StoryPublished.class),
-        @JsonSubTypes.Type(ContentEvent.StoryUnpublished.class)
+        @JsonSubTypes.Type(ContentEvent.StoryUnpublished.class),
+        @JsonSubTypes.Type(ContentEvent.VersionUnpublished.class)
 })
 public sealed interface ContentEvent {
 
@@ -24,5 +25,9 @@ public sealed interface ContentEvent {
     }
 
     record StoryUnpublished(long storyId) implements ContentEvent {
+    }
+
+    /** One language version was taken off the site; the others stay as they are. */
+    record VersionUnpublished(long storyId, Language language) implements ContentEvent {
     }
 }

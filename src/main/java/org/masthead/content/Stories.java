@@ -72,6 +72,27 @@ public class Stories {
         outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live)));
     }
 
+    /**
+     * Makes the latest revision of one language version live, leaving the other versions as they are:
+     * a translation can go live without publishing pending edits of the source.
+     */
+    @Transactional
+    public void publishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        if (!repository.publishVersion(storyId, language, clock.instant())) {
+            throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
+        }
+        outbox.append(new StoryPublished(storyId, EnumSet.of(language)));
+    }
+
+    /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
+    @Transactional
+    public void unpublishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.unpublishVersion(storyId, language);
+        outbox.append(new ContentEvent.VersionUnpublished(storyId, language));
+    }
+
     /** Takes every version off the reader site; their pages answer 410 Gone from now on. */
     @Transactional
     public void unpublish(long storyId) {
@@ -122,5 +143,28 @@ public class Stories {
     @Transactional(readOnly = true)
     public List<StoryCard> related(long storyId, Language language, int limit) {
         return repository.related(storyId, language, limit);
+    }
+
+    /** The latest saved revision of a version (the working copy), whether published or not. */
+    @Transactional(readOnly = true)
+    public Optional<VersionView> working(long storyId, Language language) {
+        return repository.working(storyId, language);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VersionView> revision(long storyId, Language language, int number) {
+        return repository.revision(storyId, language, number);
+    }
+
+    /** The language the other versions are translated from. */
+    @Transactional(readOnly = true)
+    public Language sourceLanguage(long storyId) {
+        return repository.sourceLanguage(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+    }
+
+    /** Every story, newest first, with the versions it has: for newsroom lists and queues. */
+    @Transactional(readOnly = true)
+    public List<StoryOutline> outlines(int offset, int limit) {
+        return repository.outlines(offset, limit);
     }
 }

@@ -45,21 +45,39 @@ public class MediaLibrary {
     /** Stores a decoded image as JPEG in its own size and every configured smaller width. */
     @Transactional
     public MediaAsset add(BufferedImage image) {
-        var original = encode(image);
-        long id = jdbc.sql("""
-                insert into media_asset (content_type, width, height, byte_size, created_at)
-                values (:type, :width, :height, :size, :now) returning id""")
-                .param("type", JPEG).param("width", image.getWidth()).param("height", image.getHeight())
-                .param("size", original.length).param("now", clock.millis())
-                .query(Long.class).single();
+        return store(prepare(image));
+    }
+
+    /**
+     * Encodes an image and its variants without touching the store: the CPU-heavy half of {@link #add},
+     * which callers adding many images may run in parallel before storing each.
+     */
+    public PreparedImage prepare(BufferedImage image) {
         var widths = new TreeSet<Integer>();
         widths.add(image.getWidth());
         properties.variantWidths().stream().filter(w -> w < image.getWidth()).forEach(widths::add);
+        var variants = new ArrayList<PreparedImage.Variant>();
         for (int width : widths) {
             int height = Math.round((float) image.getHeight() * width / image.getWidth());
-            files.write(id, width, width == image.getWidth() ? original : encode(resize(image, width, height)));
+            var bytes = encode(width == image.getWidth() ? image : resize(image, width, height));
+            variants.add(new PreparedImage.Variant(width, height, bytes));
+        }
+        return new PreparedImage(image.getWidth(), image.getHeight(), variants);
+    }
+
+    @Transactional
+    public MediaAsset store(PreparedImage image) {
+        var original = image.variants().getLast();
+        long id = jdbc.sql("""
+                insert into media_asset (content_type, width, height, byte_size, created_at)
+                values (:type, :width, :height, :size, :now) returning id""")
+                .param("type", JPEG).param("width", image.width()).param("height", image.height())
+                .param("size", original.bytes().length).param("now", clock.millis())
+                .query(Long.class).single();
+        for (var variant : image.variants()) {
+            files.write(id, variant.width(), variant.bytes());
             jdbc.sql("insert into media_variant (media_id, width, height) values (:id, :width, :height)")
-                    .param("id", id).param("width", width).param("height", height).update();
+                    .param("id", id).param("width", variant.width()).param("height", variant.height()).update();
         }
         return find(id).orElseThrow();
     }

@@ -72,6 +72,14 @@ public class PublicUrls {
         return home(language) + "search/suggest";
     }
 
+    /**
+     * The language switcher's link: remembers the reader's choice in a cookie, then shows {@code path}
+     * (the same page in that language).
+     */
+    public String chooseLanguage(Language language, String path) {
+        return "/language/" + language.code() + "?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code path} with {@code ?page=N} for pages after the first. */
     public String page(String path, int page) {
         return page <= 1 ? path : path + "?page=" + page;

@@ -94,6 +94,7 @@ class ListingController {
                         properties.defaultLanguage()), page), currentSection);
         response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
         return new ModelAndView("site/listing", "page",
-                new ListingPage(chrome, heading, introduction, pages.cards(slice.stories(), page == 1), pagination));
+                new ListingPage(chrome, heading, introduction, pages.messages(lang).count("listing.count", slice.total()),
+                        pages.cards(slice.stories(), page == 1), pagination));
     }
 }

@@ -77,7 +77,8 @@ class SitePages {
             alternates.add(new Alternate("x-default", urls.absolute(xDefault)));
         }
         var switcher = Language.all().stream()
-                .map(lang -> new LanguageLink(lang, versions.get(lang), lang == language))
+                .map(lang -> new LanguageLink(lang,
+                        versions.containsKey(lang) ? urls.chooseLanguage(lang, versions.get(lang)) : null, lang == language))
                 .toList();
         var sections = taxonomy.sections().stream()
                 .map(s -> new Link(urls.section(language, s), s.name().in(language)))
