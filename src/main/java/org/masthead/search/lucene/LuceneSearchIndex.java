@@ -38,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
@@ -436,7 +437,14 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
-        var searchers = live.searchers;
+        try {
+            return withSearcher(live.searchers, work);
+        } catch (AlreadyClosedException swappedMeanwhile) {
+            return withSearcher(live.searchers, work);   // a rebuild was swapped in between; the new one answers
+        }
+    }
+
+    private static <T> T withSearcher(SearcherManager searchers, SearcherWork<T> work) {
         try {
             var searcher = searchers.acquire();
             try {

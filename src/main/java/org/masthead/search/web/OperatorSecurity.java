@@ -1,5 +1,6 @@
 package org.masthead.search.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Operator endpoints under {@code /internal/search/} answer only requests from this machine. They keep no
+ * Operator endpoints under {@code /internal/search/} answer only requests from this machine that no proxy
+ * forwarded (a reverse proxy on the same machine would otherwise make every request look local). They keep no
  * session and read no cookie, so CSRF tokens have nothing to protect; JSON-only bodies keep cross-site
  * forms out as well.
  */
@@ -25,11 +27,16 @@ class OperatorSecurity {
     SecurityFilterChain searchOperator(HttpSecurity http) throws Exception {
         http.securityMatcher("/internal/search/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
-                        new AuthorizationDecision(LOOPBACK_V4.matches(context.getRequest())
-                                || LOOPBACK_V6.matches(context.getRequest()))))
+                        new AuthorizationDecision(fromThisMachine(context.getRequest()))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /** From the loopback interface and not relayed by a proxy there on behalf of someone else. */
+    private static boolean fromThisMachine(HttpServletRequest request) {
+        boolean loopback = LOOPBACK_V4.matches(request) || LOOPBACK_V6.matches(request);
+        return loopback && request.getHeader("Forwarded") == null && request.getHeader("X-Forwarded-For") == null;
     }
 }

@@ -132,5 +132,7 @@ class SearchPageIntegrationTest {
         var status = site.get("/internal/search/reindex");
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"state\"");
+        assertThat(site.get("/internal/search/reindex", "X-Forwarded-For", "203.0.113.7").statusCode())
+                .as("relayed by a proxy on this machine").isEqualTo(403);
     }
 }
