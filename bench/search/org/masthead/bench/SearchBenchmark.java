@@ -24,7 +24,8 @@ import org.masthead.search.lucene.LuceneSearchIndex;
  * Indexes synthetic stories through the same rebuild path as {@code ./masthead reindex}, then times a mix
  * of reader queries (single word, inflected word, phrase, faceted), each as the search page runs it:
  * with facet counts and highlighted snippets for one page of ten.
- * Arguments: stories (default 1000000), index folder, threads (default 2), queries (default 4000).
+ * Arguments: stories (default 1000000; 0 times queries on the index left by an earlier run), index folder,
+ * threads (default 2), queries (default 4000).
  */
 public final class SearchBenchmark {
 
@@ -38,6 +39,15 @@ public final class SearchBenchmark {
         var clock = Clock.fixed(SyntheticStories.NEWEST, ZoneId.of("UTC"));
         var index = new LuceneSearchIndex(properties, clock);
 
+        if (stories > 0) {
+            index(index, stories, threads);
+        }
+        System.out.printf("Index size: %,.0f MB (%,d documents)%n", size(folder) / 1e6, index.documentCount());
+        query(index, queries);
+        index.destroy();
+    }
+
+    private static void index(LuceneSearchIndex index, long stories, int threads) throws InterruptedException {
         long lexicons = System.nanoTime();
         SyntheticStories.story(0);   // loads the word lists before the clock starts
         System.out.printf("Word lists ready in %.1f s%n", (System.nanoTime() - lexicons) / 1e9);
@@ -64,7 +74,9 @@ public final class SearchBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Indexed %,d stories in %.1f s: %,.0f stories/s (%d threads, committed, searchable)%n",
                 stories, seconds, stories / seconds, threads);
-        System.out.printf("Index size: %,.0f MB (%,d documents)%n", size(folder) / 1e6, index.documentCount());
+    }
+
+    private static void query(LuceneSearchIndex index, int queries) {
 
         var random = new SplittableRandom(7);
         var kinds = List.of("single", "inflected", "phrase", "faceted");
@@ -90,7 +102,6 @@ public final class SearchBenchmark {
         for (int k = 0; k < kinds.size(); k++) {
             report(kinds.get(k), byKind[k]);
         }
-        index.destroy();
     }
 
     private static SearchQuery query(SplittableRandom random, String kind) {
