@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.masthead.platform.outbox.Outbox;
 import org.masthead.platform.text.Slugs;
@@ -32,7 +33,13 @@ public class Stories {
     /** Opens a draft story with no language version yet; returns its id. */
     @Transactional
     public long create(NewStory story) {
-        return repository.insertStory(story, clock.instant());
+        return create(story, "");
+    }
+
+    /** Opens a draft story on behalf of a newsroom account, which then owns it. */
+    @Transactional
+    public long create(NewStory story, String createdBy) {
+        return repository.insertStory(story, createdBy, clock.instant());
     }
 
     /**
@@ -166,5 +173,108 @@ public class Stories {
     @Transactional(readOnly = true)
     public List<StoryOutline> outlines(int offset, int limit) {
         return repository.outlines(offset, limit);
+    }
+
+    /** A story whatever its status, with its versions' revision numbers: for the newsroom. */
+    @Transactional(readOnly = true)
+    public Optional<StoryDetails> details(long storyId) {
+        return repository.details(storyId);
+    }
+
+    @Transactional
+    public void updateMetadata(long storyId, StoryMetadata metadata) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.updateMetadata(storyId, metadata);
+    }
+
+    /**
+     * Moves a story between the newsroom states that readers do not see (draft, in review,
+     * scheduled). Going live and off the site goes through {@link #publish} and {@link #unpublish}.
+     */
+    @Transactional
+    public void moveTo(long storyId, StoryStatus status, @Nullable Instant scheduledAt) {
+        if (status == StoryStatus.PUBLISHED || status == StoryStatus.UNPUBLISHED) {
+            throw new IllegalArgumentException("Use publish or unpublish for " + status);
+        }
+        if (status == StoryStatus.SCHEDULED && scheduledAt == null) {
+            throw new IllegalArgumentException("A scheduled story needs its time");
+        }
+        var current = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        if (current == StoryStatus.PUBLISHED) {
+            // a published story sent back to the desk leaves the reader site first
+            repository.unpublish(storyId);
+            outbox.append(new StoryUnpublished(storyId));
+        }
+        repository.setStatus(storyId, status, status == StoryStatus.SCHEDULED ? scheduledAt : null);
+    }
+
+    /** Scheduled stories whose time has come (a database query, so none is missed across restarts). */
+    @Transactional(readOnly = true)
+    public List<Long> dueForPublishing(Instant now) {
+        return repository.due(now);
+    }
+
+    /**
+     * Publishes a scheduled story whose time has come; false when it is no longer due or another node
+     * published it first. The time of publication is the scheduled time, not the moment of polling.
+     */
+    @Transactional
+    public boolean publishIfDue(long storyId, Instant now) {
+        var details = repository.details(storyId).orElse(null);
+        if (details == null || details.scheduledAt() == null || !repository.claimDue(storyId, now)) {
+            return false;
+        }
+        publish(storyId, details.scheduledAt().isAfter(now) ? now : details.scheduledAt());
+        return true;
+    }
+
+    /** Removes a story and everything that belongs to it. */
+    @Transactional
+    public void delete(long storyId) {
+        var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.delete(storyId);
+        if (status == StoryStatus.PUBLISHED) {
+            outbox.append(new StoryUnpublished(storyId));
+        }
+    }
+
+    /** A version's revisions, newest first. */
+    @Transactional(readOnly = true)
+    public List<RevisionSummary> revisions(long storyId, Language language) {
+        return repository.revisions(storyId, language);
+    }
+
+    /**
+     * Attaches a dated correction or update note to a version; readers see it under the story and the
+     * version's "updated" time becomes now.
+     */
+    @Transactional
+    public void addNote(long storyId, Language language, StoryNote.Kind kind, String text, String by) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.insertNote(storyId, language, kind, text, by, clock.instant());
+        outbox.append(new VersionSaved(storyId, language,
+                repository.currentRevision(storyId, language).orElse(0)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoryNote> notes(long storyId, Language language) {
+        return repository.notes(storyId, language);
+    }
+
+    /** The working copy laid out as a reader page would show it, for the newsroom's preview. */
+    @Transactional(readOnly = true)
+    public Optional<PublishedStory> preview(long storyId, Language language) {
+        return repository.findPreview(storyId, language, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public DeskSlice desk(DeskFilter filter, int offset, int limit) {
+        return repository.desk(filter, offset, limit);
+    }
+
+    /** Stories whose headline in any language contains the text, for picking read-also links. */
+    @Transactional(readOnly = true)
+    public List<DeskRow> findByHeadline(String text, int limit) {
+        return repository.findByHeadline(text, limit);
     }
 }

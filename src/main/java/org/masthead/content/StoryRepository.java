@@ -44,26 +44,206 @@ class StoryRepository {
         this.json = json;
     }
 
-    long insertStory(NewStory story, Instant now) {
+    long insertStory(NewStory story, String createdBy, Instant now) {
         long id = jdbc.sql("""
-                insert into story (section_id, status, source_language, lead_image_id, created_at)
-                values (:section, :status, :source, :image, :now) returning id""")
+                insert into story (section_id, status, source_language, lead_image_id, created_at, created_by)
+                values (:section, :status, :source, :image, :now, :createdBy) returning id""")
+                .param("createdBy", createdBy)
                 .param("section", story.sectionId())
                 .param("status", StoryStatus.DRAFT.name())
                 .param("source", story.sourceLanguage().code())
                 .param("image", story.leadImageId())
                 .param("now", now.toEpochMilli())
                 .query(Long.class).single();
+        writeAuthorsAndTags(id, story.authorIds(), story.tagIds());
+        return id;
+    }
+
+    private void writeAuthorsAndTags(long id, List<Long> authorIds, List<Long> tagIds) {
         int position = 0;
-        for (long author : story.authorIds()) {
+        for (long author : authorIds.stream().distinct().toList()) {
             jdbc.sql("insert into story_author (story_id, author_id, position) values (:story, :author, :position)")
                     .param("story", id).param("author", author).param("position", position++).update();
         }
-        for (long tag : story.tagIds()) {
+        for (long tag : tagIds.stream().distinct().toList()) {
             jdbc.sql("insert into story_tag (story_id, tag_id) values (:story, :tag)")
                     .param("story", id).param("tag", tag).update();
         }
-        return id;
+    }
+
+    void updateMetadata(long id, StoryMetadata metadata) {
+        jdbc.sql("update story set section_id = :section, lead_image_id = :image where id = :id")
+                .param("section", metadata.sectionId()).param("image", metadata.leadImageId()).param("id", id).update();
+        jdbc.sql("delete from story_author where story_id = :id").param("id", id).update();
+        jdbc.sql("delete from story_tag where story_id = :id").param("id", id).update();
+        writeAuthorsAndTags(id, metadata.authorIds(), metadata.tagIds());
+    }
+
+    Optional<StoryDetails> details(long id) {
+        var revisions = new EnumMap<Language, Integer>(Language.class);
+        var published = new EnumMap<Language, Integer>(Language.class);
+        jdbc.sql("select language, revision, published_revision from story_version where story_id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    var language = language(rs.getString(1));
+                    revisions.put(language, rs.getInt(2));
+                    int live = rs.getInt(3);
+                    if (!rs.wasNull()) {
+                        published.put(language, live);
+                    }
+                    return language;
+                }).list();
+        var authors = jdbc.sql("select author_id from story_author where story_id = :id order by position")
+                .param("id", id).query(Long.class).list();
+        var tags = jdbc.sql("select tag_id from story_tag where story_id = :id order by tag_id")
+                .param("id", id).query(Long.class).list();
+        return jdbc.sql("select * from story where id = :id").param("id", id)
+                .query((rs, n) -> {
+                    long image = rs.getLong("lead_image_id");
+                    Long leadImage = rs.wasNull() ? null : image;
+                    return new StoryDetails(id, StoryStatus.valueOf(rs.getString("status")), rs.getLong("section_id"),
+                            language(rs.getString("source_language")), authors, tags, leadImage,
+                            rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                            nullableInstant(rs, "scheduled_at"), nullableInstant(rs, "first_published_at"),
+                            revisions, published);
+                }).optional();
+    }
+
+    void setStatus(long id, StoryStatus status, @Nullable Instant scheduledAt) {
+        jdbc.sql("update story set status = :status, scheduled_at = :at where id = :id")
+                .param("status", status.name()).param("at", scheduledAt == null ? null : scheduledAt.toEpochMilli())
+                .param("id", id).update();
+    }
+
+    /** Scheduled stories whose time has come, oldest first. */
+    List<Long> due(Instant now) {
+        return jdbc.sql("""
+                select id from story where status = 'SCHEDULED' and scheduled_at <= :now
+                 order by scheduled_at, id""")
+                .param("now", now.toEpochMilli()).query(Long.class).list();
+    }
+
+    /**
+     * Takes a due story for publishing: only one node or thread wins the update, so a story is
+     * published once even when several nodes poll at the same moment.
+     */
+    boolean claimDue(long id, Instant now) {
+        return jdbc.sql("""
+                update story set status = 'IN_REVIEW'
+                 where id = :id and status = 'SCHEDULED' and scheduled_at <= :now""")
+                .param("id", id).param("now", now.toEpochMilli()).update() == 1;
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from story where id = :id").param("id", id).update();
+    }
+
+    List<RevisionSummary> revisions(long storyId, Language language) {
+        return jdbc.sql("""
+                select number, headline, saved_by, saved_at from revision
+                 where story_id = :story and language = :lang order by number desc""")
+                .param("story", storyId).param("lang", language.code())
+                .query((rs, n) -> new RevisionSummary(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+    }
+
+    void insertNote(long storyId, Language language, StoryNote.Kind kind, String text, String by, Instant now) {
+        jdbc.sql("""
+                insert into story_note (story_id, language, kind, text, created_by, created_at)
+                values (:story, :lang, :kind, :text, :by, :now)""")
+                .param("story", storyId).param("lang", language.code()).param("kind", kind.name())
+                .param("text", text).param("by", by).param("now", now.toEpochMilli()).update();
+        jdbc.sql("update story_version set updated_at = :now where story_id = :story and language = :lang")
+                .param("now", now.toEpochMilli()).param("story", storyId).param("lang", language.code()).update();
+    }
+
+    List<StoryNote> notes(long storyId, Language language) {
+        return jdbc.sql("""
+                select id, kind, text, created_at from story_note
+                 where story_id = :story and language = :lang order by created_at, id""")
+                .param("story", storyId).param("lang", language.code())
+                .query((rs, n) -> new StoryNote(rs.getLong(1), StoryNote.Kind.valueOf(rs.getString(2)),
+                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+    }
+
+    DeskSlice desk(DeskFilter filter, int offset, int limit) {
+        var where = new StringBuilder(" where 1 = 1");
+        var params = new java.util.HashMap<String, Object>();
+        if (filter.status() != null) {
+            where.append(" and s.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.language() != null) {
+            where.append(" and exists (select 1 from story_version lv where lv.story_id = s.id and lv.language = :lang)");
+            params.put("lang", filter.language().code());
+        }
+        if (filter.sectionId() != null) {
+            where.append(" and s.section_id = :section");
+            params.put("section", filter.sectionId());
+        }
+        if (filter.authorId() != null) {
+            where.append(" and exists (select 1 from story_author a where a.story_id = s.id and a.author_id = :author)");
+            params.put("author", filter.authorId());
+        }
+        if (filter.createdBy() != null && !filter.createdBy().isBlank()) {
+            where.append(" and s.created_by = :createdBy");
+            params.put("createdBy", filter.createdBy());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" " + """
+                    and exists (select 1 from story_version tv join revision tr on tr.story_id = tv.story_id
+                                 and tr.language = tv.language and tr.number = tv.revision
+                                  where tv.story_id = s.id and lower(tr.headline) like :text)""");
+            params.put("text", "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+        }
+        var saved = "(select max(r.saved_at) from revision r where r.story_id = s.id)";
+        var headline = """
+                (select min(hr.headline) from story_version hv join revision hr on hr.story_id = hv.story_id
+                   and hr.language = hv.language and hr.number = hv.revision
+                  where hv.story_id = s.id and hv.language = s.source_language)""";
+        var order = switch (filter.sort()) {
+            case CREATED -> "s.created_at desc, s.id desc";
+            case SAVED -> "coalesce(" + saved + ", s.created_at) desc, s.id desc";
+            case HEADLINE -> "coalesce(" + headline + ", '') asc, s.id desc";
+            case STATUS -> "s.status asc, s.id desc";
+        };
+        int total = jdbc.sql("select count(*) from story s" + where).params(params).query(Integer.class).single();
+        var rows = jdbc.sql("""
+                select s.id, s.status, s.created_by, s.created_at, s.scheduled_at, %s as last_saved,
+                       sec.id as section_id, sec.slug as section_slug, sec.name_uk, sec.name_en, sec.name_ru
+                  from story s join section sec on sec.id = s.section_id %s
+                 order by %s limit :limit offset :offset""".formatted(saved, where, order))
+                .params(params).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> {
+                    long saves = rs.getLong("last_saved");
+                    Instant lastSaved = rs.wasNull() ? Instant.ofEpochMilli(rs.getLong("created_at"))
+                            : Instant.ofEpochMilli(saves);
+                    return new DeskRow(rs.getLong("id"), StoryStatus.valueOf(rs.getString("status")),
+                            new Section(rs.getLong("section_id"), rs.getString("section_slug"),
+                                    new Localized(rs.getString("name_uk"), rs.getString("name_en"), rs.getString("name_ru"))),
+                            new EnumMap<>(Language.class), rs.getString("created_by"),
+                            Instant.ofEpochMilli(rs.getLong("created_at")), lastSaved, nullableInstant(rs, "scheduled_at"));
+                }).list();
+        if (!rows.isEmpty()) {
+            var byId = new java.util.HashMap<Long, DeskRow>();
+            rows.forEach(r -> byId.put(r.id(), r));
+            jdbc.sql("""
+                    select v.story_id, v.language, r.headline from story_version v
+                      join revision r on r.story_id = v.story_id and r.language = v.language and r.number = v.revision
+                     where v.story_id in (:ids)""")
+                    .param("ids", new ArrayList<>(byId.keySet()))
+                    .query((rs, n) -> byId.get(rs.getLong(1)).headlines().put(language(rs.getString(2)), rs.getString(3)))
+                    .list();
+        }
+        return new DeskSlice(rows, total);
+    }
+
+    /** Stories whose working headline in any language contains {@code text}: for picking read-also links. */
+    List<DeskRow> findByHeadline(String text, int limit) {
+        return desk(new DeskFilter(null, null, null, null, null, text, DeskFilter.Sort.SAVED), 0, limit).rows();
     }
 
     Optional<StoryStatus> status(long storyId) {
@@ -157,7 +337,31 @@ class StoryRepository {
                         rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
                 .optional()
                 .map(row -> row.toStory(json.readValue(row.body, BODY), authorsOf(storyId), tagsOf(storyId),
-                        liveSlugs(storyId)));
+                        liveSlugs(storyId), notes(storyId, language)));
+    }
+
+    /**
+     * The working copy of a version laid out as readers would see it if it were published now: for
+     * the newsroom's preview, whatever the story's status.
+     */
+    Optional<PublishedStory> findPreview(long storyId, Language language, Instant now) {
+        return jdbc.sql("""
+                select s.id, v.language, r.slug, r.headline, r.standfirst, r.seo_title, r.seo_description,
+                       r.lead_image_caption, r.lead_image_credit, r.lead_image_alt, s.lead_image_id,
+                       coalesce(v.published_at, :now) as published_at, :now as updated_at,
+                       coalesce(s.first_published_at, :now) as first_published_at,
+                       sec.id as section_id, sec.slug as section_slug, sec.name_uk, sec.name_en, sec.name_ru, r.body
+                  from story_version v
+                  join story s on s.id = v.story_id
+                  join revision r on r.story_id = v.story_id and r.language = v.language and r.number = v.revision
+                  join section sec on sec.id = s.section_id
+                 where s.id = :id and v.language = :lang""")
+                .param("id", storyId).param("lang", language.code()).param("now", now.toEpochMilli())
+                .query((rs, n) -> new LiveRow(card(rs), rs.getString("seo_title"), rs.getString("seo_description"),
+                        rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
+                .optional()
+                .map(row -> row.toStory(json.readValue(row.body, BODY), authorsOf(storyId), tagsOf(storyId),
+                        Map.of(language, row.card().slug()), notes(storyId, language)));
     }
 
     private List<Tag> tagsOf(long storyId) {
@@ -389,10 +593,10 @@ class StoryRepository {
             Instant firstPublishedAt) {
 
         PublishedStory toStory(List<Block> blocks, List<Author> authors, List<Tag> tags,
-                Map<Language, String> liveSlugs) {
+                Map<Language, String> liveSlugs, List<StoryNote> notes) {
             return new PublishedStory(card.id(), card.language(), card.slug(), card.section(), card.headline(),
                     card.standfirst(), seoTitle, seoDescription, card.leadImage(), blocks, authors, tags,
-                    firstPublishedAt, card.publishedAt(), card.updatedAt(), liveSlugs);
+                    firstPublishedAt, card.publishedAt(), card.updatedAt(), liveSlugs, notes);
         }
     }
 }

@@ -28,6 +28,16 @@ public class Taxonomy {
     }
 
     @Transactional(readOnly = true)
+    public List<Author> authors() {
+        return repository.authors();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Tag> tags() {
+        return repository.tags();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Tag> tag(String slug) {
         return repository.tag(slug);
     }

@@ -26,6 +26,14 @@ class TaxonomyRepository {
                 .query(TaxonomyRepository::section).optional();
     }
 
+    List<Author> authors() {
+        return jdbc.sql("select * from author order by slug").query(TaxonomyRepository::author).list();
+    }
+
+    List<Tag> tags() {
+        return jdbc.sql("select * from tag order by slug").query(TaxonomyRepository::tag).list();
+    }
+
     Optional<Tag> tag(String slug) {
         return jdbc.sql("select * from tag where slug = :slug").param("slug", slug)
                 .query(TaxonomyRepository::tag).optional();

@@ -23,7 +23,7 @@ class OperatorSecurity {
     private static final IpAddressMatcher LOOPBACK_V6 = new IpAddressMatcher("::1");
 
     @Bean
-    @Order(10)
+    @Order(0)   // before the reader site's chain, which matches every request
     SecurityFilterChain searchOperator(HttpSecurity http) throws Exception {
         http.securityMatcher("/internal/search/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->

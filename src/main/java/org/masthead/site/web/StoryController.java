@@ -42,18 +42,32 @@ class StoryController {
             return new ModelAndView(moved);
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
-        return new ModelAndView("site/story", "page", page(story));
+        return new ModelAndView("site/story", "page", page(story, false));
     }
 
-    private StoryPage page(PublishedStory story) {
+    /**
+     * The working copy of a version as readers would see it, for the newsroom. It lives under
+     * /newsroom, so only signed-in staff reach it, and no cache may keep it.
+     */
+    @GetMapping("/newsroom/preview/{id:\\d{1,18}}/{lang:uk|en|ru}")
+    ModelAndView preview(@PathVariable long id, @PathVariable Language lang, HttpServletResponse response) {
+        var story = stories.preview(id, lang).orElseThrow(() -> PageNotFound.in(lang));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        return new ModelAndView("site/story", "page", page(story, true));
+    }
+
+    private StoryPage page(PublishedStory story, boolean preview) {
         var lang = story.language();
         var versions = new EnumMap<Language, String>(Language.class);
         story.liveSlugs().forEach((l, slug) -> versions.put(l, urls.story(l, story.section().slug(), slug, story.id())));
         var xDefault = versions.getOrDefault(Language.UK, versions.values().iterator().next());
         var description = story.seoDescription().isBlank() ? story.standfirst() : story.seoDescription();
         var title = story.seoTitle().isBlank() ? story.headline() : story.seoTitle();
-        var chrome = pages.chrome(lang, title, description, urls.story(story.card()), versions, xDefault,
-                story.section().slug());
+        var chrome = pages.chrome(lang, title, description, preview ? null : urls.story(story.card()), versions,
+                xDefault, story.section().slug());
+        var notes = story.notes().stream().map(n -> new StoryPage.Note("story.note." + n.kind().name().toLowerCase(
+                java.util.Locale.ROOT), n.text(), pages.date(n.createdAt(), lang))).toList();
         var byline = story.authors().stream().map(a -> new Link(urls.author(lang, a), a.name().in(lang))).toList();
         var tags = story.tags().stream().map(t -> new Link(urls.tag(lang, t), t.name().in(lang))).toList();
         var updated = story.updatedAt().isAfter(story.publishedAt()) ? pages.date(story.updatedAt(), lang) : null;
@@ -61,6 +75,6 @@ class StoryController {
                 new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
                 story.headline(), story.standfirst(), pages.leadFigure(story), byline,
                 pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
-                pages.cards(stories.related(story.id(), lang, RELATED), false));
+                pages.cards(stories.related(story.id(), lang, RELATED), false), notes, preview);
     }
 }
