@@ -143,6 +143,18 @@ public class Stories {
         return repository.cards(storyIds, language);
     }
 
+    /** Every revision of the story a search index holds (see {@link SearchableVersion}); empty if the story is gone. */
+    @Transactional(readOnly = true)
+    public List<SearchableVersion> searchable(long storyId) {
+        return repository.searchable(storyId);
+    }
+
+    /** Ids of stories with at least one written version, ascending after {@code afterId}: for rebuilding indexes. */
+    @Transactional(readOnly = true)
+    public List<Long> idsAfter(long afterId, int limit) {
+        return repository.idsAfter(afterId, limit);
+    }
+
     @Transactional(readOnly = true)
     public List<StoryCard> related(long storyId, Language language, int limit) {
         return repository.related(storyId, language, limit);

@@ -575,6 +575,49 @@ class StoryRepository {
                 Instant.ofEpochMilli(rs.getLong("updated_at")), Instant.ofEpochMilli(rs.getLong("first_published_at")));
     }
 
+    List<SearchableVersion> searchable(long storyId) {
+        var status = status(storyId);
+        if (status.isEmpty()) {
+            return List.of();
+        }
+        var tags = tagsOf(storyId);
+        var authors = authorsOf(storyId);
+        return jdbc.sql("""
+                select v.language, r.number, r.slug, r.headline, r.standfirst, r.body, r.saved_at, v.published_at,
+                       case when s.status = 'PUBLISHED' and r.number = v.published_revision then 1 else 0 end as live,
+                       case when r.number = v.revision then 1 else 0 end as latest,
+                       sec.id as section_id, sec.slug as section_slug, sec.name_uk, sec.name_en, sec.name_ru
+                  from story_version v
+                  join story s on s.id = v.story_id
+                  join section sec on sec.id = s.section_id
+                  join revision r on r.story_id = v.story_id and r.language = v.language
+                                 and (r.number = v.revision or r.number = v.published_revision)
+                 where v.story_id = :story
+                 order by v.language, r.number""")
+                .param("story", storyId)
+                .query((rs, n) -> {
+                    long published = rs.getLong("published_at");
+                    var publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+                    var section = new Section(rs.getLong("section_id"), rs.getString("section_slug"),
+                            new Localized(rs.getString("name_uk"), rs.getString("name_en"), rs.getString("name_ru")));
+                    return new SearchableVersion(storyId, language(rs.getString("language")), rs.getInt("number"),
+                            rs.getInt("live") == 1, rs.getInt("latest") == 1, status.get(), section, tags, authors,
+                            rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+                            json.readValue(rs.getString("body"), BODY),
+                            publishedAt,
+                            Instant.ofEpochMilli(rs.getLong("saved_at")));
+                })
+                .list();
+    }
+
+    List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("""
+                select s.id from story s where s.id > :after
+                   and exists (select 1 from story_version v where v.story_id = s.id)
+                 order by s.id limit :limit""")
+                .param("after", afterId).param("limit", limit).query(Long.class).list();
+    }
+
     Optional<VersionView> revision(long storyId, Language language, int number) {
         return jdbc.sql("select * from revision where story_id = :story and language = :lang and number = :number")
                 .param("story", storyId).param("lang", language.code()).param("number", number)

@@ -1,5 +1,9 @@
 package org.masthead.site;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.masthead.content.Author;
 import org.masthead.content.Section;
 import org.masthead.content.StoryCard;
@@ -89,6 +93,20 @@ public class PublicUrls {
 
     public String newsSitemap() {
         return "/sitemaps/news.xml";
+    }
+
+    /** The search page; {@code parameters} (query, filters, sort, page) in the given order, empty ones left out. */
+    public String search(Language language, Map<String, String> parameters) {
+        var query = parameters.entrySet().stream()
+                .filter(p -> !p.getValue().isEmpty())
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return home(language) + "search" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Completions as the reader types (JSON), for the search box's script. */
+    public String searchSuggestions(Language language) {
+        return home(language) + "search/suggest";
     }
 
     /**

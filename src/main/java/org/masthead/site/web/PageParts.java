@@ -17,11 +17,15 @@ public final class PageParts {
     public record Chrome(Language language, String title, String description, @Nullable String canonicalUrl,
             List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
             @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, List<FeedLink> feeds,
-            Messages t) {
+            SearchBox search, Messages t) {
     }
 
     /** A {@code <link rel="alternate">} to a feed: its media type, title and address. */
     public record FeedLink(String type, String title, String url) {
+    }
+
+    /** The search form in the header: where it sends the query, and the script that suggests as one types. */
+    public record SearchBox(String action, String suggestions, String script) {
     }
 
     /** An hreflang alternate: a language code or "x-default", and an absolute URL. */

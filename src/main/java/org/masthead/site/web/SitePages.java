@@ -88,9 +88,11 @@ class SitePages {
         var fullTitle = title.equals(siteName) ? siteName : title + " — " + siteName;
         var stylesheet = Objects.requireNonNullElse(resources.getForLookupPath("/site/css/site.css"),
                 "/site/css/site.css");
+        var script = Objects.requireNonNullElse(resources.getForLookupPath("/site/js/search.js"), "/site/js/search.js");
+        var search = new PageParts.SearchBox(urls.search(language, Map.of()), urls.searchSuggestions(language), script);
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
-                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, t);
+                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, t);
     }
 
     /** The RSS and Atom feeds of a list page ({@code listPath}), titled after the list. */
