@@ -124,6 +124,16 @@ public class EditorialWorkflow {
         audit.record(user.username(), "story.publish", "story " + storyId, "");
     }
 
+    /** Publishes one language version on its own: a finished translation goes live without the others' pending edits. */
+    @Transactional
+    public void publishVersion(NewsroomUser user, long storyId, Language language) {
+        var story = story(storyId);
+        require(Permissions.of(user, story).publish(), "publish", storyId);
+        requirePublishable(story);
+        stories.publishVersion(storyId, language);
+        audit.record(user.username(), "story.publish", subject(storyId, language), "");
+    }
+
     @Transactional
     public void unpublish(NewsroomUser user, long storyId) {
         require(Permissions.of(user, story(storyId)).unpublish(), "unpublish", storyId);

@@ -43,6 +43,9 @@ public class NewsroomPages {
         var nav = new ArrayList<NewsroomChrome.NavLink>();
         nav.add(link(t, "stories", "/newsroom/stories"));
         nav.add(link(t, "media", "/newsroom/media"));
+        if (user.has(Role.TRANSLATOR) || user.has(Role.EDITOR)) {
+            nav.add(link(t, "translations", "/newsroom/translations"));
+        }
         if (user.has(Role.ADMIN)) {
             nav.add(link(t, "users", "/newsroom/admin/users"));
             nav.add(link(t, "audit", "/newsroom/admin/audit"));

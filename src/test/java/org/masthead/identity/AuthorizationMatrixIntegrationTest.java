@@ -83,6 +83,12 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("POST /newsroom/media", IMAGE_PEOPLE);
         NEWSROOM.put("GET /newsroom/media/{id}", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/media/{id}", IMAGE_PEOPLE);
+        NEWSROOM.put("GET /newsroom/translations", VERSION_EDITORS);
+        NEWSROOM.put("GET /newsroom/translations/{id}/{lang}", VERSION_EDITORS);
+        NEWSROOM.put("POST /newsroom/translations/{id}/{lang}", VERSION_EDITORS);
+        NEWSROOM.put("GET /newsroom/translations/{id}/{lang}/xliff", VERSION_EDITORS);
+        NEWSROOM.put("POST /newsroom/translations/{id}/{lang}/xliff", VERSION_EDITORS);
+        NEWSROOM.put("POST /newsroom/translations/{id}/{lang}/publish", EnumSet.of(Role.EDITOR));
     }
 
     @LocalServerPort
@@ -181,7 +187,9 @@ class AuthorizationMatrixIntegrationTest {
     private HttpResponse<String> call(String route, NewsroomClient client) {
         var parts = route.split(" ");
         var method = RequestMethod.valueOf(parts[0]);
-        var path = parts[1].replace("{lang}", "uk").replace("{number}", "1");
+        // translation pages work on a story's other languages; the matrix's stories are written in Ukrainian
+        var path = parts[1].replace("{lang}", parts[1].startsWith("/newsroom/translations") ? "en" : "uk")
+                .replace("{number}", "1");
         if (path.contains("/admin/users/{id}")) {
             path = path.replace("{id}", Long.toString(new Staff(accounts).member(Role.CONTRIBUTOR).id()));
         } else if (path.contains("/media/{id}")) {
@@ -218,6 +226,8 @@ class AuthorizationMatrixIntegrationTest {
                     Map.entry("blocks[0].type", "paragraph"), Map.entry("blocks[0].text", "Текст."), Map.entry("op", "save"));
             case "POST /newsroom/stories/{id}/{lang}/revisions/{number}/restore" -> List.of(Map.entry("basedOn", "1"));
             case "POST /newsroom/media/{id}" -> List.of(Map.entry("uk.caption", "Підпис"));
+            case "POST /newsroom/translations/{id}/{lang}" -> List.of(Map.entry("basedOn", "0"),
+                    Map.entry("t._headline.0", "Headline"), Map.entry("op", "save"));
             default -> List.of();
         };
     }

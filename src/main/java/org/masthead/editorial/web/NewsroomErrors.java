@@ -12,8 +12,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Refused actions answer 403 and missing stories 404, each with a newsroom page that says so. */
-@ControllerAdvice(assignableTypes = {DeskController.class, VersionController.class, RevisionsController.class})
+/**
+ * Refused actions answer 403 and missing stories 404, each with a newsroom page that says so, for the
+ * story desk and for the translation desk's pages, which act on stories through the same workflow.
+ */
+@ControllerAdvice(assignableTypes = {DeskController.class, VersionController.class, RevisionsController.class},
+        basePackages = "org.masthead.translation.web")
 class NewsroomErrors {
 
     private final NewsroomPages pages;
