@@ -82,7 +82,7 @@ class DeskController {
         var slice = stories.desk(filter, start, PAGE);
         var behind = badges.behind(slice.rows().stream().map(row -> row.id()).toList());
         var rows = slice.rows().stream().map(row -> new DeskPage.Row(row.id(),
-                row.headlines().isEmpty() ? t.get("newsroom.story.untitled", row.id())
+                row.headlines().isEmpty() ? t.get("newsroom.story.untitled", Long.toString(row.id()))
                         : row.headlines().values().iterator().next(),
                 String.join(" ", row.headlines().keySet().stream().map(Language::label).toList()),
                 String.join(" ", behind.getOrDefault(row.id(), java.util.Set.of()).stream().map(Language::label).toList()),
@@ -253,7 +253,7 @@ class DeskController {
                 story.leadImageId() == null ? "" : story.leadImageId().toString());
         var title = versions.stream().filter(v -> v.code().equals(story.sourceLanguage().code())).findFirst()
                 .map(StoryOverviewPage.Version::headline).filter(h -> !h.isBlank())
-                .orElse(t.get("newsroom.story.untitled", story.id()));
+                .orElse(t.get("newsroom.story.untitled", Long.toString(story.id())));
         var images = media.search("", 0, 60).stream()
                 .map(item -> new StoryOverviewPage.Option(Long.toString(item.id()), "#" + item.id() + " "
                         + (item.text(user.uiLanguage()).caption().isBlank() ? item.originalName()
@@ -275,7 +275,7 @@ class DeskController {
 
     private List<String> problems(NewsroomUser user, List<PublishBlocked.Problem> problems) {
         NewsroomMessages t = pages.messages(user.uiLanguage());
-        return problems.stream().map(p -> p.language().label() + ": " + t.get(p.messageKey(), p.block())).toList();
+        return problems.stream().map(p -> p.language().label() + ": " + t.get(p.messageKey(), Integer.toString(p.block()))).toList();
     }
 
     private ModelAndView newStoryPage(HttpServletRequest request, NewsroomUser user, String section, String language,
