@@ -85,6 +85,12 @@ public class Stories {
         return repository.findPublished(storyId, language);
     }
 
+    /** The section, tags and authors of a story in any status, for whoever must find the pages that list it. */
+    @Transactional(readOnly = true)
+    public Optional<StoryFiling> filing(long storyId) {
+        return repository.filing(storyId);
+    }
+
     /** Whether readers could once open this version and now cannot (410 rather than 404). */
     @Transactional(readOnly = true)
     public boolean wasPublished(long storyId, Language language) {

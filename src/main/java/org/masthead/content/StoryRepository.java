@@ -144,6 +144,16 @@ class StoryRepository {
                 .param("story", storyId).query(TaxonomyRepository::author).list();
     }
 
+    Optional<StoryFiling> filing(long storyId) {
+        return jdbc.sql("select section_id from story where id = :id").param("id", storyId)
+                .query(Long.class).optional()
+                .map(section -> new StoryFiling(storyId, section,
+                        jdbc.sql("select tag_id from story_tag where story_id = :story order by tag_id")
+                                .param("story", storyId).query(Long.class).list(),
+                        jdbc.sql("select author_id from story_author where story_id = :story order by position")
+                                .param("story", storyId).query(Long.class).list()));
+    }
+
     /** Readers once could open this version and now cannot: the page answers 410 Gone. */
     boolean wasPublished(long storyId, Language language) {
         return jdbc.sql("""

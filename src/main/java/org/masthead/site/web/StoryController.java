@@ -1,13 +1,14 @@
 package org.masthead.site.web;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumMap;
+import java.util.List;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.Stories;
+import org.masthead.content.StoryCard;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.web.PageParts.Link;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,7 @@ class StoryController {
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
     ModelAndView story(@PathVariable Language lang, @PathVariable String section, @PathVariable String slug,
-            @PathVariable long id, HttpServletResponse response) {
+            @PathVariable long id, HttpServletRequest request) {
         var story = stories.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
                 ? PageNotFound.gone(lang) : PageNotFound.in(lang));
         if (!story.slug().equals(slug) || !story.section().slug().equals(section)) {
@@ -41,11 +42,12 @@ class StoryController {
             moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
             return new ModelAndView(moved);
         }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
-        return new ModelAndView("site/story", "page", page(story));
+        var related = stories.related(story.id(), lang, RELATED);
+        ReaderKeys.story(request, story, related);
+        return new ModelAndView("site/story", "page", page(story, related));
     }
 
-    private StoryPage page(PublishedStory story) {
+    private StoryPage page(PublishedStory story, List<StoryCard> related) {
         var lang = story.language();
         var versions = new EnumMap<Language, String>(Language.class);
         story.liveSlugs().forEach((l, slug) -> versions.put(l, urls.story(l, story.section().slug(), slug, story.id())));
@@ -61,6 +63,6 @@ class StoryController {
                 new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
                 story.headline(), story.standfirst(), pages.leadFigure(story), byline,
                 pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
-                pages.cards(stories.related(story.id(), lang, RELATED), false));
+                pages.cards(related, false));
     }
 }
