@@ -24,6 +24,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
     public static final String MODE_PROPERTY = "masthead.test.database";
     public static final String POSTGRES_URL_VARIABLE = "MASTHEAD_TEST_POSTGRES_URL";
+    /** Set on a second application node that must share the database of the first (given explicitly). */
+    public static final String JOIN_PROPERTY = "masthead.test.join-database";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,7 +37,7 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (onPostgres()) {
+        if (onPostgres() && !environment.containsProperty(JOIN_PROPERTY)) {
             properties.put("spring.datasource.url", freshPostgresSchema());
             properties.put("spring.datasource.username", "");
             properties.put("spring.datasource.password", "");
