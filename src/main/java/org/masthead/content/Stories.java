@@ -117,4 +117,27 @@ public class Stories {
     public List<StoryCard> related(long storyId, Language language, int limit) {
         return repository.related(storyId, language, limit);
     }
+
+    /** The latest saved revision of a version (the working copy), whether published or not. */
+    @Transactional(readOnly = true)
+    public Optional<VersionView> working(long storyId, Language language) {
+        return repository.working(storyId, language);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VersionView> revision(long storyId, Language language, int number) {
+        return repository.revision(storyId, language, number);
+    }
+
+    /** The language the other versions are translated from. */
+    @Transactional(readOnly = true)
+    public Language sourceLanguage(long storyId) {
+        return repository.sourceLanguage(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+    }
+
+    /** Every story, newest first, with the versions it has: for newsroom lists and queues. */
+    @Transactional(readOnly = true)
+    public List<StoryOutline> outlines(int offset, int limit) {
+        return repository.outlines(offset, limit);
+    }
 }

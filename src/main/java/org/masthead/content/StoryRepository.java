@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -231,6 +232,79 @@ class StoryRepository {
                  order by shared_tags desc, v.published_at desc limit :limit""".formatted(LIVE_COLUMNS, LIVE_FROM))
                 .param("id", storyId).param("lang", language.code()).param("limit", limit)
                 .query((rs, n) -> card(rs)).list();
+    }
+
+    Optional<VersionView> revision(long storyId, Language language, int number) {
+        return jdbc.sql("select * from revision where story_id = :story and language = :lang and number = :number")
+                .param("story", storyId).param("lang", language.code()).param("number", number)
+                .query((rs, n) -> versionView(rs)).optional();
+    }
+
+    Optional<VersionView> working(long storyId, Language language) {
+        return jdbc.sql("""
+                select r.* from revision r join story_version v
+                  on v.story_id = r.story_id and v.language = r.language and v.revision = r.number
+                 where r.story_id = :story and r.language = :lang""")
+                .param("story", storyId).param("lang", language.code())
+                .query((rs, n) -> versionView(rs)).optional();
+    }
+
+    List<StoryOutline> outlines(int offset, int limit) {
+        var stories = jdbc.sql("""
+                select id, status, source_language, created_at, first_published_at from story
+                 order by created_at desc, id desc limit :limit offset :offset""")
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new StoryRow(rs.getLong("id"), StoryStatus.valueOf(rs.getString("status")),
+                        language(rs.getString("source_language")), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        nullableInstant(rs, "first_published_at")))
+                .list();
+        if (stories.isEmpty()) {
+            return List.of();
+        }
+        var versions = jdbc.sql("""
+                select v.story_id, v.language, v.revision, r.headline from story_version v
+                  join revision r on r.story_id = v.story_id and r.language = v.language and r.number = v.revision
+                 where v.story_id in (:ids) order by v.language""")
+                .param("ids", stories.stream().map(StoryRow::id).toList())
+                .query((rs, n) -> new VersionRow(rs.getLong("story_id"), language(rs.getString("language")),
+                        rs.getInt("revision"), rs.getString("headline")))
+                .list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(VersionRow::storyId));
+        return stories.stream().map(story -> {
+            var mine = versions.getOrDefault(story.id(), List.of());
+            var revisions = new EnumMap<Language, Integer>(Language.class);
+            mine.forEach(v -> revisions.put(v.language(), v.revision()));
+            var headline = mine.stream().filter(v -> v.language() == story.source()).findFirst()
+                    .or(() -> mine.stream().findFirst()).map(VersionRow::headline).orElse("");
+            return new StoryOutline(story.id(), story.status(), story.source(), revisions, headline,
+                    story.createdAt(), story.firstPublishedAt());
+        }).toList();
+    }
+
+    Optional<Language> sourceLanguage(long storyId) {
+        return jdbc.sql("select source_language from story where id = :id").param("id", storyId)
+                .query((rs, n) -> language(rs.getString(1))).optional();
+    }
+
+    private VersionView versionView(ResultSet rs) throws SQLException {
+        return new VersionView(rs.getLong("story_id"), language(rs.getString("language")), rs.getInt("number"),
+                rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"), rs.getString("seo_title"),
+                rs.getString("seo_description"), rs.getString("lead_image_caption"), rs.getString("lead_image_credit"),
+                rs.getString("lead_image_alt"), json.readValue(rs.getString("body"), BODY), rs.getString("saved_by"),
+                Instant.ofEpochMilli(rs.getLong("saved_at")));
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column)
+            throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private record StoryRow(long id, StoryStatus status, Language source, Instant createdAt,
+            @Nullable Instant firstPublishedAt) {
+    }
+
+    private record VersionRow(long storyId, Language language, int revision, String headline) {
     }
 
     private static StoryCard card(ResultSet rs) throws SQLException {

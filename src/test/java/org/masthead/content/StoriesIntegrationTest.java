@@ -118,4 +118,32 @@ class StoriesIntegrationTest {
         assertThatThrownBy(() -> taxonomy.addSection("Not A Slug", new org.masthead.platform.Localized("a", "b", "c")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void keepsEveryRevisionAndTheWorkingCopyApartFromWhatIsPublished() {
+        long id = fixtures.story().in(EN, "Version one").published();
+        stories.save(new SaveVersion(id, EN, 1, "Version two", "S2", "", "", "", "", "", List.of(), "editor"));
+
+        assertThat(stories.working(id, EN)).hasValueSatisfying(v -> {
+            assertThat(v.revision()).isEqualTo(2);
+            assertThat(v.headline()).isEqualTo("Version two");
+            assertThat(v.savedBy()).isEqualTo("editor");
+        });
+        assertThat(stories.revision(id, EN, 1)).hasValueSatisfying(v -> assertThat(v.headline()).isEqualTo("Version one"));
+        assertThat(stories.revision(id, EN, 3)).isEmpty();
+        assertThat(stories.working(id, RU)).isEmpty();
+        assertThat(stories.published(id, EN).orElseThrow().headline()).isEqualTo("Version one");
+    }
+
+    @Test
+    void outlinesListTheNewestStoriesWithTheirVersions() {
+        long id = fixtures.story().in(RU, "Русский вариант").in(UK, "Український варіант").draft();
+
+        var outline = stories.outlines(0, 5).stream().filter(o -> o.storyId() == id).findFirst().orElseThrow();
+        assertThat(outline.status()).isEqualTo(StoryStatus.DRAFT);
+        assertThat(outline.sourceLanguage()).isEqualTo(UK);
+        assertThat(outline.revisions()).containsEntry(RU, 1).containsEntry(UK, 1).doesNotContainKey(EN);
+        assertThat(outline.headline()).isEqualTo("Український варіант");
+        assertThat(stories.sourceLanguage(id)).isEqualTo(UK);
+    }
 }

@@ -1,0 +1,383 @@
+package org.masthead.translation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.Block;
+import org.masthead.content.SaveVersion;
+import org.masthead.content.Stories;
+import org.masthead.content.StoryNotFound;
+import org.masthead.content.VersionView;
+import org.masthead.platform.Language;
+import org.masthead.platform.text.WordDiff;
+import org.masthead.translation.TranslationRecords.ItemRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps a story's language versions in step: which translated items are behind their source, what
+ * changed in the source since, the queue of translation work, XLIFF exchange and the translation memory.
+ */
+@Service
+public class TranslationDesk {
+
+    /** How many of the newest stories the queue looks at. */
+    static final int QUEUE_WINDOW = 500;
+
+    private final Stories stories;
+    private final TranslationRecords records;
+    private final TranslationMemory memory;
+    private final XliffFiles xliff;
+
+    TranslationDesk(Stories stories, TranslationRecords records, TranslationMemory memory, XliffFiles xliff) {
+        this.stories = stories;
+        this.records = records;
+        this.memory = memory;
+        this.xliff = xliff;
+    }
+
+    /** The target version beside its source, item by item, in the source's order. */
+    @Transactional(readOnly = true)
+    public TranslationStatus status(long storyId, Language target) {
+        var pair = pair(storyId, target);
+        return compare(pair, records.items(storyId, target));
+    }
+
+    /**
+     * Marks items as translated from the current source, clearing their "needs update" mark. Items
+     * whose translation is still empty are not marked. Returns the ids that were marked.
+     */
+    @Transactional
+    public List<String> markUpToDate(long storyId, Language target, Collection<String> itemIds, String by) {
+        var pair = pair(storyId, target);
+        var marked = new ArrayList<String>();
+        var targetItems = pair.targetItems();
+        for (var source : pair.sourceItems()) {
+            var translated = targetItems.get(source.id());
+            if (itemIds.contains(source.id()) && translated != null && translated.translates(source)) {
+                recordItem(pair, source, translated, by);
+                marked.add(source.id());
+            }
+        }
+        records.saveState(storyId, target, compare(pair, records.items(storyId, target)).behind());
+        return marked;
+    }
+
+    /** The body a new translation starts from: the source's blocks with their texts left to translate. */
+    @Transactional(readOnly = true)
+    public List<Block> startingPoint(long storyId, Language target) {
+        return pair(storyId, target).sourceItems().stream().map(Translatable::skeleton)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Translation work, newest stories first: languages a story lacks and versions behind their source.
+     * Either language of the pair may be left open.
+     */
+    @Transactional(readOnly = true)
+    public List<QueueEntry> queue(@Nullable Language source, @Nullable Language target) {
+        var entries = new ArrayList<QueueEntry>();
+        for (var story : stories.outlines(0, QUEUE_WINDOW)) {
+            if (source != null && story.sourceLanguage() != source
+                    || !story.revisions().containsKey(story.sourceLanguage())) {
+                continue;
+            }
+            for (var language : Language.all()) {
+                if (language == story.sourceLanguage() || target != null && language != target) {
+                    continue;
+                }
+                if (!story.revisions().containsKey(language)) {
+                    entries.add(new QueueEntry(story.storyId(), story.headline(), story.status(),
+                            story.sourceLanguage(), language, QueueEntry.Kind.MISSING, 0, story.createdAt()));
+                } else {
+                    int behind = records.staleItems(story.storyId(), language).orElse(0);
+                    if (behind > 0) {
+                        entries.add(new QueueEntry(story.storyId(), story.headline(), story.status(),
+                                story.sourceLanguage(), language, QueueEntry.Kind.NEEDS_UPDATE, behind,
+                                story.createdAt()));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Earlier translations of texts equal or close (80 % or more) to {@code text}. */
+    @Transactional(readOnly = true)
+    public List<MemoryMatch> proposals(Language from, Language to, String text) {
+        return memory.proposals(from, to, text);
+    }
+
+    /** The target version as an XLIFF 2.0 file: every item, or only those that need work. */
+    @Transactional(readOnly = true)
+    public String exportXliff(long storyId, Language target, boolean onlyNeedingWork) {
+        var pair = pair(storyId, target);
+        var status = compare(pair, records.items(storyId, target));
+        var needsWork = status.items().stream().filter(ItemStatus::needsWork).map(ItemStatus::itemId)
+                .collect(Collectors.toSet());
+        var units = new ArrayList<XliffFiles.WriteUnit>();
+        for (var item : pair.sourceItems()) {
+            if (onlyNeedingWork && !needsWork.contains(item.id()) || item.texts().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            var translated = pair.targetItems().get(item.id());
+            units.add(new XliffFiles.WriteUnit(item.id(), item.kind(), item.texts(),
+                    translated == null ? List.of() : translated.texts()));
+        }
+        return xliff.write(pair.source().language(), target, "story-" + storyId,
+                "masthead:story:" + storyId + ":" + pair.source().language().code() + ":r" + pair.source().revision(),
+                units);
+    }
+
+    /**
+     * Applies a translated XLIFF file. The file must match the current source text by text; if any
+     * unit does not, the whole file is refused with the list of units that differ and nothing is
+     * applied. Items already translated from the current source are never overwritten.
+     */
+    @Transactional
+    public ImportReport importXliff(long storyId, byte[] file, String by) {
+        var read = xliff.read(file);
+        var target = Language.fromCode(read.targetLanguage() == null ? "" : read.targetLanguage())
+                .orElseThrow(() -> new ImportRejected(List.of(new ImportRejected.Problem("",
+                        "the file names no target language of ours (uk, en, ru): " + read.targetLanguage()))));
+        var pair = pair(storyId, target);
+        var problems = new ArrayList<ImportRejected.Problem>();
+        if (!pair.source().language().code().equals(read.sourceLanguage())) {
+            problems.add(new ImportRejected.Problem("", "the file translates from '" + read.sourceLanguage()
+                    + "' but this story's source language is '" + pair.source().language().code() + "'"));
+        }
+        var sourceItems = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Function.identity()));
+        for (var unit : read.units()) {
+            var item = sourceItems.get(unit.id());
+            if (item == null) {
+                problems.add(new ImportRejected.Problem(unit.id(), "the source no longer has this block"));
+                continue;
+            }
+            unit.sources().forEach((index, text) -> {
+                if (index >= item.texts().size() || !item.texts().get(index).equals(text)) {
+                    problems.add(new ImportRejected.Problem(unit.id(),
+                            "the source text changed since the file was exported"));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportRejected(problems.stream().distinct().toList());
+        }
+        return apply(pair, read.units(), by);
+    }
+
+    /** Called after each save of a version: records newly translated items and refreshes the counts. */
+    @Transactional
+    void refresh(long storyId, Language saved) {
+        var source = stories.sourceLanguage(storyId);
+        for (var target : Language.all()) {
+            if (target == source || saved != source && target != saved
+                    || stories.working(storyId, target).isEmpty() || stories.working(storyId, source).isEmpty()) {
+                continue;
+            }
+            var pair = pair(storyId, target);
+            var known = records.items(storyId, target);
+            if (target == saved) {
+                for (var item : pair.sourceItems()) {
+                    var translated = pair.targetItems().get(item.id());
+                    if (!known.containsKey(item.id()) && translated != null && translated.translates(item)) {
+                        recordItem(pair, item, translated, pair.target() == null ? "" : pair.target().savedBy());
+                    }
+                }
+                known = records.items(storyId, target);
+            }
+            records.saveState(storyId, target, compare(pair, known).behind());
+        }
+    }
+
+    private ImportReport apply(Pair pair, List<XliffFiles.ReadUnit> units, String by) {
+        var current = compare(pair, records.items(pair.storyId(), pair.targetLanguage())).items().stream()
+                .collect(Collectors.toMap(ItemStatus::itemId, ItemStatus::state));
+        var sourceItems = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Function.identity()));
+        var translatedTexts = new HashMap<String, List<String>>();
+        var applied = new ArrayList<String>();
+        var kept = new ArrayList<String>();
+        var untranslated = new ArrayList<String>();
+        for (var unit : units) {
+            var previous = pair.targetItems().get(unit.id());
+            boolean unchanged = previous != null && unit.targets().entrySet().stream().allMatch(t ->
+                    t.getKey() < previous.texts().size() && previous.texts().get(t.getKey()).equals(t.getValue()));
+            boolean noAnswer = unchanged || unit.targets().values().stream().allMatch(String::isBlank);
+            if (!noAnswer && current.get(unit.id()) == ItemState.TRANSLATED) {
+                kept.add(unit.id());
+            } else if (noAnswer) {
+                // no answer, or the old translation sent back as it was exported: not an update
+                untranslated.add(unit.id());
+            } else {
+                var item = sourceItems.get(unit.id());
+                var existing = pair.targetItems().get(unit.id());
+                var texts = new ArrayList<String>();
+                for (int i = 0; i < item.texts().size(); i++) {
+                    var fromFile = unit.targets().get(i);
+                    var before = existing != null && existing.kind().equals(item.kind()) && i < existing.texts().size()
+                            ? existing.texts().get(i) : "";
+                    // texts the file leaves out (blank in the source) keep what the translation has, if anything
+                    texts.add(fromFile != null && !fromFile.isBlank() ? fromFile : before.isBlank() ? item.texts().get(i) : before);
+                }
+                translatedTexts.put(unit.id(), texts);
+                applied.add(unit.id());
+            }
+        }
+        if (applied.isEmpty()) {
+            return new ImportReport(applied, kept, untranslated, null);
+        }
+        int revision = stories.save(merged(pair, translatedTexts, by));
+        var saved = pair(pair.storyId(), pair.targetLanguage());
+        for (var id : applied) {
+            var translated = saved.targetItems().get(id);
+            if (translated != null && translated.translates(sourceItems.get(id))) {
+                recordItem(saved, sourceItems.get(id), translated, by);
+            }
+        }
+        records.saveState(pair.storyId(), pair.targetLanguage(),
+                compare(saved, records.items(pair.storyId(), pair.targetLanguage())).behind());
+        return new ImportReport(applied, kept, untranslated, revision);
+    }
+
+    /**
+     * The target version after an import: items in the source's order, each either freshly translated
+     * from the file, or as the translation had it, or (new in the source) still to translate.
+     */
+    private SaveVersion merged(Pair pair, Map<String, List<String>> translatedTexts, String by) {
+        var target = pair.target();
+        var texts = new HashMap<String, List<String>>();
+        pair.targetItems().forEach((id, item) -> texts.put(id, item.texts()));
+        texts.putAll(translatedTexts);
+        var body = new ArrayList<Block>();
+        for (var item : pair.sourceItems()) {
+            if (item.block() == null) {
+                continue;
+            }
+            var mine = texts.get(item.id());
+            var existing = pair.targetItems().get(item.id());
+            var block = mine != null && (translatedTexts.containsKey(item.id()) || existing != null
+                    && existing.kind().equals(item.kind())) ? item.withTexts(mine) : item.skeleton();
+            if (block != null) {
+                body.add(block);
+            }
+        }
+        var headline = texts.getOrDefault(Translatable.HEADLINE, List.of(""));
+        var standfirst = texts.getOrDefault(Translatable.STANDFIRST, List.of(""));
+        var lead = texts.getOrDefault(Translatable.LEAD_IMAGE, List.of("", "", ""));
+        return new SaveVersion(pair.storyId(), pair.targetLanguage(), target == null ? 0 : target.revision(),
+                headline.getFirst(), standfirst.getFirst(), target == null ? "" : target.seoTitle(),
+                target == null ? "" : target.seoDescription(), lead.get(0), lead.get(1), lead.get(2), body, by);
+    }
+
+    private void recordItem(Pair pair, Translatable source, Translatable translated, String by) {
+        records.record(pair.storyId(), pair.targetLanguage(), source.id(), pair.source().language(),
+                pair.source().revision(), source.fingerprint(), by);
+        for (int i = 0; i < source.texts().size(); i++) {
+            memory.remember(pair.source().language(), pair.targetLanguage(), source.texts().get(i),
+                    translated.texts().get(i));
+        }
+    }
+
+    private TranslationStatus compare(Pair pair, Map<String, ItemRecord> known) {
+        var sourceOrder = new HashMap<String, Integer>();
+        for (int i = 0; i < pair.sourceItems().size(); i++) {
+            sourceOrder.put(pair.sourceItems().get(i).id(), i);
+        }
+        var moved = outOfOrder(pair.targetOrder(), sourceOrder);
+        var pastSources = new HashMap<Integer, Map<String, Translatable>>();
+        var items = new ArrayList<ItemStatus>();
+        for (var source : pair.sourceItems()) {
+            var translated = pair.targetItems().get(source.id());
+            var record = known.get(source.id());
+            var targetTexts = translated == null ? List.<String>of() : translated.texts();
+            ItemState state;
+            List<List<WordDiff.Part>> changes = List.of();
+            if (translated == null || !translated.translates(source) || record == null) {
+                state = ItemState.NOT_TRANSLATED;
+            } else if (!record.sourceHash().equals(source.fingerprint())) {
+                state = ItemState.SOURCE_CHANGED;
+                var then = pastSources.computeIfAbsent(record.sourceRevision(), revision -> stories
+                        .revision(pair.storyId(), record.sourceLanguage(), revision)
+                        .map(v -> Translatable.of(v).stream().collect(Collectors.toMap(Translatable::id, t -> t)))
+                        .orElse(Map.of()));
+                var before = Optional.ofNullable(then.get(source.id())).map(Translatable::texts).orElse(List.of());
+                changes = new ArrayList<>();
+                for (int i = 0; i < source.texts().size(); i++) {
+                    changes.add(WordDiff.between(i < before.size() ? before.get(i) : "", source.texts().get(i)));
+                }
+            } else if (moved.contains(source.id())) {
+                state = ItemState.MOVED;
+            } else {
+                state = ItemState.TRANSLATED;
+            }
+            items.add(new ItemStatus(source.id(), source.kind(), state, source.texts(), targetTexts, changes));
+        }
+        for (var id : pair.targetOrder()) {
+            if (!sourceOrder.containsKey(id)) {
+                var orphan = pair.targetItems().get(id);
+                items.add(new ItemStatus(id, orphan.kind(), ItemState.REMOVED_FROM_SOURCE, List.of(), orphan.texts(),
+                        List.of()));
+            }
+        }
+        var target = pair.target();
+        return new TranslationStatus(pair.storyId(), pair.source().language(), pair.targetLanguage(),
+                pair.source().revision(), target == null ? null : target.revision(), items);
+    }
+
+    /**
+     * The items of the translation that stand in another order than in the source: those outside the
+     * longest run of items that keep the source's order (so one moved block flags one block, not all).
+     */
+    private static java.util.Set<String> outOfOrder(List<String> targetOrder, Map<String, Integer> sourceOrder) {
+        var common = targetOrder.stream().filter(sourceOrder::containsKey).toList();
+        int n = common.size();
+        var length = new int[n];
+        var previous = new int[n];
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            length[i] = 1;
+            previous[i] = -1;
+            for (int j = 0; j < i; j++) {
+                if (sourceOrder.get(common.get(j)) < sourceOrder.get(common.get(i)) && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best]) {
+                best = i;
+            }
+        }
+        var inOrder = new HashSet<String>();
+        for (int i = best; i >= 0; i = previous[i]) {
+            inOrder.add(common.get(i));
+        }
+        var moved = new HashSet<>(common);
+        moved.removeAll(inOrder);
+        return moved;
+    }
+
+    private Pair pair(long storyId, Language target) {
+        var sourceLanguage = stories.sourceLanguage(storyId);
+        if (target == sourceLanguage) {
+            throw new IllegalArgumentException("'" + target.code() + "' is the source language of story " + storyId);
+        }
+        var source = stories.working(storyId, sourceLanguage).orElseThrow(() -> new StoryNotFound(storyId));
+        var translation = stories.working(storyId, target).orElse(null);
+        var targetItems = translation == null ? List.<Translatable>of() : Translatable.of(translation);
+        return new Pair(storyId, target, source, translation, Translatable.of(source),
+                targetItems.stream().collect(Collectors.toMap(Translatable::id, Function.identity(), (a, b) -> a)),
+                targetItems.stream().map(Translatable::id).toList());
+    }
+
+    /** A source version and one translation of it, each as translatable items. */
+    private record Pair(long storyId, Language targetLanguage, VersionView source, @Nullable VersionView target,
+            List<Translatable> sourceItems, Map<String, Translatable> targetItems, List<String> targetOrder) {
+    }
+}
