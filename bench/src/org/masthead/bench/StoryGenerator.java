@@ -92,6 +92,7 @@ class StoryGenerator implements ApplicationListener<ApplicationReadyEvent> {
         if (existing >= count) {
             newestStory = stories.list(StoryFilter.all(Language.EN), 0, 1).stories().getFirst().id();
             log.info("Archive already holds {} stories; nothing to generate", existing);
+            written.set(existing);
             done = true;
             return;
         }
