@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param staleWhileRevalidate how long a CDN may serve a stale page while it fetches a fresh one
  * @param staleIfError       how long a CDN may serve a stale page while Masthead is failing
  * @param bypassCookies      cookies that mark a signed-in user, who always gets fresh, private pages
- * @param bypassPaths        path prefixes never cached, whatever their responses say
+ * @param bypassPaths        path prefixes never cached, whatever their responses say (static files
+ *                           stream from disk with their own long-lived caching)
  * @param gzipMinBytes       bodies smaller than this are not worth compressing
  * @param serverTiming       send how long a page took to render in Server-Timing
  */
@@ -30,7 +31,7 @@ record CacheProperties(
         @DefaultValue("60s") Duration staleWhileRevalidate,
         @DefaultValue("1d") Duration staleIfError,
         @DefaultValue({"JSESSIONID", "remember-me"}) List<String> bypassCookies,
-        @DefaultValue({"/newsroom/", "/actuator/"}) List<String> bypassPaths,
+        @DefaultValue({"/newsroom/", "/actuator/", "/media/", "/site/"}) List<String> bypassPaths,
         @DefaultValue("1KB") DataSize gzipMinBytes,
         @DefaultValue("true") boolean serverTiming) {
 
