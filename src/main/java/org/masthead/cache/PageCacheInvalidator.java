@@ -5,9 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.masthead.content.ContentEvent;
+import org.masthead.content.ContentEvent.StoryDeleted;
 import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
+import org.masthead.content.ContentEvent.VersionUnpublished;
 import org.masthead.content.Stories;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns content events into evictions of exactly the pages they change: the story's own pages and
- * every page that lists it (its section, tags and authors, the home page, feeds and sitemaps), in the
+ * every page that lists it (its section, tags and authors, the home page, feeds, sitemaps, search and
+ * API lists), in the
  * languages concerned.
  *
  * <p>One cursor serves the whole cluster: whichever node's relay takes an event evicts locally and
@@ -29,7 +32,7 @@ class PageCacheInvalidator implements OutboxConsumer {
     private static final Set<String> CONTENT_EVENTS = Arrays.stream(ContentEvent.class.getPermittedSubclasses())
             .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
     /** Pages that list every newly published story, whatever its section. */
-    private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap");
+    private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap", "search", "api");
 
     private final Stories stories;
     private final PageCache cache;
@@ -54,6 +57,10 @@ class PageCacheInvalidator implements OutboxConsumer {
             case VersionSaved saved -> { }
             case StoryPublished published -> cache.evict(affected(published.storyId()), published.languages());
             case StoryUnpublished unpublished -> cache.evict(affected(unpublished.storyId()), Set.of());
+            // the other languages' pages link to the withdrawn version: every language
+            case VersionUnpublished withdrawn -> cache.evict(affected(withdrawn.storyId()), Set.of());
+            // its filing is gone with it, but every list showing it carries its story key
+            case StoryDeleted deleted -> cache.evict(affected(deleted.storyId()), Set.of());
         }
     }
 

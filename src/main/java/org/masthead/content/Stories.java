@@ -6,9 +6,11 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.masthead.content.ContentEvent.StoryDeleted;
 import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.masthead.platform.outbox.Outbox;
 import org.masthead.platform.text.Slugs;
@@ -32,7 +34,13 @@ public class Stories {
     /** Opens a draft story with no language version yet; returns its id. */
     @Transactional
     public long create(NewStory story) {
-        return repository.insertStory(story, clock.instant());
+        return create(story, "");
+    }
+
+    /** Opens a draft story on behalf of a newsroom account, which then owns it. */
+    @Transactional
+    public long create(NewStory story, String createdBy) {
+        return repository.insertStory(story, createdBy, clock.instant());
     }
 
     /**
@@ -64,12 +72,34 @@ public class Stories {
      */
     @Transactional
     public void publish(long storyId, Instant at) {
-        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         var live = repository.publishAll(storyId, at);
         if (live.isEmpty()) {
             throw new IllegalStateException("Story " + storyId + " has no language version to publish");
         }
-        outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live)));
+        outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live), status == StoryStatus.PUBLISHED));
+    }
+
+    /**
+     * Makes the latest revision of one language version live, leaving the other versions as they are:
+     * a translation can go live without publishing pending edits of the source.
+     */
+    @Transactional
+    public void publishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        boolean wasLive = repository.liveSlugs(storyId).containsKey(language);
+        if (!repository.publishVersion(storyId, language, clock.instant())) {
+            throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
+        }
+        outbox.append(new StoryPublished(storyId, EnumSet.of(language), wasLive));
+    }
+
+    /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
+    @Transactional
+    public void unpublishVersion(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.unpublishVersion(storyId, language);
+        outbox.append(new ContentEvent.VersionUnpublished(storyId, language));
     }
 
     /** Takes every version off the reader site; their pages answer 410 Gone from now on. */
@@ -89,6 +119,12 @@ public class Stories {
     @Transactional(readOnly = true)
     public Optional<StoryFiling> filing(long storyId) {
         return repository.filing(storyId);
+    }
+
+    /** Several published stories in one language, in the order given; those not live in it are left out. */
+    @Transactional(readOnly = true)
+    public List<PublishedStory> published(List<Long> storyIds, Language language) {
+        return repository.findPublished(storyIds, language);
     }
 
     /** Whether readers could once open this version and now cannot (410 rather than 404). */
@@ -113,9 +149,50 @@ public class Stories {
         return repository.cards(storyIds, language);
     }
 
+    /** Every revision of the story a search index holds (see {@link SearchableVersion}); empty if the story is gone. */
+    @Transactional(readOnly = true)
+    public List<SearchableVersion> searchable(long storyId) {
+        return repository.searchable(storyId);
+    }
+
+    /** Ids of stories with at least one written version, ascending after {@code afterId}: for rebuilding indexes. */
+    @Transactional(readOnly = true)
+    public List<Long> idsAfter(long afterId, int limit) {
+        return repository.idsAfter(afterId, limit);
+    }
+
     @Transactional(readOnly = true)
     public List<StoryCard> related(long storyId, Language language, int limit) {
         return repository.related(storyId, language, limit);
+    }
+
+    /** Published versions matching {@code query}, newest change first, at most {@code query.limit()}. */
+    @Transactional(readOnly = true)
+    public List<StoryCard> changes(StoryQuery query) {
+        return repository.changes(query);
+    }
+
+    /**
+     * Every live version of the live stories first published in {@code [from, to)}, oldest story first;
+     * {@code skipStories} and {@code maxStories} page through them a story at a time, so the versions of
+     * one story are never split.
+     */
+    @Transactional(readOnly = true)
+    public List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to, int skipStories,
+            int maxStories) {
+        return repository.liveVersionsOfStoriesFirstPublished(from, to, skipStories, maxStories);
+    }
+
+    /** Live versions that went live at or after {@code since}, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<LiveVersion> liveVersionsPublishedSince(Instant since, int limit) {
+        return repository.liveVersionsPublishedSince(since, limit);
+    }
+
+    /** For every live story: its first publication and the last change of any of its live versions. */
+    @Transactional(readOnly = true)
+    public List<LiveVersion.StoryDates> liveStoryDates() {
+        return repository.liveStoryDates();
     }
 
     /** The latest saved revision of a version (the working copy), whether published or not. */
@@ -139,5 +216,112 @@ public class Stories {
     @Transactional(readOnly = true)
     public List<StoryOutline> outlines(int offset, int limit) {
         return repository.outlines(offset, limit);
+    }
+
+    /** A story whatever its status, with its versions' revision numbers: for the newsroom. */
+    @Transactional(readOnly = true)
+    public Optional<StoryDetails> details(long storyId) {
+        return repository.details(storyId);
+    }
+
+    @Transactional
+    public void updateMetadata(long storyId, StoryMetadata metadata) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.updateMetadata(storyId, metadata);
+    }
+
+    /**
+     * Moves a story between the newsroom states that readers do not see (draft, in review,
+     * scheduled). Going live and off the site goes through {@link #publish} and {@link #unpublish}.
+     */
+    @Transactional
+    public void moveTo(long storyId, StoryStatus status, @Nullable Instant scheduledAt) {
+        if (status == StoryStatus.PUBLISHED || status == StoryStatus.UNPUBLISHED) {
+            throw new IllegalArgumentException("Use publish or unpublish for " + status);
+        }
+        if (status == StoryStatus.SCHEDULED && scheduledAt == null) {
+            throw new IllegalArgumentException("A scheduled story needs its time");
+        }
+        var current = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        if (current == StoryStatus.PUBLISHED) {
+            // a published story sent back to the desk leaves the reader site first
+            repository.unpublish(storyId);
+            outbox.append(new StoryUnpublished(storyId));
+        }
+        repository.setStatus(storyId, status, status == StoryStatus.SCHEDULED ? scheduledAt : null);
+    }
+
+    /** Scheduled stories whose time has come (a database query, so none is missed across restarts). */
+    @Transactional(readOnly = true)
+    public List<Long> dueForPublishing(Instant now) {
+        return repository.due(now);
+    }
+
+    /**
+     * Publishes a scheduled story whose time has come; false when it is no longer due or another node
+     * published it first. The time of publication is the scheduled time, not the moment of polling.
+     */
+    @Transactional
+    public boolean publishIfDue(long storyId, Instant now) {
+        var details = repository.details(storyId).orElse(null);
+        if (details == null || details.scheduledAt() == null || !repository.claimDue(storyId, now)) {
+            return false;
+        }
+        publish(storyId, details.scheduledAt().isAfter(now) ? now : details.scheduledAt());
+        return true;
+    }
+
+    /**
+     * Removes a story and everything that belongs to it; its pages answer 404 from now on. Only a story
+     * that readers could once open is news to anyone outside the newsroom, so only its deletion is
+     * announced.
+     */
+    @Transactional
+    public void delete(long storyId) {
+        var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.delete(storyId);
+        if (status == StoryStatus.PUBLISHED || status == StoryStatus.UNPUBLISHED) {
+            outbox.append(new StoryDeleted(storyId));
+        }
+    }
+
+    /** A version's revisions, newest first. */
+    @Transactional(readOnly = true)
+    public List<RevisionSummary> revisions(long storyId, Language language) {
+        return repository.revisions(storyId, language);
+    }
+
+    /**
+     * Attaches a dated correction or update note to a version; readers see it under the story and the
+     * version's "updated" time becomes now.
+     */
+    @Transactional
+    public void addNote(long storyId, Language language, StoryNote.Kind kind, String text, String by) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.insertNote(storyId, language, kind, text, by, clock.instant());
+        outbox.append(new VersionSaved(storyId, language,
+                repository.currentRevision(storyId, language).orElse(0)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoryNote> notes(long storyId, Language language) {
+        return repository.notes(storyId, language);
+    }
+
+    /** The working copy laid out as a reader page would show it, for the newsroom's preview. */
+    @Transactional(readOnly = true)
+    public Optional<PublishedStory> preview(long storyId, Language language) {
+        return repository.findPreview(storyId, language, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public DeskSlice desk(DeskFilter filter, int offset, int limit) {
+        return repository.desk(filter, offset, limit);
+    }
+
+    /** Stories whose headline in any language contains the text, for picking read-also links. */
+    @Transactional(readOnly = true)
+    public List<DeskRow> findByHeadline(String text, int limit) {
+        return repository.findByHeadline(text, limit);
     }
 }

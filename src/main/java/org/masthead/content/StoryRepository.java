@@ -50,26 +50,206 @@ class StoryRepository {
         this.json = json;
     }
 
-    long insertStory(NewStory story, Instant now) {
+    long insertStory(NewStory story, String createdBy, Instant now) {
         long id = jdbc.sql("""
-                insert into story (section_id, status, source_language, lead_image_id, created_at)
-                values (:section, :status, :source, :image, :now) returning id""")
+                insert into story (section_id, status, source_language, lead_image_id, created_at, created_by)
+                values (:section, :status, :source, :image, :now, :createdBy) returning id""")
+                .param("createdBy", createdBy)
                 .param("section", story.sectionId())
                 .param("status", StoryStatus.DRAFT.name())
                 .param("source", story.sourceLanguage().code())
                 .param("image", story.leadImageId())
                 .param("now", now.toEpochMilli())
                 .query(Long.class).single();
+        writeAuthorsAndTags(id, story.authorIds(), story.tagIds());
+        return id;
+    }
+
+    private void writeAuthorsAndTags(long id, List<Long> authorIds, List<Long> tagIds) {
         int position = 0;
-        for (long author : story.authorIds()) {
+        for (long author : authorIds.stream().distinct().toList()) {
             jdbc.sql("insert into story_author (story_id, author_id, position) values (:story, :author, :position)")
                     .param("story", id).param("author", author).param("position", position++).update();
         }
-        for (long tag : story.tagIds()) {
+        for (long tag : tagIds.stream().distinct().toList()) {
             jdbc.sql("insert into story_tag (story_id, tag_id) values (:story, :tag)")
                     .param("story", id).param("tag", tag).update();
         }
-        return id;
+    }
+
+    void updateMetadata(long id, StoryMetadata metadata) {
+        jdbc.sql("update story set section_id = :section, lead_image_id = :image where id = :id")
+                .param("section", metadata.sectionId()).param("image", metadata.leadImageId()).param("id", id).update();
+        jdbc.sql("delete from story_author where story_id = :id").param("id", id).update();
+        jdbc.sql("delete from story_tag where story_id = :id").param("id", id).update();
+        writeAuthorsAndTags(id, metadata.authorIds(), metadata.tagIds());
+    }
+
+    Optional<StoryDetails> details(long id) {
+        var revisions = new EnumMap<Language, Integer>(Language.class);
+        var published = new EnumMap<Language, Integer>(Language.class);
+        jdbc.sql("select language, revision, published_revision from story_version where story_id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    var language = language(rs.getString(1));
+                    revisions.put(language, rs.getInt(2));
+                    int live = rs.getInt(3);
+                    if (!rs.wasNull()) {
+                        published.put(language, live);
+                    }
+                    return language;
+                }).list();
+        var authors = jdbc.sql("select author_id from story_author where story_id = :id order by position")
+                .param("id", id).query(Long.class).list();
+        var tags = jdbc.sql("select tag_id from story_tag where story_id = :id order by tag_id")
+                .param("id", id).query(Long.class).list();
+        return jdbc.sql("select * from story where id = :id").param("id", id)
+                .query((rs, n) -> {
+                    long image = rs.getLong("lead_image_id");
+                    Long leadImage = rs.wasNull() ? null : image;
+                    return new StoryDetails(id, StoryStatus.valueOf(rs.getString("status")), rs.getLong("section_id"),
+                            language(rs.getString("source_language")), authors, tags, leadImage,
+                            rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                            nullableInstant(rs, "scheduled_at"), nullableInstant(rs, "first_published_at"),
+                            revisions, published);
+                }).optional();
+    }
+
+    void setStatus(long id, StoryStatus status, @Nullable Instant scheduledAt) {
+        jdbc.sql("update story set status = :status, scheduled_at = :at where id = :id")
+                .param("status", status.name()).param("at", scheduledAt == null ? null : scheduledAt.toEpochMilli())
+                .param("id", id).update();
+    }
+
+    /** Scheduled stories whose time has come, oldest first. */
+    List<Long> due(Instant now) {
+        return jdbc.sql("""
+                select id from story where status = 'SCHEDULED' and scheduled_at <= :now
+                 order by scheduled_at, id""")
+                .param("now", now.toEpochMilli()).query(Long.class).list();
+    }
+
+    /**
+     * Takes a due story for publishing: only one node or thread wins the update, so a story is
+     * published once even when several nodes poll at the same moment.
+     */
+    boolean claimDue(long id, Instant now) {
+        return jdbc.sql("""
+                update story set status = 'IN_REVIEW'
+                 where id = :id and status = 'SCHEDULED' and scheduled_at <= :now""")
+                .param("id", id).param("now", now.toEpochMilli()).update() == 1;
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from story where id = :id").param("id", id).update();
+    }
+
+    List<RevisionSummary> revisions(long storyId, Language language) {
+        return jdbc.sql("""
+                select number, headline, saved_by, saved_at from revision
+                 where story_id = :story and language = :lang order by number desc""")
+                .param("story", storyId).param("lang", language.code())
+                .query((rs, n) -> new RevisionSummary(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+    }
+
+    void insertNote(long storyId, Language language, StoryNote.Kind kind, String text, String by, Instant now) {
+        jdbc.sql("""
+                insert into story_note (story_id, language, kind, text, created_by, created_at)
+                values (:story, :lang, :kind, :text, :by, :now)""")
+                .param("story", storyId).param("lang", language.code()).param("kind", kind.name())
+                .param("text", text).param("by", by).param("now", now.toEpochMilli()).update();
+        jdbc.sql("update story_version set updated_at = :now where story_id = :story and language = :lang")
+                .param("now", now.toEpochMilli()).param("story", storyId).param("lang", language.code()).update();
+    }
+
+    List<StoryNote> notes(long storyId, Language language) {
+        return jdbc.sql("""
+                select id, kind, text, created_at from story_note
+                 where story_id = :story and language = :lang order by created_at, id""")
+                .param("story", storyId).param("lang", language.code())
+                .query((rs, n) -> new StoryNote(rs.getLong(1), StoryNote.Kind.valueOf(rs.getString(2)),
+                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+    }
+
+    DeskSlice desk(DeskFilter filter, int offset, int limit) {
+        var where = new StringBuilder(" where 1 = 1");
+        var params = new java.util.HashMap<String, Object>();
+        if (filter.status() != null) {
+            where.append(" and s.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.language() != null) {
+            where.append(" and exists (select 1 from story_version lv where lv.story_id = s.id and lv.language = :lang)");
+            params.put("lang", filter.language().code());
+        }
+        if (filter.sectionId() != null) {
+            where.append(" and s.section_id = :section");
+            params.put("section", filter.sectionId());
+        }
+        if (filter.authorId() != null) {
+            where.append(" and exists (select 1 from story_author a where a.story_id = s.id and a.author_id = :author)");
+            params.put("author", filter.authorId());
+        }
+        if (filter.createdBy() != null && !filter.createdBy().isBlank()) {
+            where.append(" and s.created_by = :createdBy");
+            params.put("createdBy", filter.createdBy());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" " + """
+                    and exists (select 1 from story_version tv join revision tr on tr.story_id = tv.story_id
+                                 and tr.language = tv.language and tr.number = tv.revision
+                                  where tv.story_id = s.id and lower(tr.headline) like :text)""");
+            params.put("text", "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+        }
+        var saved = "(select max(r.saved_at) from revision r where r.story_id = s.id)";
+        var headline = """
+                (select min(hr.headline) from story_version hv join revision hr on hr.story_id = hv.story_id
+                   and hr.language = hv.language and hr.number = hv.revision
+                  where hv.story_id = s.id and hv.language = s.source_language)""";
+        var order = switch (filter.sort()) {
+            case CREATED -> "s.created_at desc, s.id desc";
+            case SAVED -> "coalesce(" + saved + ", s.created_at) desc, s.id desc";
+            case HEADLINE -> "coalesce(" + headline + ", '') asc, s.id desc";
+            case STATUS -> "s.status asc, s.id desc";
+        };
+        int total = jdbc.sql("select count(*) from story s" + where).params(params).query(Integer.class).single();
+        var rows = jdbc.sql("""
+                select s.id, s.status, s.created_by, s.created_at, s.scheduled_at, %s as last_saved,
+                       sec.id as section_id, sec.slug as section_slug, sec.name_uk, sec.name_en, sec.name_ru
+                  from story s join section sec on sec.id = s.section_id %s
+                 order by %s limit :limit offset :offset""".formatted(saved, where, order))
+                .params(params).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> {
+                    long saves = rs.getLong("last_saved");
+                    Instant lastSaved = rs.wasNull() ? Instant.ofEpochMilli(rs.getLong("created_at"))
+                            : Instant.ofEpochMilli(saves);
+                    return new DeskRow(rs.getLong("id"), StoryStatus.valueOf(rs.getString("status")),
+                            new Section(rs.getLong("section_id"), rs.getString("section_slug"),
+                                    new Localized(rs.getString("name_uk"), rs.getString("name_en"), rs.getString("name_ru"))),
+                            new EnumMap<>(Language.class), rs.getString("created_by"),
+                            Instant.ofEpochMilli(rs.getLong("created_at")), lastSaved, nullableInstant(rs, "scheduled_at"));
+                }).list();
+        if (!rows.isEmpty()) {
+            var byId = new java.util.HashMap<Long, DeskRow>();
+            rows.forEach(r -> byId.put(r.id(), r));
+            jdbc.sql("""
+                    select v.story_id, v.language, r.headline from story_version v
+                      join revision r on r.story_id = v.story_id and r.language = v.language and r.number = v.revision
+                     where v.story_id in (:ids)""")
+                    .param("ids", new ArrayList<>(byId.keySet()))
+                    .query((rs, n) -> byId.get(rs.getLong(1)).headlines().put(language(rs.getString(2)), rs.getString(3)))
+                    .list();
+        }
+        return new DeskSlice(rows, total);
+    }
+
+    /** Stories whose working headline in any language contains {@code text}: for picking read-also links. */
+    List<DeskRow> findByHeadline(String text, int limit) {
+        return desk(new DeskFilter(null, null, null, null, null, text, DeskFilter.Sort.SAVED), 0, limit).rows();
     }
 
     Optional<StoryStatus> status(long storyId) {
@@ -121,6 +301,35 @@ class StoryRepository {
                 .param("story", storyId).query((rs, n) -> language(rs.getString(1))).list();
     }
 
+    /** Makes the latest revision of one version live; the story is published if it was not yet. */
+    boolean publishVersion(long storyId, Language language, Instant at) {
+        long millis = at.toEpochMilli();
+        int changed = jdbc.sql("""
+                update story_version set published_revision = revision,
+                       published_at = coalesce(published_at, :at), updated_at = :at
+                 where story_id = :story and language = :lang""")
+                .param("story", storyId).param("lang", language.code()).param("at", millis).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                update story set status = 'PUBLISHED', scheduled_at = null,
+                       first_published_at = coalesce(first_published_at, :at)
+                 where id = :story""")
+                .param("story", storyId).param("at", millis).update();
+        return true;
+    }
+
+    /** Takes one version off the site; a story with no live version left is unpublished as a whole. */
+    void unpublishVersion(long storyId, Language language) {
+        jdbc.sql("update story_version set published_revision = null where story_id = :story and language = :lang")
+                .param("story", storyId).param("lang", language.code()).update();
+        jdbc.sql("""
+                update story set status = 'UNPUBLISHED' where id = :story and not exists
+                    (select 1 from story_version v where v.story_id = :story and v.published_revision is not null)""")
+                .param("story", storyId).update();
+    }
+
     void unpublish(long storyId) {
         jdbc.sql("update story_version set published_revision = null where story_id = :story")
                 .param("story", storyId).update();
@@ -134,7 +343,69 @@ class StoryRepository {
                         rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
                 .optional()
                 .map(row -> row.toStory(json.readValue(row.body, BODY), authorsOf(storyId), tagsOf(storyId),
-                        liveSlugs(storyId)));
+                        liveSlugs(storyId), notes(storyId, language)));
+    }
+
+    /**
+     * The working copy of a version laid out as readers would see it if it were published now: for
+     * the newsroom's preview, whatever the story's status.
+     */
+    Optional<PublishedStory> findPreview(long storyId, Language language, Instant now) {
+        return jdbc.sql("""
+                select s.id, v.language, r.slug, r.headline, r.standfirst, r.seo_title, r.seo_description,
+                       r.lead_image_caption, r.lead_image_credit, r.lead_image_alt, s.lead_image_id,
+                       coalesce(v.published_at, :now) as published_at, :now as updated_at,
+                       coalesce(s.first_published_at, :now) as first_published_at,
+                       sec.id as section_id, sec.slug as section_slug, sec.name_uk, sec.name_en, sec.name_ru, r.body
+                  from story_version v
+                  join story s on s.id = v.story_id
+                  join revision r on r.story_id = v.story_id and r.language = v.language and r.number = v.revision
+                  join section sec on sec.id = s.section_id
+                 where s.id = :id and v.language = :lang""")
+                .param("id", storyId).param("lang", language.code()).param("now", now.toEpochMilli())
+                .query((rs, n) -> new LiveRow(card(rs), rs.getString("seo_title"), rs.getString("seo_description"),
+                        rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
+                .optional()
+                .map(row -> row.toStory(json.readValue(row.body, BODY), authorsOf(storyId), tagsOf(storyId),
+                        Map.of(language, row.card().slug()), notes(storyId, language)));
+    }
+
+    /** Several live stories in one language with four queries, in the order of {@code storyIds}. */
+    List<PublishedStory> findPublished(List<Long> storyIds, Language language) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        var ids = new ArrayList<>(storyIds);
+        var rows = jdbc.sql("select " + LIVE_COLUMNS + ", r.body " + LIVE_FROM + " and s.id in (:ids) and v.language = :lang")
+                .param("ids", ids).param("lang", language.code())
+                .query((rs, n) -> new LiveRow(card(rs), rs.getString("seo_title"), rs.getString("seo_description"),
+                        rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(row -> row.card().id(), row -> row));
+        var authors = new java.util.HashMap<Long, List<Author>>();
+        jdbc.sql("""
+                select sa.story_id, a.* from author a join story_author sa on sa.author_id = a.id
+                 where sa.story_id in (:ids) order by sa.story_id, sa.position""")
+                .param("ids", ids)
+                .query((rs, n) -> authors.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
+                        .add(TaxonomyRepository.author(rs, n)))
+                .list();
+        var tags = new java.util.HashMap<Long, List<Tag>>();
+        jdbc.sql("""
+                select st.story_id, t.* from tag t join story_tag st on st.tag_id = t.id
+                 where st.story_id in (:ids) order by st.story_id, t.slug""")
+                .param("ids", ids)
+                .query((rs, n) -> tags.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
+                        .add(TaxonomyRepository.tag(rs, n)))
+                .list();
+        var slugs = new java.util.HashMap<Long, Map<Language, String>>();
+        jdbc.sql("select s.id, v.language, r.slug " + LIVE_FROM + " and s.id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> slugs.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(Language.class))
+                        .put(language(rs.getString(2)), rs.getString(3)))
+                .list();
+        return storyIds.stream().filter(rows::containsKey).map(id -> rows.get(id).toStory(
+                json.readValue(rows.get(id).body(), BODY), authors.getOrDefault(id, List.of()),
+                tags.getOrDefault(id, List.of()), slugs.getOrDefault(id, Map.of()), notes(id, language))).toList();
     }
 
     private List<Tag> tagsOf(long storyId) {
@@ -268,6 +539,129 @@ class StoryRepository {
                 .toList();
     }
 
+    List<StoryCard> changes(StoryQuery query) {
+        var where = new StringBuilder();
+        var params = new java.util.HashMap<String, Object>();
+        if (query.language() != null) {
+            where.append(" and v.language = :lang");
+            params.put("lang", query.language().code());
+        }
+        if (query.sectionId() != null) {
+            where.append(" and s.section_id = :section");
+            params.put("section", query.sectionId());
+        }
+        if (query.tagId() != null) {
+            where.append(" and exists (select 1 from story_tag t where t.story_id = s.id and t.tag_id = :tag)");
+            params.put("tag", query.tagId());
+        }
+        if (query.authorId() != null) {
+            where.append(" and exists (select 1 from story_author a where a.story_id = s.id and a.author_id = :author)");
+            params.put("author", query.authorId());
+        }
+        if (query.updatedSince() != null) {
+            where.append(" and v.updated_at >= :since");
+            params.put("since", query.updatedSince().toEpochMilli());
+        }
+        var after = query.after();
+        if (after != null) {
+            // the sort is (updated_at desc, id desc, language asc): continue strictly after the last row
+            where.append(" " + """
+                    and (v.updated_at < :afterUpdated
+                          or (v.updated_at = :afterUpdated and (s.id < :afterId
+                              or (s.id = :afterId and v.language > :afterLang))))""");
+            params.put("afterUpdated", after.updatedAt().toEpochMilli());
+            params.put("afterId", after.storyId());
+            params.put("afterLang", after.language().code());
+        }
+        return jdbc.sql("select " + LIVE_COLUMNS + " " + LIVE_FROM + where
+                        + " order by v.updated_at desc, s.id desc, v.language limit :limit")
+                .params(params).param("limit", query.limit())
+                .query((rs, n) -> card(rs)).list();
+    }
+
+    private static final String LIVE_VERSION_COLUMNS = """
+            select s.id, v.language, sec.slug as section_slug, r.slug, r.headline, v.published_at, v.updated_at,
+                   s.first_published_at""";
+
+    List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to, int skipStories, int maxStories) {
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + " " + """
+                and s.id in (select live.id from story live
+                              where live.status = 'PUBLISHED'
+                                and live.first_published_at >= :from and live.first_published_at < :to
+                                and exists (select 1 from story_version lv
+                                             where lv.story_id = live.id and lv.published_revision is not null)
+                              order by live.first_published_at, live.id limit :limit offset :offset)
+                 order by s.first_published_at, s.id, v.language""")
+                .param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .param("limit", maxStories).param("offset", skipStories)
+                .query((rs, n) -> liveVersion(rs)).list();
+    }
+
+    List<LiveVersion> liveVersionsPublishedSince(Instant since, int limit) {
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + " " + """
+                and v.published_at >= :since
+                 order by v.published_at desc, s.id desc, v.language limit :limit""")
+                .param("since", since.toEpochMilli()).param("limit", limit)
+                .query((rs, n) -> liveVersion(rs)).list();
+    }
+
+    List<LiveVersion.StoryDates> liveStoryDates() {
+        return jdbc.sql("select s.first_published_at, max(v.updated_at) " + LIVE_FROM
+                        + " group by s.id, s.first_published_at")
+                .query((rs, n) -> new LiveVersion.StoryDates(Instant.ofEpochMilli(rs.getLong(1)),
+                        Instant.ofEpochMilli(rs.getLong(2))))
+                .list();
+    }
+
+    private static LiveVersion liveVersion(ResultSet rs) throws SQLException {
+        return new LiveVersion(rs.getLong("id"), language(rs.getString("language")), rs.getString("section_slug"),
+                rs.getString("slug"), rs.getString("headline"), Instant.ofEpochMilli(rs.getLong("published_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")), Instant.ofEpochMilli(rs.getLong("first_published_at")));
+    }
+
+    List<SearchableVersion> searchable(long storyId) {
+        var status = status(storyId);
+        if (status.isEmpty()) {
+            return List.of();
+        }
+        var tags = tagsOf(storyId);
+        var authors = authorsOf(storyId);
+        return jdbc.sql("""
+                select v.language, r.number, r.slug, r.headline, r.standfirst, r.body, r.saved_at, v.published_at,
+                       case when s.status = 'PUBLISHED' and r.number = v.published_revision then 1 else 0 end as live,
+                       case when r.number = v.revision then 1 else 0 end as latest,
+                       sec.id as section_id, sec.slug as section_slug, sec.name_uk, sec.name_en, sec.name_ru
+                  from story_version v
+                  join story s on s.id = v.story_id
+                  join section sec on sec.id = s.section_id
+                  join revision r on r.story_id = v.story_id and r.language = v.language
+                                 and (r.number = v.revision or r.number = v.published_revision)
+                 where v.story_id = :story
+                 order by v.language, r.number""")
+                .param("story", storyId)
+                .query((rs, n) -> {
+                    long published = rs.getLong("published_at");
+                    var publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+                    var section = new Section(rs.getLong("section_id"), rs.getString("section_slug"),
+                            new Localized(rs.getString("name_uk"), rs.getString("name_en"), rs.getString("name_ru")));
+                    return new SearchableVersion(storyId, language(rs.getString("language")), rs.getInt("number"),
+                            rs.getInt("live") == 1, rs.getInt("latest") == 1, status.get(), section, tags, authors,
+                            rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+                            json.readValue(rs.getString("body"), BODY),
+                            publishedAt,
+                            Instant.ofEpochMilli(rs.getLong("saved_at")));
+                })
+                .list();
+    }
+
+    List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("""
+                select s.id from story s where s.id > :after
+                   and exists (select 1 from story_version v where v.story_id = s.id)
+                 order by s.id limit :limit""")
+                .param("after", afterId).param("limit", limit).query(Long.class).list();
+    }
+
     Optional<VersionView> revision(long storyId, Language language, int number) {
         return jdbc.sql("select * from revision where story_id = :story and language = :lang and number = :number")
                 .param("story", storyId).param("lang", language.code()).param("number", number)
@@ -361,10 +755,10 @@ class StoryRepository {
             Instant firstPublishedAt) {
 
         PublishedStory toStory(List<Block> blocks, List<Author> authors, List<Tag> tags,
-                Map<Language, String> liveSlugs) {
+                Map<Language, String> liveSlugs, List<StoryNote> notes) {
             return new PublishedStory(card.id(), card.language(), card.slug(), card.section(), card.headline(),
                     card.standfirst(), seoTitle, seoDescription, card.leadImage(), blocks, authors, tags,
-                    firstPublishedAt, card.publishedAt(), card.updatedAt(), liveSlugs);
+                    firstPublishedAt, card.publishedAt(), card.updatedAt(), liveSlugs, notes);
         }
     }
 }

@@ -23,6 +23,16 @@ public class Taxonomy {
     }
 
     @Transactional(readOnly = true)
+    public List<Tag> tags() {
+        return repository.tags();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Author> authors() {
+        return repository.authors();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Section> section(String slug) {
         return repository.section(slug);
     }

@@ -21,9 +21,7 @@ import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -33,11 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills an empty database with the demo newsroom, so that a first start shows a living site.
- * Publication times are relative to now, so the demo always looks current.
+ * Publication times are relative to now, so the demo always looks current. Runs before the web
+ * server opens, so no reader ever sees the site half seeded.
  */
 @Component
-@Order(0)
-class DemoNewsroom implements ApplicationRunner {
+class DemoNewsroom implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoNewsroom.class);
     static final String EDITOR = "demo";
@@ -62,7 +60,7 @@ class DemoNewsroom implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!properties.enabled() || !taxonomy.sections().isEmpty()) {
             return;
         }
@@ -88,9 +86,14 @@ class DemoNewsroom implements ApplicationRunner {
         // oldest first, so that ids grow with publication time as they would in a real newsroom
         demoStories.sort(Comparator.comparingInt(DemoFiles.Story::publishedHoursAgo).reversed());
 
+        // drawing and encoding the pictures is most of the seeding time: use every core for it
+        var images = demoStories.parallelStream()
+                .map(story -> media.prepare(DemoImages.draw(story.image().motif(), story.section(), story.key())))
+                .toList();
         var ids = new HashMap<String, Long>();
-        for (var story : demoStories) {
-            var image = media.add(DemoImages.draw(story.image().motif(), story.section(), story.key()));
+        for (int i = 0; i < demoStories.size(); i++) {
+            var story = demoStories.get(i);
+            var image = media.store(images.get(i));
             ids.put(story.key(), stories.create(new NewStory(required(sections, story.section()), Language.UK,
                     story.authors().stream().map(a -> required(authors, a)).toList(),
                     story.tags().stream().map(t -> required(tags, t)).toList(), image.id())));
@@ -104,9 +107,11 @@ class DemoNewsroom implements ApplicationRunner {
                 stories.save(new SaveVersion(id, language, 0, version.headline(), version.standfirst(), "", "",
                         text.caption(), text.credit(), text.alt(), blocks(version.body(), ids), EDITOR));
             }
-            stories.publish(id, now.minus(Duration.ofHours(story.publishedHoursAgo())));
+            // a few minutes' offset from the key, so that stories of the same hour do not share a minute
+            var minutes = Duration.ofMinutes(Math.floorMod(story.key().hashCode(), 50));
+            stories.publish(id, now.minus(Duration.ofHours(story.publishedHoursAgo())).minus(minutes));
             if (story.updatedHoursAgo() != null) {
-                stories.publish(id, now.minus(Duration.ofHours(story.updatedHoursAgo())));
+                stories.publish(id, now.minus(Duration.ofHours(story.updatedHoursAgo())).minus(minutes.dividedBy(2)));
             }
         }
         return demoStories.size();

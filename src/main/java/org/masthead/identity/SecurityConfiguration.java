@@ -1,14 +1,21 @@
 package org.masthead.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -17,18 +24,56 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The login form keeps the username typed before a failed attempt under this session attribute. */
+    static final String LAST_USERNAME = "masthead.login.username";
+
     private static final IpAddressMatcher LOOPBACK_V4 = new IpAddressMatcher("127.0.0.0/8");
     private static final IpAddressMatcher LOOPBACK_V6 = new IpAddressMatcher("::1");
 
+    /**
+     * The newsroom: signed-in staff only, CSRF on every form, a new session id at sign-in, and
+     * responses that no cache keeps. What each role may do is decided again by each module's front door.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain newsroom(HttpSecurity http, AccountRepository accounts) throws Exception {
+        var contextRepository = new HttpSessionSecurityContextRepository();
+        http.securityMatcher("/newsroom/**")
+                .authorizeHttpRequests(requests -> requests
+                        // the sign-in page and the newsroom stylesheet it needs
+                        .requestMatchers("/newsroom/login", "/newsroom/css/**").permitAll()
+                        .requestMatchers("/newsroom/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/newsroom/login")
+                        .loginProcessingUrl("/newsroom/login")
+                        .defaultSuccessUrl("/newsroom", false)
+                        .failureHandler(loginFailure()))
+                .logout(logout -> logout
+                        .logoutUrl("/newsroom/logout")
+                        .logoutSuccessUrl("/newsroom/login?signedOut"))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .securityContext(context -> context.securityContextRepository(contextRepository))
+                .addFilterAfter(new AccountRefresh(accounts, contextRepository), BasicAuthenticationFilter.class)
+                .headers(headers -> headers
+                        // the default writer sends "no-cache, no-store, max-age=0, must-revalidate" unless a
+                        // controller set its own (the preview sends "private, no-store")
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         // metrics are for the operator's scraper on this machine, not for the world
                         .requestMatchers("/actuator/**").access((authentication, context) ->
-                                new org.springframework.security.authorization.AuthorizationDecision(
-                                        LOOPBACK_V4.matches(context.getRequest())
-                                                || LOOPBACK_V6.matches(context.getRequest())))
+                                new AuthorizationDecision(LOOPBACK_V4.matches(context.getRequest())
+                                        || LOOPBACK_V6.matches(context.getRequest())))
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -40,16 +85,35 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()")))
+                // reader pages never read a session: no cookie is set, so shared caches may keep them
+                .securityContext(context -> context.requireExplicitSave(true))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
+                // answers CORS preflights with the web layer's mappings (the public content API's)
+                .cors(org.springframework.security.config.Customizer.withDefaults())
                 .anonymous(anonymous -> { });
         return http.build();
     }
 
-    /** No one signs in to the reader site; newsroom accounts come with the newsroom module. */
     @Bean
-    UserDetailsService noAccounts() {
-        return username -> {
-            throw new UsernameNotFoundException("No accounts");
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+
+    /** Back to the form with the username kept; a locked account is told so, without saying more. */
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> {
+            rememberUsername(request);
+            response.sendRedirect(request.getContextPath() + "/newsroom/login?"
+                    + (exception instanceof LockedException ? "locked" : "error"));
         };
+    }
+
+    private static void rememberUsername(HttpServletRequest request) {
+        var username = request.getParameter("username");
+        if (username != null && username.length() <= 60) {
+            request.getSession().setAttribute(LAST_USERNAME, username);
+        }
     }
 }

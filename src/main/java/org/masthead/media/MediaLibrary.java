@@ -2,6 +2,7 @@ package org.masthead.media;
 
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.masthead.platform.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,23 +48,118 @@ public class MediaLibrary {
     /** Stores a decoded image as JPEG in its own size and every configured smaller width. */
     @Transactional
     public MediaAsset add(BufferedImage image) {
-        var original = encode(image);
-        long id = jdbc.sql("""
-                insert into media_asset (content_type, width, height, byte_size, created_at)
-                values (:type, :width, :height, :size, :now) returning id""")
-                .param("type", JPEG).param("width", image.getWidth()).param("height", image.getHeight())
-                .param("size", original.length).param("now", clock.millis())
-                .query(Long.class).single();
+        return store(prepare(image));
+    }
+
+    /**
+     * Takes an uploaded file: the type is sniffed from its bytes (a renamed file is refused), its size
+     * and pixel dimensions are bounded, and it is decoded and re-encoded, which leaves every piece of
+     * metadata (EXIF, GPS position, camera serials, comments) behind.
+     */
+    @Transactional
+    public MediaItem upload(byte[] bytes, String fileName, String uploadedBy) {
+        UploadSniffer.sniff(bytes, fileName, properties);
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new UploadRejected("newsroom.media.error.unreadable");
+        }
+        if (image == null) {
+            throw new UploadRejected("newsroom.media.error.unreadable");
+        }
+        var name = fileName.replaceAll("[\\p{Cntrl}/\\\\]", "");
+        long id = insert(prepare(image), name.length() > 200 ? name.substring(name.length() - 200) : name, uploadedBy);
+        return item(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MediaItem> item(long id) {
+        return items("select * from media_asset where id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    /** Earlier uploads, newest first, whose file name, caption, credit or alt text contains {@code text}. */
+    @Transactional(readOnly = true)
+    public List<MediaItem> search(String text, int offset, int limit) {
+        var pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        return items("""
+                select * from media_asset a
+                 where lower(a.original_name) like :text
+                    or exists (select 1 from media_text t where t.media_id = a.id
+                                and (lower(t.caption) like :text or lower(t.credit) like :text or lower(t.alt) like :text))
+                 order by a.id desc limit :limit offset :offset""",
+                Map.of("text", pattern, "limit", limit, "offset", offset));
+    }
+
+    /** Writes the caption, credit and alt text of an image in one language. */
+    @Transactional
+    public void describe(long id, Language language, MediaText text) {
+        jdbc.sql("""
+                insert into media_text (media_id, language, caption, credit, alt) values (:id, :lang, :caption, :credit, :alt)
+                on conflict (media_id, language) do update
+                   set caption = excluded.caption, credit = excluded.credit, alt = excluded.alt""")
+                .param("id", id).param("lang", language.code()).param("caption", text.caption().strip())
+                .param("credit", text.credit().strip()).param("alt", text.alt().strip()).update();
+    }
+
+    private List<MediaItem> items(String sql, Map<String, ?> params) {
+        var rows = jdbc.sql(sql).params(params)
+                .query((rs, n) -> new MediaItem(rs.getLong("id"), rs.getString("original_name"), rs.getInt("width"),
+                        rs.getInt("height"), rs.getString("uploaded_by"), java.time.Instant.ofEpochMilli(rs.getLong("created_at")),
+                        new EnumMap<>(Language.class)))
+                .list();
+        if (!rows.isEmpty()) {
+            var byId = rows.stream().collect(Collectors.toMap(MediaItem::id, Function.identity()));
+            jdbc.sql("select media_id, language, caption, credit, alt from media_text where media_id in (:ids)")
+                    .param("ids", new ArrayList<>(byId.keySet()))
+                    .query((rs, n) -> {
+                        var text = new MediaText(rs.getString(3), rs.getString(4), rs.getString(5));
+                        var item = byId.get(rs.getLong(1));
+                        Language.fromCode(rs.getString(2)).ifPresent(lang -> item.texts().put(lang, text));
+                        return text;
+                    })
+                    .list();
+        }
+        return rows;
+    }
+
+/**
+     * Encodes an image and its variants without touching the store: the CPU-heavy half of {@link #add},
+     * which callers adding many images may run in parallel before storing each.
+     */
+    public PreparedImage prepare(BufferedImage image) {
         var widths = new TreeSet<Integer>();
         widths.add(image.getWidth());
         properties.variantWidths().stream().filter(w -> w < image.getWidth()).forEach(widths::add);
+        var variants = new ArrayList<PreparedImage.Variant>();
         for (int width : widths) {
             int height = Math.round((float) image.getHeight() * width / image.getWidth());
-            files.write(id, width, width == image.getWidth() ? original : encode(resize(image, width, height)));
-            jdbc.sql("insert into media_variant (media_id, width, height) values (:id, :width, :height)")
-                    .param("id", id).param("width", width).param("height", height).update();
+            var bytes = encode(width == image.getWidth() ? image : resize(image, width, height));
+            variants.add(new PreparedImage.Variant(width, height, bytes));
         }
-        return find(id).orElseThrow();
+        return new PreparedImage(image.getWidth(), image.getHeight(), variants);
+    }
+
+    @Transactional
+    public MediaAsset store(PreparedImage image) {
+        return find(insert(image, "", "")).orElseThrow();
+    }
+
+    private long insert(PreparedImage image, String originalName, String uploadedBy) {
+        var original = image.variants().getLast();
+        long id = jdbc.sql("""
+                insert into media_asset (content_type, width, height, byte_size, created_at, original_name, uploaded_by)
+                values (:type, :width, :height, :size, :now, :name, :by) returning id""")
+                .param("type", JPEG).param("width", image.width()).param("height", image.height())
+                .param("size", original.bytes().length).param("now", clock.millis())
+                .param("name", originalName).param("by", uploadedBy)
+                .query(Long.class).single();
+        for (var variant : image.variants()) {
+            files.write(id, variant.width(), variant.bytes());
+            jdbc.sql("insert into media_variant (media_id, width, height) values (:id, :width, :height)")
+                    .param("id", id).param("width", variant.width()).param("height", variant.height()).update();
+        }
+        return id;
     }
 
     @Transactional(readOnly = true)
@@ -94,10 +192,64 @@ public class MediaLibrary {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /**
+     * The widest width at most {@code preferred} in which {@code asset} can be offered cut to {@code crop}:
+     * one of the configured widths that fits inside the cut, or the cut's own width for small images.
+     */
+    public int cropWidth(MediaAsset asset, Crop crop, int preferred) {
+        int widest = crop.widestIn(asset.width(), asset.height());
+        return allowedCropWidths(widest).stream().filter(w -> w <= preferred).max(Integer::compare)
+                .orElse(Math.min(widest, preferred));
+    }
+
+    /**
+     * The file of {@code asset} cut to {@code crop} at {@code width}, made from the original on first
+     * request and kept. Only the widths {@link #cropWidth} can answer are made, so requests cannot fill
+     * the disk with sizes nobody links to.
+     */
+    public Optional<Path> cropped(long id, Crop crop, int width) {
+        var existing = files.path(id, crop, width);
+        if (Files.isRegularFile(existing)) {
+            return Optional.of(existing);
+        }
+        var asset = find(id).orElse(null);
+        if (asset == null || !allowedCropWidths(crop.widestIn(asset.width(), asset.height())).contains(width)) {
+            return Optional.empty();
+        }
+        var original = files.path(id, asset.width());
+        BufferedImage source;
+        try {
+            source = ImageIO.read(original.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read image " + id, e);
+        }
+        if (source == null) {
+            return Optional.empty();
+        }
+        int cutWidth = crop.widestIn(source.getWidth(), source.getHeight());
+        int cutHeight = Math.min(source.getHeight(), crop.heightFor(cutWidth));
+        var cut = source.getSubimage((source.getWidth() - cutWidth) / 2, (source.getHeight() - cutHeight) / 2,
+                cutWidth, cutHeight);
+        files.write(id, crop, width, encode(resize(cut, width, crop.heightFor(width))));
+        return Optional.of(existing);
+    }
+
+    private java.util.SortedSet<Integer> allowedCropWidths(int widest) {
+        var widths = new TreeSet<Integer>();
+        properties.variantWidths().stream().filter(w -> w <= widest).forEach(widths::add);
+        if (widths.isEmpty()) {
+            widths.add(widest);
+        }
+        return widths;
+    }
+
     private static BufferedImage resize(BufferedImage source, int width, int height) {
         var target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = target.createGraphics();
         try {
+            // transparent pixels of a PNG or WebP become white, not black, in the JPEG
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.drawImage(source, 0, 0, width, height, null);

@@ -9,10 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory where image files live on this node's disk
  * @param variantWidths the widths, in pixels, of the resized copies made for srcset
  * @param jpegQuality JPEG quality of the variants, 0 to 1
+ * @param maxUploadBytes the largest upload accepted, in bytes
+ * @param maxSide the largest width or height of an upload, in pixels
+ * @param maxPixels the largest width times height of an upload (bounds the memory a decode takes)
  */
 @ConfigurationProperties("masthead.media")
 public record MediaProperties(
         @DefaultValue("./data/media") Path directory,
         @DefaultValue({"400", "800", "1200", "1600"}) List<Integer> variantWidths,
-        @DefaultValue("0.82") float jpegQuality) {
+        @DefaultValue("0.82") float jpegQuality,
+        @DefaultValue("15000000") long maxUploadBytes,
+        @DefaultValue("10000") int maxSide,
+        @DefaultValue("40000000") long maxPixels) {
 }

@@ -1,4 +1,4 @@
-/** Images: stored originals, resized variants for responsive pages, and their dimensions. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
+/** Images: uploads (sniffed, bounded, stripped of metadata), resized variants for responsive pages, texts per language. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
 @org.jspecify.annotations.NullMarked
 package org.masthead.media;

@@ -1,5 +1,9 @@
 package org.masthead.site;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.masthead.content.Author;
 import org.masthead.content.Section;
 import org.masthead.content.StoryCard;
@@ -52,6 +56,65 @@ public class PublicUrls {
 
     public String media(long mediaId, int width) {
         return "/media/" + mediaId + "/" + width + ".jpg";
+    }
+
+    /** A cropped copy of an image for previews and structured data ({@code crop} is "16x9", "4x3" or "1x1"). */
+    public String media(long mediaId, String crop, int width) {
+        return "/media/" + mediaId + "/" + crop + "/" + width + ".jpg";
+    }
+
+    /**
+     * The feed of a list page: {@code listPath} is the page's own path ({@link #home}, {@link #section},
+     * {@link #tag}, {@link #author}), so every list has its feed beside it.
+     */
+    public String feed(String listPath, FeedFormat format, boolean fullText) {
+        var base = listPath.endsWith("/") ? listPath : listPath + "/";
+        return base + "feed/" + format.fileName(fullText);
+    }
+
+    /** The content API's listing of stories; {@code query} is an encoded query string or empty. */
+    public String apiStories(String query) {
+        return "/api/v1/stories" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** One language version of a story in the content API. */
+    public String apiStory(long storyId, Language language) {
+        return "/api/v1/stories/" + storyId + "/" + language.code();
+    }
+
+    public String sitemapIndex() {
+        return "/sitemap.xml";
+    }
+
+    /** Part {@code part} (from 1) of the sitemap of the stories first published in one month (UTC). */
+    public String sitemap(java.time.YearMonth month, int part) {
+        return "/sitemaps/" + month + (part == 1 ? "" : "-" + part) + ".xml";
+    }
+
+    public String newsSitemap() {
+        return "/sitemaps/news.xml";
+    }
+
+    /** The search page; {@code parameters} (query, filters, sort, page) in the given order, empty ones left out. */
+    public String search(Language language, Map<String, String> parameters) {
+        var query = parameters.entrySet().stream()
+                .filter(p -> !p.getValue().isEmpty())
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return home(language) + "search" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Completions as the reader types (JSON), for the search box's script. */
+    public String searchSuggestions(Language language) {
+        return home(language) + "search/suggest";
+    }
+
+    /**
+     * The language switcher's link: remembers the reader's choice in a cookie, then shows {@code path}
+     * (the same page in that language).
+     */
+    public String chooseLanguage(Language language, String path) {
+        return "/language/" + language.code() + "?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code path} with {@code ?page=N} for pages after the first. */

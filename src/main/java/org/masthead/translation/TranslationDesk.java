@@ -56,6 +56,7 @@ public class TranslationDesk {
      */
     @Transactional
     public List<String> markUpToDate(long storyId, Language target, Collection<String> itemIds, String by) {
+        records.lockStory(storyId);
         var pair = pair(storyId, target);
         var marked = new ArrayList<String>();
         var targetItems = pair.targetItems();
@@ -68,6 +69,36 @@ public class TranslationDesk {
         }
         records.saveState(storyId, target, compare(pair, records.items(storyId, target)).behind());
         return marked;
+    }
+
+    /**
+     * A translation in the source's structure with the given texts: {@code texts} maps item ids to
+     * the item's texts in order. Items without texts start empty; images, speakers, links and list
+     * kinds always follow the source.
+     */
+    @Transactional(readOnly = true)
+    public ComposedTranslation compose(long storyId, Language target, Map<String, List<String>> texts) {
+        return compose(pair(storyId, target), texts);
+    }
+
+    private static ComposedTranslation compose(Pair pair, Map<String, List<String>> texts) {
+        var body = new ArrayList<Block>();
+        var version = new HashMap<String, List<String>>();
+        for (var item : pair.sourceItems()) {
+            var typed = texts.get(item.id());
+            var fitting = typed != null && typed.size() == item.texts().size() ? typed : null;
+            if (item.block() == null) {
+                version.put(item.id(), fitting != null ? fitting : item.texts().stream().map(t -> "").toList());
+                continue;
+            }
+            var block = fitting != null ? item.withTexts(fitting) : item.skeleton();
+            if (block != null) {
+                body.add(block);
+            }
+        }
+        var lead = version.get(Translatable.LEAD_IMAGE);
+        return new ComposedTranslation(version.get(Translatable.HEADLINE).getFirst(),
+                version.get(Translatable.STANDFIRST).getFirst(), lead.get(0), lead.get(1), lead.get(2), body);
     }
 
     /** The body a new translation starts from: the source's blocks with their texts left to translate. */
@@ -137,18 +168,20 @@ public class TranslationDesk {
     }
 
     /**
-     * Applies a translated XLIFF file. The file must match the current source text by text; if any
+     * Applies a translated XLIFF file into {@code target}. The file must match the current source text by text; if any
      * unit does not, the whole file is refused with the list of units that differ and nothing is
      * applied. Items already translated from the current source are never overwritten.
      */
     @Transactional
-    public ImportReport importXliff(long storyId, byte[] file, String by) {
+    public ImportReport importXliff(long storyId, Language target, byte[] file, String by) {
         var read = xliff.read(file);
-        var target = Language.fromCode(read.targetLanguage() == null ? "" : read.targetLanguage())
-                .orElseThrow(() -> new ImportRejected(List.of(new ImportRejected.Problem("",
-                        "the file names no target language of ours (uk, en, ru): " + read.targetLanguage()))));
+        records.lockStory(storyId);
         var pair = pair(storyId, target);
         var problems = new ArrayList<ImportRejected.Problem>();
+        if (!target.code().equals(read.targetLanguage())) {
+            problems.add(new ImportRejected.Problem("", "the file translates into '" + read.targetLanguage()
+                    + "', not into '" + target.code() + "'"));
+        }
         if (!pair.source().language().code().equals(read.sourceLanguage())) {
             problems.add(new ImportRejected.Problem("", "the file translates from '" + read.sourceLanguage()
                     + "' but this story's source language is '" + pair.source().language().code() + "'"));
@@ -176,6 +209,10 @@ public class TranslationDesk {
     /** Called after each save of a version: records newly translated items and refreshes the counts. */
     @Transactional
     void refresh(long storyId, Language saved) {
+        if (stories.details(storyId).isEmpty()) {
+            return;   // deleted since the save: nothing left to keep in step
+        }
+        records.lockStory(storyId);
         var source = stories.sourceLanguage(storyId);
         for (var target : Language.all()) {
             if (target == source || saved != source && target != saved
@@ -251,29 +288,20 @@ public class TranslationDesk {
      * from the file, or as the translation had it, or (new in the source) still to translate.
      */
     private SaveVersion merged(Pair pair, Map<String, List<String>> translatedTexts, String by) {
-        var target = pair.target();
         var texts = new HashMap<String, List<String>>();
-        pair.targetItems().forEach((id, item) -> texts.put(id, item.texts()));
+        var sourceKinds = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Translatable::kind));
+        pair.targetItems().forEach((id, item) -> {
+            if (item.kind().equals(sourceKinds.get(id))) {
+                texts.put(id, item.texts());
+            }
+        });
         texts.putAll(translatedTexts);
-        var body = new ArrayList<Block>();
-        for (var item : pair.sourceItems()) {
-            if (item.block() == null) {
-                continue;
-            }
-            var mine = texts.get(item.id());
-            var existing = pair.targetItems().get(item.id());
-            var block = mine != null && (translatedTexts.containsKey(item.id()) || existing != null
-                    && existing.kind().equals(item.kind())) ? item.withTexts(mine) : item.skeleton();
-            if (block != null) {
-                body.add(block);
-            }
-        }
-        var headline = texts.getOrDefault(Translatable.HEADLINE, List.of(""));
-        var standfirst = texts.getOrDefault(Translatable.STANDFIRST, List.of(""));
-        var lead = texts.getOrDefault(Translatable.LEAD_IMAGE, List.of("", "", ""));
+        var composed = compose(pair, texts);
+        var target = pair.target();
         return new SaveVersion(pair.storyId(), pair.targetLanguage(), target == null ? 0 : target.revision(),
-                headline.getFirst(), standfirst.getFirst(), target == null ? "" : target.seoTitle(),
-                target == null ? "" : target.seoDescription(), lead.get(0), lead.get(1), lead.get(2), body, by);
+                composed.headline(), composed.standfirst(), target == null ? "" : target.seoTitle(),
+                target == null ? "" : target.seoDescription(), composed.leadImageCaption(),
+                composed.leadImageCredit(), composed.leadImageAlt(), composed.body(), by);
     }
 
     private void recordItem(Pair pair, Translatable source, Translatable translated, String by) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.masthead.platform.Language;
+import org.masthead.platform.db.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,11 +21,25 @@ class TranslationRecords {
     }
 
     private final JdbcClient jdbc;
+    private final SqlDialect dialect;
     private final Clock clock;
 
-    TranslationRecords(JdbcClient jdbc, Clock clock) {
+    TranslationRecords(JdbcClient jdbc, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.clock = clock;
+    }
+
+    /**
+     * Serialises the transactions that recompute a story's translation state (a save being tracked,
+     * a translator marking items), so that a slower one never writes an older count over a newer one.
+     */
+    void lockStory(long storyId) {
+        var lock = dialect.transactionLock();
+        if (!lock.isEmpty()) {
+            jdbc.sql(lock).param("space", SqlDialect.LockSpace.TRANSLATION_STATE.ordinal())
+                    .param("key", Long.hashCode(storyId)).query().singleRow();
+        }
     }
 
     Map<String, ItemRecord> items(long storyId, Language language) {

@@ -139,7 +139,7 @@ class TranslationDeskIntegrationTest {
                 .doesNotContain("<unit id=\"b4\"");
         assertThat(exported).contains("<target>The talks lasted over an hour.</target>");   // the old translation, for reference
         var translated = exported.replace("The talks lasted over an hour.", "The talks lasted two hours.");
-        var report = desk.importXliff(storyId, translated.getBytes(StandardCharsets.UTF_8), "agency");
+        var report = desk.importXliff(storyId, EN, translated.getBytes(StandardCharsets.UTF_8), "agency");
 
         assertThat(report.applied()).containsExactly("b1");
         assertThat(report.revision()).isEqualTo(2);
@@ -161,7 +161,7 @@ class TranslationDeskIntegrationTest {
         var file = exported.replace("The next meeting will take place in August.", "Changed by the agency.")
                 .replace("The talks lasted over an hour.", "Also changed.");
 
-        assertThatThrownBy(() -> desk.importXliff(storyId, file.getBytes(StandardCharsets.UTF_8), "agency"))
+        assertThatThrownBy(() -> desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), "agency"))
                 .isInstanceOfSatisfying(ImportRejected.class, rejected -> assertThat(rejected.problems())
                         .extracting(ImportRejected.Problem::unitId).containsExactly("b4"));
         assertThat(stories.working(storyId, EN).orElseThrow().revision()).isEqualTo(1);
@@ -173,7 +173,7 @@ class TranslationDeskIntegrationTest {
         var file = desk.exportXliff(storyId, EN, false).replace("The talks lasted over an hour.", "Overwritten!")
                 .replace("The next meeting will take place in August.", "Overwritten too!");
 
-        var report = desk.importXliff(storyId, file.getBytes(StandardCharsets.UTF_8), "agency");
+        var report = desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), "agency");
         assertThat(report.applied()).isEmpty();
         assertThat(report.keptAlreadyTranslated()).containsExactly("b1", "b4");
         assertThat(report.untranslatedUnits()).contains("b2", "_headline");
@@ -187,7 +187,7 @@ class TranslationDeskIntegrationTest {
         save(UK, 1, "Переговори у Стамбулі", edited);
         relay.drain();
 
-        var report = desk.importXliff(storyId, desk.exportXliff(storyId, EN, true).getBytes(StandardCharsets.UTF_8), "agency");
+        var report = desk.importXliff(storyId, EN, desk.exportXliff(storyId, EN, true).getBytes(StandardCharsets.UTF_8), "agency");
         assertThat(report.applied()).isEmpty();
         assertThat(report.untranslatedUnits()).containsExactly("b1");
         assertThat(states(EN)).containsEntry("b1", ItemState.SOURCE_CHANGED);
@@ -198,10 +198,12 @@ class TranslationDeskIntegrationTest {
         var withEntity = """
                 <?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
                 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="uk" trgLang="en"/>""";
-        assertThatThrownBy(() -> desk.importXliff(storyId, withEntity.getBytes(StandardCharsets.UTF_8), "x"))
+        assertThatThrownBy(() -> desk.importXliff(storyId, EN, withEntity.getBytes(StandardCharsets.UTF_8), "x"))
                 .isInstanceOf(ImportRejected.class);
-        assertThatThrownBy(() -> desk.importXliff(storyId, "hello".getBytes(StandardCharsets.UTF_8), "x"))
+        assertThatThrownBy(() -> desk.importXliff(storyId, EN, "hello".getBytes(StandardCharsets.UTF_8), "x"))
                 .isInstanceOf(ImportRejected.class);
+        var english = desk.exportXliff(storyId, EN, false).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> desk.importXliff(storyId, RU, english, "x")).isInstanceOf(ImportRejected.class);
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class WordDiff {
 
     /**
      * Reads "in August" → "in September" as one change rather than word, space, word: a run of
-     * changes with only white space between them becomes one removal followed by one addition.
+     * changes with only spaces between them (no line break) becomes one removal followed by one addition.
      */
     private static List<Part> joinChanges(List<Part> parts) {
         var joined = new ArrayList<Part>();
@@ -70,6 +70,7 @@ public final class WordDiff {
         for (int k = 0; k < parts.size(); k++) {
             var part = parts.get(k);
             boolean spaceBetweenChanges = part.kind() == Kind.SAME && part.text().isBlank()
+                    && part.text().indexOf('\n') < 0   // a paragraph break keeps changes apart
                     && (removed.length() > 0 || added.length() > 0)
                     && k + 1 < parts.size() && parts.get(k + 1).kind() != Kind.SAME;
             if (part.kind() == Kind.REMOVED) {

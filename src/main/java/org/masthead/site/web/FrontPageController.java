@@ -11,7 +11,13 @@ import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
 import org.masthead.site.web.PageParts.Link;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +27,8 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class FrontPageController {
 
+    /** Remembers the language a reader picked in the switcher. */
+    static final String LANGUAGE_COOKIE = "masthead-language";
     private static final int LATEST = 12;
     private static final int PER_SECTION = 4;
 
@@ -36,13 +44,38 @@ class FrontPageController {
         this.properties = properties;
     }
 
-    /** {@code /} sends the reader to the home page in the first of our languages their browser asks for. */
+    /**
+     * {@code /} sends the reader to the home page in the language they chose before (a cookie set by
+     * the switcher), else the first of our languages their browser asks for.
+     */
     @GetMapping("/")
-    RedirectView root(HttpServletRequest request, HttpServletResponse response) {
+    RedirectView root(@CookieValue(name = LANGUAGE_COOKIE, required = false) @Nullable String chosen,
+            HttpServletRequest request, HttpServletResponse response) {
         var codes = Language.all().stream().map(Language::code).toList();
-        var language = Language.fromCode(preferred(request, codes)).orElse(properties.defaultLanguage());
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        var language = Language.fromCode(chosen == null ? "" : chosen)
+                .or(() -> Language.fromCode(preferred(request, codes)))
+                .orElse(properties.defaultLanguage());
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=0");
         return new RedirectView(urls.home(language));
+    }
+
+    /**
+     * The switcher's links come here: remember the reader's choice for a year, then show the page.
+     * Only a path of this site is followed, so the link cannot send readers elsewhere.
+     */
+    @GetMapping("/language/{lang:uk|en|ru}")
+    RedirectView choose(@PathVariable Language lang, @RequestParam(required = false) @Nullable String next,
+            HttpServletResponse response) {
+        var cookie = ResponseCookie.from(LANGUAGE_COOKIE, lang.code()).path("/").maxAge(Duration.ofDays(365))
+                .sameSite("Lax").httpOnly(true).build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        var safe = next != null && next.startsWith("/" + lang.code() + "/") && !next.contains("//")
+                && !next.contains("\\") && next.chars().noneMatch(Character::isISOControl);
+        var redirect = new RedirectView(safe ? next : urls.home(lang));
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        return redirect;
     }
 
     private static String preferred(HttpServletRequest request, java.util.List<String> codes) {
@@ -61,7 +94,7 @@ class FrontPageController {
     @GetMapping("/{lang:uk|en|ru}")
     RedirectView withoutSlash(@PathVariable Language lang) {
         var redirect = new RedirectView(urls.home(lang));
-        redirect.setStatusCode(org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
         return redirect;
     }
 
@@ -83,7 +116,7 @@ class FrontPageController {
         var rest = latest.isEmpty() ? java.util.List.<PageParts.Card>of()
                 : pages.cards(latest.subList(1, latest.size()), false);
         var chrome = pages.chrome(lang, properties.name(), t.get("home.description"), urls.home(lang),
-                pages.everyLanguage(urls::home), "/", null);
+                pages.everyLanguage(urls::home), "/", null, pages.feeds(urls.home(lang), properties.name()));
         ReaderKeys.listing(request, lang, "home", latest);
         bySection.values().forEach(cards -> ReaderKeys.listing(request, lang, "home", cards));
         return new ModelAndView("site/home", "page", new HomePage(chrome, lead, rest, teasers));

@@ -92,9 +92,10 @@ class ListingController {
         var title = page > 1 ? pages.messages(lang).get("pagination.title", heading, page) : heading;
         var chrome = pages.chrome(lang, title, description, urls.page(here, page),
                 pages.everyLanguage(l -> urls.page(path.apply(l), page)), urls.page(path.apply(
-                        properties.defaultLanguage()), page), currentSection);
+                        properties.defaultLanguage()), page), currentSection, pages.feeds(here, heading + " — " + properties.name()));
         ReaderKeys.listing(request, lang, key, slice.stories());
         return new ModelAndView("site/listing", "page",
-                new ListingPage(chrome, heading, introduction, pages.cards(slice.stories(), page == 1), pagination));
+                new ListingPage(chrome, heading, introduction, pages.messages(lang).count("listing.count", slice.total()),
+                        pages.cards(slice.stories(), page == 1), pagination));
     }
 }

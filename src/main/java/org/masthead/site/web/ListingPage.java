@@ -6,6 +6,6 @@ import org.masthead.site.web.PageParts.Chrome;
 import org.masthead.site.web.PageParts.Pagination;
 
 /** A section, tag or author page: a heading, an optional introduction and a paginated list. */
-public record ListingPage(Chrome chrome, String heading, String introduction, List<Card> cards,
+public record ListingPage(Chrome chrome, String heading, String introduction, String count, List<Card> cards,
         Pagination pagination) {
 }

@@ -2,6 +2,7 @@ package org.masthead.site.web;
 
 import gg.jte.support.LocalizationSupport;
 import org.masthead.platform.Language;
+import org.masthead.platform.text.Plurals;
 import org.springframework.context.MessageSource;
 
 /**
@@ -13,6 +14,11 @@ public record Messages(Language language, MessageSource source) implements Local
     @Override
     public String lookup(String key) {
         return source.getMessage(key, null, language.locale());
+    }
+
+    /** A counted phrase in the right plural form: {@code count("listing.count", 5)} → "5 матеріалів". */
+    public String count(String key, long count) {
+        return get(key + "." + Plurals.category(language, count).key(), count);
     }
 
     /** A message as a plain string, for attributes and titles. */

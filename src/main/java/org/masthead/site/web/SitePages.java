@@ -69,7 +69,8 @@ class SitePages {
      * canonical path (error pages) the page names no alternates and asks not to be indexed.
      */
     Chrome chrome(Language language, String title, String description, @Nullable String canonicalPath,
-            Map<Language, String> versions, String xDefault, @Nullable String currentSection) {
+            Map<Language, String> versions, String xDefault, @Nullable String currentSection,
+            List<PageParts.FeedLink> feeds) {
         var t = messages(language);
         var alternates = new ArrayList<Alternate>();
         if (canonicalPath != null) {
@@ -77,7 +78,8 @@ class SitePages {
             alternates.add(new Alternate("x-default", urls.absolute(xDefault)));
         }
         var switcher = Language.all().stream()
-                .map(lang -> new LanguageLink(lang, versions.get(lang), lang == language))
+                .map(lang -> new LanguageLink(lang,
+                        versions.containsKey(lang) ? urls.chooseLanguage(lang, versions.get(lang)) : null, lang == language))
                 .toList();
         var sections = taxonomy.sections().stream()
                 .map(s -> new Link(urls.section(language, s), s.name().in(language)))
@@ -86,9 +88,19 @@ class SitePages {
         var fullTitle = title.equals(siteName) ? siteName : title + " — " + siteName;
         var stylesheet = Objects.requireNonNullElse(resources.getForLookupPath("/site/css/site.css"),
                 "/site/css/site.css");
+        var script = Objects.requireNonNullElse(resources.getForLookupPath("/site/js/search.js"), "/site/js/search.js");
+        var search = new PageParts.SearchBox(urls.search(language, Map.of()), urls.searchSuggestions(language), script);
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
-                sections, currentSection, siteName, urls.home(language), stylesheet, t);
+                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, t);
+    }
+
+    /** The RSS and Atom feeds of a list page ({@code listPath}), titled after the list. */
+    List<PageParts.FeedLink> feeds(String listPath, String listTitle) {
+        return java.util.Arrays.stream(org.masthead.site.FeedFormat.values())
+                .map(format -> new PageParts.FeedLink(format.mediaType(), listTitle + " (" + format.name() + ")",
+                        urls.absolute(urls.feed(listPath, format, false))))
+                .toList();
     }
 
     /** The same path in every language, for pages that exist in all three (home, lists). */

@@ -1,6 +1,8 @@
 package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import org.masthead.content.PublishedStory;
@@ -8,7 +10,10 @@ import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.SiteProperties;
+import org.masthead.site.seo.StoryMetadata;
 import org.masthead.site.web.PageParts.Link;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +29,16 @@ class StoryController {
     private final Stories stories;
     private final SitePages pages;
     private final PublicUrls urls;
+    private final SiteProperties properties;
+    private final StoryMetadata metadata;
 
-    StoryController(Stories stories, SitePages pages, PublicUrls urls) {
+    StoryController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties,
+            StoryMetadata metadata) {
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
+        this.properties = properties;
+        this.metadata = metadata;
     }
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
@@ -44,18 +54,35 @@ class StoryController {
         }
         var related = stories.related(story.id(), lang, RELATED);
         ReaderKeys.story(request, story, related);
-        return new ModelAndView("site/story", "page", page(story, related));
+        return new ModelAndView("site/story", "page", page(story, related, false));
     }
 
-    private StoryPage page(PublishedStory story, List<StoryCard> related) {
+    /**
+     * The working copy of a version as readers would see it, for the newsroom. It lives under
+     * /newsroom, so only signed-in staff reach it, and no cache may keep it.
+     */
+    @GetMapping("/newsroom/preview/{id:\\d{1,18}}/{lang:uk|en|ru}")
+    ModelAndView preview(@PathVariable long id, @PathVariable Language lang, HttpServletResponse response) {
+        var story = stories.preview(id, lang).orElseThrow(() -> PageNotFound.in(lang));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        return new ModelAndView("site/story", "page", page(story, stories.related(story.id(), lang, RELATED), true));
+    }
+
+    private StoryPage page(PublishedStory story, List<StoryCard> related, boolean preview) {
         var lang = story.language();
         var versions = new EnumMap<Language, String>(Language.class);
         story.liveSlugs().forEach((l, slug) -> versions.put(l, urls.story(l, story.section().slug(), slug, story.id())));
         var xDefault = versions.getOrDefault(Language.UK, versions.values().iterator().next());
         var description = story.seoDescription().isBlank() ? story.standfirst() : story.seoDescription();
         var title = story.seoTitle().isBlank() ? story.headline() : story.seoTitle();
-        var chrome = pages.chrome(lang, title, description, urls.story(story.card()), versions, xDefault,
-                story.section().slug());
+        var siteName = properties.name();
+        var feeds = new ArrayList<>(pages.feeds(urls.home(lang), siteName));
+        feeds.addAll(pages.feeds(urls.section(lang, story.section()), story.section().name().in(lang) + " — " + siteName));
+        var chrome = pages.chrome(lang, title, description, preview ? null : urls.story(story.card()), versions,
+                xDefault, story.section().slug(), preview ? List.of() : feeds);
+        var notes = story.notes().stream().map(n -> new StoryPage.Note("story.note." + n.kind().name().toLowerCase(
+                java.util.Locale.ROOT), n.text(), pages.date(n.createdAt(), lang))).toList();
         var byline = story.authors().stream().map(a -> new Link(urls.author(lang, a), a.name().in(lang))).toList();
         var tags = story.tags().stream().map(t -> new Link(urls.tag(lang, t), t.name().in(lang))).toList();
         var updated = story.updatedAt().isAfter(story.publishedAt()) ? pages.date(story.updatedAt(), lang) : null;
@@ -63,6 +90,6 @@ class StoryController {
                 new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
                 story.headline(), story.standfirst(), pages.leadFigure(story), byline,
                 pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
-                pages.cards(related, false));
+                pages.cards(related, false), notes, preview, preview ? null : metadata.of(story));
     }
 }

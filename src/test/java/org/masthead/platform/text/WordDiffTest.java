@@ -25,6 +25,12 @@ class WordDiffTest {
     }
 
     @Test
+    void keepsChangesInSeparateParagraphsApart() {
+        assertThat(WordDiff.between("one\n\nAlpha", "two\n\nBeta")).containsExactly(new Part(REMOVED, "one"),
+                new Part(ADDED, "two"), new Part(SAME, "\n\n"), new Part(REMOVED, "Alpha"), new Part(ADDED, "Beta"));
+    }
+
+    @Test
     void handlesCyrillicAndApostrophesAsWords() {
         assertThat(WordDiff.between("Об’єднання громад", "Об’єднання трьох громад"))
                 .containsExactly(new Part(SAME, "Об’єднання "), new Part(ADDED, "трьох "), new Part(SAME, "громад"));

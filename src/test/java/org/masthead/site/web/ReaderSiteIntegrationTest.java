@@ -91,8 +91,41 @@ class ReaderSiteIntegrationTest {
         assertThat(body).contains("hreflang=\"x-default\" href=\"http://localhost:8080/uk/" + section + "/tilky-dvi-movy-" + id + "\"");
         assertThat(body).doesNotContain("hreflang=\"ru\" href=");
         assertThat(body).contains("<span class=\"unavailable\"");
-        assertThat(body).contains("<a href=\"/uk/" + section + "/tilky-dvi-movy-" + id + "\" hreflang=\"uk\" lang=\"uk\">");
+        assertThat(body).contains("<a href=\"/language/uk?next=%2Fuk%2F" + section + "%2Ftilky-dvi-movy-" + id
+                + "\" hreflang=\"uk\" lang=\"uk\">");
         assertThat(site.get("/ru/" + section + "/tilky-dvi-movy-" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void alternatesStayReciprocalAsVersionsArePublishedAndWithdrawn() {
+        long id = fixtures.story().in(UK, "Взаємні посилання").in(EN, "Reciprocal links").in(RU, "Взаимные ссылки").draft();
+        stories.publishVersion(id, UK);
+        var section = stories.published(id, UK).orElseThrow().section().slug();
+        var uk = "/uk/" + section + "/vzaiemni-posylannia-" + id;
+        var en = "/en/" + section + "/reciprocal-links-" + id;
+        var ru = "/ru/" + section + "/vzaimnye-ssylki-" + id;
+        assertThat(alternates(uk)).containsExactly("uk", "x-default");
+        assertThat(site.get(en).statusCode()).isEqualTo(404);
+
+        stories.publishVersion(id, EN);
+        stories.publishVersion(id, RU);
+        for (var path : List.of(uk, en, ru)) {
+            assertThat(alternates(path)).as(path).containsExactly("uk", "en", "ru", "x-default");
+        }
+
+        stories.unpublishVersion(id, EN);
+        assertThat(site.get(en).statusCode()).isEqualTo(410);
+        for (var path : List.of(uk, ru)) {
+            assertThat(alternates(path)).as(path).containsExactly("uk", "ru", "x-default");
+            assertThat(site.get(path).body()).as(path).doesNotContain("next=%2Fen%2F");
+        }
+    }
+
+    private List<String> alternates(String path) {
+        var page = site.get(path);
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return Pattern.compile("<link rel=\"alternate\" hreflang=\"([a-z-]+)\"").matcher(page.body()).results()
+                .map(r -> r.group(1)).toList();
     }
 
     @Test
@@ -174,6 +207,28 @@ class ReaderSiteIntegrationTest {
     }
 
     @Test
+    void theSwitcherRemembersTheReadersChoiceForTheRoot() {
+        var chosen = site.get("/language/ru?next=%2Fru%2Fpolitics%2F");
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ru/politics/"));
+        var cookie = chosen.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("masthead-language=ru").contains("Path=/", "SameSite=Lax", "HttpOnly");
+
+        assertThat(location(site.get("/", "Cookie", "masthead-language=ru", "Accept-Language", "en"))).endsWith("/ru/");
+        assertThat(location(site.get("/", "Cookie", "masthead-language=xx", "Accept-Language", "en"))).endsWith("/en/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2Fen%2F", "%2Fru%2F..%2F%2Fevil",
+            "%2Fru%2F%5C%5Cevil", "javascript%3Aalert(1)"})
+    void theSwitcherFollowsOnlyPagesOfThisSiteInTheChosenLanguage(String next) {
+        var chosen = site.get("/language/ru?next=" + next);
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ru/")
+                .doesNotContain("evil"));
+    }
+
+    @Test
     void pagesAreCacheableAndCarrySecurityHeaders() {
         var response = site.get("/en/");
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
@@ -189,7 +244,8 @@ class ReaderSiteIntegrationTest {
     void pagesRequestNothingFromOtherHostsAndLazyLoadImagesBelowTheFold() {
         var body = site.get("/uk/").body();
         assertThat(body).doesNotContainPattern("(src|href)=\"(https?:)?//(?!localhost:8080)[^\"]*\\.(css|js|woff2?|png|jpe?g|svg)");
-        assertThat(body).doesNotContain("<script");
+        // the only script is our own search-suggestion enhancement; the page works without it
+        assertThat(body).doesNotContainPattern("<script(?! src=\"/site/js/search-[0-9a-f]+\\.js\" defer>)");
         var images = Pattern.compile("<img [^>]*>").matcher(body).results().map(r -> r.group()).toList();
         assertThat(images).isNotEmpty().allSatisfy(img -> assertThat(img).containsPattern("width=\"\\d+\" height=\"\\d+\""));
         // only the lead picture at the top may load eagerly; everything below the fold waits
@@ -223,7 +279,8 @@ class ReaderSiteIntegrationTest {
         var first = site.get("/en/" + slug + "/").body();
         var second = site.get("/en/" + slug + "/?page=2").body();
 
-        assertThat(first).contains("rel=\"next\"", "Page 1 of 2").doesNotContain("rel=\"prev\"");
+        assertThat(first).contains("rel=\"next\"", "Page 1 of 2", "23 stories").doesNotContain("rel=\"prev\"");
+        assertThat(site.get("/uk/" + slug + "/").body()).contains("0 матеріалів");
         assertThat(second).contains("rel=\"prev\"", "Page 2 of 2", "Paged story 0").doesNotContain("rel=\"next\"");
         assertThat(second).contains("<link rel=\"canonical\" href=\"http://localhost:8080/en/" + slug + "/?page=2\">");
         assertThat(site.get("/en/" + slug + "/?page=3").statusCode()).isEqualTo(404);

@@ -1,0 +1,254 @@
+package org.masthead.editorial;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.masthead.content.Block;
+import org.masthead.content.NewStory;
+import org.masthead.content.SaveVersion;
+import org.masthead.content.Stories;
+import org.masthead.content.StoryDetails;
+import org.masthead.content.StoryMetadata;
+import org.masthead.content.StoryNote;
+import org.masthead.content.StoryNotFound;
+import org.masthead.content.StoryStatus;
+import org.masthead.content.VersionView;
+import org.masthead.identity.AuditLog;
+import org.masthead.identity.NewsroomUser;
+import org.masthead.platform.Language;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every newsroom change to a story goes through here: the role and state checks are made on the
+ * server for each action, whatever the page offered, and each transition is written to the audit log
+ * in the same transaction as the change.
+ */
+@Service
+public class EditorialWorkflow {
+
+    /** Bounds a correction note; readers see it under the story. */
+    static final int MAX_NOTE = 2000;
+
+    private final Stories stories;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    EditorialWorkflow(Stories stories, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+        this.stories = stories;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    @Transactional(readOnly = true)
+    public Permissions permissions(NewsroomUser user, long storyId) {
+        return Permissions.of(user, story(storyId));
+    }
+
+    /** Opens a draft owned by {@code user}; contributors and editors only. */
+    @Transactional
+    public long open(NewsroomUser user, StoryMetadata metadata, Language sourceLanguage) {
+        if (!Permissions.mayOpen(user)) {
+            throw new WorkflowRefused("open", 0);
+        }
+        long id = stories.create(new NewStory(metadata.sectionId(), sourceLanguage, metadata.authorIds(),
+                metadata.tagIds(), metadata.leadImageId()), user.username());
+        audit.record(user.username(), "story.create", "story " + id, "");
+        return id;
+    }
+
+    @Transactional
+    public void updateMetadata(NewsroomUser user, long storyId, StoryMetadata metadata) {
+        require(Permissions.of(user, story(storyId)).editMetadata(), "metadata", storyId);
+        stories.updateMetadata(storyId, metadata);
+    }
+
+    /**
+     * Saves a version as a new revision. The author of the revision is always the signed-in person,
+     * whatever the form said; a stale save is refused with {@link org.masthead.content.EditConflict}.
+     */
+    @Transactional
+    public int save(NewsroomUser user, SaveVersion save) {
+        require(Permissions.of(user, story(save.storyId())).editVersions(), "save", save.storyId());
+        return stories.save(new SaveVersion(save.storyId(), save.language(), save.basedOnRevision(), save.headline(),
+                save.standfirst(), save.seoTitle(), save.seoDescription(), save.leadImageCaption(),
+                save.leadImageCredit(), save.leadImageAlt(), save.body(), user.username()));
+    }
+
+    /** Restores an old revision as a new one; history is never rewritten. */
+    @Transactional
+    public int restore(NewsroomUser user, long storyId, Language language, int number, int basedOnRevision) {
+        require(Permissions.of(user, story(storyId)).editVersions(), "restore", storyId);
+        var old = stories.revision(storyId, language, number).orElseThrow(() -> new StoryNotFound(storyId));
+        int revision = stories.save(new SaveVersion(storyId, language, basedOnRevision, old.headline(), old.standfirst(),
+                old.seoTitle(), old.seoDescription(), old.leadImageCaption(), old.leadImageCredit(), old.leadImageAlt(),
+                old.body(), user.username()));
+        audit.record(user.username(), "story.restore", subject(storyId, language), "revision " + number + " -> " + revision);
+        return revision;
+    }
+
+    @Transactional
+    public void submit(NewsroomUser user, long storyId) {
+        require(Permissions.of(user, story(storyId)).submit(), "submit", storyId);
+        stories.moveTo(storyId, StoryStatus.IN_REVIEW, null);
+        audit.record(user.username(), "story.submit", "story " + storyId, "");
+    }
+
+    @Transactional
+    public void sendBack(NewsroomUser user, long storyId) {
+        require(Permissions.of(user, story(storyId)).sendBack(), "send-back", storyId);
+        stories.moveTo(storyId, StoryStatus.DRAFT, null);
+        audit.record(user.username(), "story.send-back", "story " + storyId, "");
+    }
+
+    @Transactional
+    public void schedule(NewsroomUser user, long storyId, Instant at) {
+        var story = story(storyId);
+        require(Permissions.of(user, story).schedule(), "schedule", storyId);
+        requirePublishable(story);
+        stories.moveTo(storyId, StoryStatus.SCHEDULED, at);
+        audit.record(user.username(), "story.schedule", "story " + storyId, at.toString());
+    }
+
+    @Transactional
+    public void publish(NewsroomUser user, long storyId) {
+        var story = story(storyId);
+        require(Permissions.of(user, story).publish(), "publish", storyId);
+        requirePublishable(story);
+        stories.publish(storyId);
+        audit.record(user.username(), "story.publish", "story " + storyId, "");
+    }
+
+    /** Publishes one language version on its own: a finished translation goes live without the others' pending edits. */
+    @Transactional
+    public void publishVersion(NewsroomUser user, long storyId, Language language) {
+        var story = story(storyId);
+        require(Permissions.of(user, story).publish(), "publish", storyId);
+        requirePublishable(story);
+        stories.publishVersion(storyId, language);
+        audit.record(user.username(), "story.publish", subject(storyId, language), "");
+    }
+
+    @Transactional
+    public void unpublish(NewsroomUser user, long storyId) {
+        require(Permissions.of(user, story(storyId)).unpublish(), "unpublish", storyId);
+        stories.unpublish(storyId);
+        audit.record(user.username(), "story.unpublish", "story " + storyId, "");
+    }
+
+    @Transactional
+    public void backToDraft(NewsroomUser user, long storyId) {
+        require(Permissions.of(user, story(storyId)).backToDraft(), "draft", storyId);
+        stories.moveTo(storyId, StoryStatus.DRAFT, null);
+        audit.record(user.username(), "story.draft", "story " + storyId, "");
+    }
+
+    @Transactional
+    public void delete(NewsroomUser user, long storyId) {
+        require(Permissions.of(user, story(storyId)).delete(), "delete", storyId);
+        var headline = stories.working(storyId, stories.sourceLanguage(storyId)).map(VersionView::headline).orElse("");
+        stories.delete(storyId);
+        audit.record(user.username(), "story.delete", "story " + storyId, headline);
+    }
+
+    @Transactional
+    public void addNote(NewsroomUser user, long storyId, Language language, StoryNote.Kind kind, String text) {
+        require(Permissions.of(user, story(storyId)).addNote(), "note", storyId);
+        var note = text.strip();
+        if (note.isEmpty() || note.length() > MAX_NOTE) {
+            throw new IllegalArgumentException("A note has 1 to " + MAX_NOTE + " characters");
+        }
+        stories.addNote(storyId, language, kind, note, user.username());
+        audit.record(user.username(), "story." + kind.name().toLowerCase(java.util.Locale.ROOT), subject(storyId, language), note);
+    }
+
+    /**
+     * Publishes every scheduled story whose time has come. Run every few seconds and at start-up, so
+     * a story that fell due while the server was down goes live when it is back. A story that can no
+     * longer be published (an image lost its caption since it was scheduled) goes back to review,
+     * with a line in the audit log, rather than being skipped in silence.
+     */
+    public int publishDue() {
+        var now = clock.instant();
+        int published = 0;
+        for (long storyId : stories.dueForPublishing(now)) {
+            // one transaction per story: a failure of one leaves the others published
+            if (Boolean.TRUE.equals(transactions.execute(status -> publishOneDue(storyId, now)))) {
+                published++;
+            }
+        }
+        return published;
+    }
+
+    private boolean publishOneDue(long storyId, Instant now) {
+        var story = stories.details(storyId).orElse(null);
+        if (story == null || story.status() != StoryStatus.SCHEDULED) {
+            return false;
+        }
+        var problems = problems(story);
+        if (!problems.isEmpty()) {
+            stories.moveTo(storyId, StoryStatus.IN_REVIEW, null);
+            audit.record("scheduler", "story.schedule-failed", "story " + storyId, problems.toString());
+            return false;
+        }
+        if (stories.publishIfDue(storyId, now)) {
+            audit.record("scheduler", "story.publish", "story " + storyId, "scheduled");
+            return true;
+        }
+        return false;
+    }
+
+    /** Why the story cannot be published now; empty when it can. */
+    @Transactional(readOnly = true)
+    public List<PublishBlocked.Problem> problems(long storyId) {
+        return problems(story(storyId));
+    }
+
+    private List<PublishBlocked.Problem> problems(StoryDetails story) {
+        var problems = new ArrayList<PublishBlocked.Problem>();
+        if (story.revisions().isEmpty()) {
+            problems.add(new PublishBlocked.Problem(story.sourceLanguage(), "newsroom.publish.no-version", 0));
+        }
+        for (var language : story.revisions().keySet()) {
+            var version = stories.working(story.id(), language).orElseThrow();
+            if (story.leadImageId() != null && (version.leadImageCaption().isBlank()
+                    || version.leadImageCredit().isBlank() || version.leadImageAlt().isBlank())) {
+                problems.add(new PublishBlocked.Problem(language, "newsroom.publish.lead-image-text", 0));
+            }
+            var body = version.body();
+            for (int i = 0; i < body.size(); i++) {
+                if (body.get(i) instanceof Block.Image image
+                        && (image.caption().isBlank() || image.credit().isBlank() || image.alt().isBlank())) {
+                    problems.add(new PublishBlocked.Problem(language, "newsroom.publish.image-text", i + 1));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private void requirePublishable(StoryDetails story) {
+        var problems = problems(story);
+        if (!problems.isEmpty()) {
+            throw new PublishBlocked(problems);
+        }
+    }
+
+    private StoryDetails story(long storyId) {
+        return stories.details(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+    }
+
+    private static void require(boolean allowed, String action, long storyId) {
+        if (!allowed) {
+            throw new WorkflowRefused(action, storyId);
+        }
+    }
+
+    private static String subject(long storyId, Language language) {
+        return "story " + storyId + " (" + language.code() + ")";
+    }
+}

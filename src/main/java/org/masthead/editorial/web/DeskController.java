@@ -1,0 +1,323 @@
+package org.masthead.editorial.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.DeskFilter;
+import org.masthead.content.StoryDetails;
+import org.masthead.content.StoryMetadata;
+import org.masthead.content.StoryNote;
+import org.masthead.content.StoryNotFound;
+import org.masthead.content.StoryStatus;
+import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
+import org.masthead.editorial.EditorialWorkflow;
+import org.masthead.editorial.Permissions;
+import org.masthead.editorial.PublishBlocked;
+import org.masthead.editorial.WorkflowRefused;
+import org.masthead.identity.IdentityProperties;
+import org.masthead.identity.NewsroomMessages;
+import org.masthead.identity.NewsroomPages;
+import org.masthead.identity.NewsroomUser;
+import org.masthead.media.MediaLibrary;
+import org.masthead.platform.Language;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/** The story list, opening a story, and one story's metadata, workflow, notes and deletion. */
+@Controller
+class DeskController {
+
+    private static final int PAGE = 50;
+
+    private final EditorialWorkflow workflow;
+    private final Stories stories;
+    private final Taxonomy taxonomy;
+    private final MediaLibrary media;
+    private final NewsroomPages pages;
+    private final ZoneId zone;
+
+    DeskController(EditorialWorkflow workflow, Stories stories, Taxonomy taxonomy, MediaLibrary media,
+            NewsroomPages pages, IdentityProperties identity) {
+        this.workflow = workflow;
+        this.stories = stories;
+        this.taxonomy = taxonomy;
+        this.media = media;
+        this.pages = pages;
+        this.zone = identity.timeZone();
+    }
+
+    @GetMapping("/newsroom/stories")
+    ModelAndView list(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user,
+            @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String section, @RequestParam(defaultValue = "") String author,
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "saved") String sort,
+            @RequestParam(defaultValue = "0") int offset) {
+        var t = pages.messages(user.uiLanguage());
+        var statusFilter = java.util.Arrays.stream(StoryStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElse(null);
+        var sortBy = java.util.Arrays.stream(DeskFilter.Sort.values())
+                .filter(s -> s.name().equalsIgnoreCase(sort)).findFirst().orElse(DeskFilter.Sort.SAVED);
+        var text = q.length() > 100 ? q.substring(0, 100) : q;
+        var filter = new DeskFilter(statusFilter, Language.fromCode(language).orElse(null), number(section), number(author),
+                null, text, sortBy);
+        int start = Math.max(0, offset);
+        var slice = stories.desk(filter, start, PAGE);
+        var rows = slice.rows().stream().map(row -> new DeskPage.Row(row.id(),
+                row.headlines().isEmpty() ? t.get("newsroom.story.untitled", row.id())
+                        : row.headlines().values().iterator().next(),
+                String.join(" ", row.headlines().keySet().stream().map(Language::label).toList()),
+                row.status().name(), t.get("newsroom.status." + row.status().name()),
+                row.section().name().in(user.uiLanguage()), row.createdBy(), pages.time(row.lastSavedAt()),
+                row.scheduledAt() == null ? "" : pages.time(row.scheduledAt()))).toList();
+        var base = "/newsroom/stories?status=" + enc(status) + "&language=" + enc(language) + "&section=" + enc(section)
+                + "&author=" + enc(author) + "&q=" + enc(text) + "&sort=" + enc(sort) + "&offset=";
+        var statuses = new ArrayList<DeskPage.Option>();
+        for (var s : StoryStatus.values()) {
+            statuses.add(new DeskPage.Option(s.name(), t.get("newsroom.status." + s.name())));
+        }
+        var sorts = new ArrayList<DeskPage.Option>();
+        for (var s : DeskFilter.Sort.values()) {
+            sorts.add(new DeskPage.Option(s.name().toLowerCase(Locale.ROOT), t.get("newsroom.sort." + s.name().toLowerCase(Locale.ROOT))));
+        }
+        var page = new DeskPage(pages.chrome(request, user, "newsroom.stories.title", "stories"),
+                new DeskPage.Filters(status, language, section, author, text, sortBy.name().toLowerCase(Locale.ROOT)),
+                statuses, Language.all().stream().map(l -> new DeskPage.Option(l.code(), l.nativeName())).toList(),
+                sectionOptions(user).stream().map(o -> new DeskPage.Option(o.value(), o.label())).toList(),
+                authorOptions(user).stream().map(o -> new DeskPage.Option(o.value(), o.label())).toList(),
+                sorts, rows, slice.total(), start > 0 ? base + Math.max(0, start - PAGE) : "",
+                start + PAGE < slice.total() ? base + (start + PAGE) : "", Permissions.mayOpen(user));
+        return new ModelAndView("newsroom/editorial/desk", "page", page);
+    }
+
+    @GetMapping("/newsroom/stories/new")
+    ModelAndView newStory(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user) {
+        requireMayOpen(user);
+        return newStoryPage(request, user, "", user.uiLanguage().code(), List.of(), Map.of(), HttpStatus.OK);
+    }
+
+    @PostMapping("/newsroom/stories")
+    ModelAndView open(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user,
+            @RequestParam(defaultValue = "") String section, @RequestParam(defaultValue = "uk") String language,
+            @RequestParam(required = false) @Nullable List<String> authors) {
+        requireMayOpen(user);
+        var chosen = authors == null ? List.<String>of() : authors;
+        var sectionId = number(section);
+        var source = Language.fromCode(language);
+        var errors = new LinkedHashMap<String, String>();
+        var t = pages.messages(user.uiLanguage());
+        if (sectionId == null || taxonomy.sections().stream().noneMatch(s -> s.id() == sectionId)) {
+            errors.put("section", t.get("newsroom.story.error.section"));
+        }
+        if (source.isEmpty()) {
+            errors.put("language", t.get("newsroom.story.error.language"));
+        }
+        var authorIds = authorIds(chosen);
+        if (!errors.isEmpty()) {
+            return newStoryPage(request, user, section, language, chosen, errors, HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        long id = workflow.open(user, new StoryMetadata(sectionId, authorIds, List.of(), null), source.orElseThrow());
+        return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/" + language + "/edit"));
+    }
+
+    @GetMapping("/newsroom/stories/{id:\\d{1,18}}")
+    ModelAndView story(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+            @RequestParam(required = false) @Nullable String done) {
+        var story = details(id);
+        return overview(request, user, story, Map.of(), List.of(), null, done == null ? null : "newsroom.story.done." + done,
+                HttpStatus.OK);
+    }
+
+    @PostMapping("/newsroom/stories/{id:\\d{1,18}}/metadata")
+    ModelAndView metadata(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "") String section, @RequestParam(required = false) @Nullable List<String> authors,
+            @RequestParam(defaultValue = "") String leadImage) {
+        var story = details(id);
+        var t = pages.messages(user.uiLanguage());
+        var sectionId = number(section);
+        var errors = new LinkedHashMap<String, String>();
+        if (sectionId == null || taxonomy.sections().stream().noneMatch(s -> s.id() == sectionId)) {
+            errors.put("section", t.get("newsroom.story.error.section"));
+        }
+        var image = number(leadImage);
+        if (!leadImage.isBlank() && (image == null || media.find(image).isEmpty())) {
+            errors.put("leadImage", t.get("newsroom.version.error.media"));
+        }
+        if (!errors.isEmpty()) {
+            var typed = new StoryOverviewPage.Metadata(section, authors == null ? List.of() : authors, leadImage);
+            return overview(request, user, story, errors, List.of(), typed, null, HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        workflow.updateMetadata(user, id, new StoryMetadata(sectionId, authorIds(authors == null ? List.of() : authors),
+                story.tagIds(), image));
+        return done(id, "metadata");
+    }
+
+    @PostMapping("/newsroom/stories/{id:\\d{1,18}}/workflow")
+    ModelAndView move(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+            @RequestParam String action, @RequestParam(defaultValue = "") String at) {
+        var story = details(id);
+        try {
+            switch (action) {
+                case "submit" -> workflow.submit(user, id);
+                case "send-back" -> workflow.sendBack(user, id);
+                case "publish" -> workflow.publish(user, id);
+                case "unpublish" -> workflow.unpublish(user, id);
+                case "draft" -> workflow.backToDraft(user, id);
+                case "schedule" -> {
+                    var when = parseTime(at);
+                    if (when == null) {
+                        var t = pages.messages(user.uiLanguage());
+                        return overview(request, user, story, Map.of("at", t.get("newsroom.story.error.time")), List.of(),
+                                null, null, HttpStatus.UNPROCESSABLE_CONTENT);
+                    }
+                    workflow.schedule(user, id, when);
+                }
+                default -> throw new WorkflowRefused(action, id);
+            }
+        } catch (PublishBlocked blocked) {
+            return overview(request, user, story, Map.of(), problems(user, blocked.problems()), null, null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        return done(id, action);
+    }
+
+    @PostMapping("/newsroom/stories/{id:\\d{1,18}}/notes")
+    ModelAndView note(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String text) {
+        var story = details(id);
+        var lang = Language.fromCode(language).filter(l -> story.publishedRevisions().containsKey(l));
+        var noteKind = java.util.Arrays.stream(StoryNote.Kind.values()).filter(k -> k.name().equals(kind)).findFirst();
+        if (!Permissions.of(user, story).addNote()) {
+            throw new WorkflowRefused("note", id);
+        }
+        if (lang.isEmpty() || noteKind.isEmpty() || text.isBlank() || text.length() > 2000) {
+            var t = pages.messages(user.uiLanguage());
+            return overview(request, user, story, Map.of("note", t.get("newsroom.note.error")), List.of(), null, null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        workflow.addNote(user, id, lang.get(), noteKind.get(), text);
+        return done(id, "note");
+    }
+
+    @PostMapping("/newsroom/stories/{id:\\d{1,18}}/delete")
+    RedirectView delete(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id) {
+        details(id);
+        workflow.delete(user, id);
+        return new RedirectView("/newsroom/stories");
+    }
+
+    private ModelAndView done(long id, String what) {
+        return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "?done=" + what));
+    }
+
+    private ModelAndView overview(HttpServletRequest request, NewsroomUser user, StoryDetails story,
+            Map<String, String> errors, List<String> problems, StoryOverviewPage.@Nullable Metadata typed,
+            @Nullable String notice, HttpStatus status) {
+        var t = pages.messages(user.uiLanguage());
+        var versions = new ArrayList<StoryOverviewPage.Version>();
+        for (var language : Language.all()) {
+            var revision = story.revisions().get(language);
+            var headline = revision == null ? "" : stories.working(story.id(), language).map(v -> v.headline()).orElse("");
+            versions.add(new StoryOverviewPage.Version(language.code(), language.nativeName(),
+                    revision == null ? 0 : revision, story.publishedRevisions().get(language), headline));
+        }
+        var notes = new ArrayList<StoryOverviewPage.Note>();
+        for (var language : story.publishedRevisions().keySet()) {
+            stories.notes(story.id(), language).forEach(n -> notes.add(new StoryOverviewPage.Note(language.label(),
+                    t.get("story.note." + n.kind().name().toLowerCase(Locale.ROOT)), n.text(), pages.time(n.createdAt()))));
+        }
+        var metadata = typed != null ? typed : new StoryOverviewPage.Metadata(Long.toString(story.sectionId()),
+                story.authorIds().stream().map(String::valueOf).toList(),
+                story.leadImageId() == null ? "" : story.leadImageId().toString());
+        var title = versions.stream().filter(v -> v.code().equals(story.sourceLanguage().code())).findFirst()
+                .map(StoryOverviewPage.Version::headline).filter(h -> !h.isBlank())
+                .orElse(t.get("newsroom.story.untitled", story.id()));
+        var images = media.search("", 0, 60).stream()
+                .map(item -> new StoryOverviewPage.Option(Long.toString(item.id()), "#" + item.id() + " "
+                        + (item.text(user.uiLanguage()).caption().isBlank() ? item.originalName()
+                        : item.text(user.uiLanguage()).caption())))
+                .toList();
+        var shownProblems = problems.isEmpty() && story.status() != StoryStatus.PUBLISHED
+                ? problems(user, workflow.problems(story.id())) : problems;
+        var view = new ModelAndView("newsroom/editorial/story", "page", new StoryOverviewPage(
+                pages.chrome(request, user, "newsroom.story.title", "stories", title), story.id(), story.status().name(),
+                t.get("newsroom.status." + story.status().name()),
+                story.scheduledAt() == null ? null : pages.time(story.scheduledAt()), story.createdBy(),
+                Permissions.of(user, story), metadata, sectionOptions(user), authorOptions(user), images, versions,
+                shownProblems, errors, notes,
+                LocalDateTime.now(zone).plusHours(1).withSecond(0).withNano(0).toString(),
+                notice == null ? null : t.get(notice)));
+        view.setStatus(status);
+        return view;
+    }
+
+    private List<String> problems(NewsroomUser user, List<PublishBlocked.Problem> problems) {
+        NewsroomMessages t = pages.messages(user.uiLanguage());
+        return problems.stream().map(p -> p.language().label() + ": " + t.get(p.messageKey(), p.block())).toList();
+    }
+
+    private ModelAndView newStoryPage(HttpServletRequest request, NewsroomUser user, String section, String language,
+            List<String> chosen, Map<String, String> errors, HttpStatus status) {
+        var view = new ModelAndView("newsroom/editorial/new", "page", new NewStoryPage(
+                pages.chrome(request, user, "newsroom.story.new", "stories"), sectionOptions(user), authorOptions(user),
+                section, language, chosen, errors));
+        view.setStatus(status);
+        return view;
+    }
+
+    private List<StoryOverviewPage.Option> sectionOptions(NewsroomUser user) {
+        return taxonomy.sections().stream()
+                .map(s -> new StoryOverviewPage.Option(Long.toString(s.id()), s.name().in(user.uiLanguage()))).toList();
+    }
+
+    private List<StoryOverviewPage.Option> authorOptions(NewsroomUser user) {
+        return taxonomy.authors().stream()
+                .map(a -> new StoryOverviewPage.Option(Long.toString(a.id()), a.name().in(user.uiLanguage()))).toList();
+    }
+
+    private List<Long> authorIds(List<String> chosen) {
+        var known = taxonomy.authors().stream().map(a -> a.id()).toList();
+        return chosen.stream().map(DeskController::number).filter(id -> id != null && known.contains(id)).distinct().toList();
+    }
+
+    private StoryDetails details(long id) {
+        return stories.details(id).orElseThrow(() -> new StoryNotFound(id));
+    }
+
+    private java.time.@Nullable Instant parseTime(String at) {
+        try {
+            return LocalDateTime.parse(at).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static void requireMayOpen(NewsroomUser user) {
+        if (!Permissions.mayOpen(user)) {
+            throw new WorkflowRefused("open", 0);
+        }
+    }
+
+    private static @Nullable Long number(String text) {
+        return text.matches("\\d{1,18}") ? Long.parseLong(text) : null;
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

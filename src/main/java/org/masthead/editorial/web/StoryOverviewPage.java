@@ -1,0 +1,29 @@
+package org.masthead.editorial.web;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.editorial.Permissions;
+import org.masthead.identity.NewsroomChrome;
+
+/**
+ * One story in the newsroom: status and the actions the person may take, metadata form (with errors
+ * by field), its language versions, notes, and why it cannot be published yet.
+ */
+public record StoryOverviewPage(NewsroomChrome chrome, long id, String status, String statusLabel,
+        @Nullable String scheduledAt, String createdBy, Permissions may, Metadata metadata, List<Option> sections,
+        List<Option> authors, List<Option> images, List<Version> versions, List<String> problems,
+        Map<String, String> errors, List<Note> notes, @Nullable String scheduleValue, @Nullable String notice) {
+
+    public record Metadata(String section, List<String> authors, String leadImage) {
+    }
+
+    public record Option(String value, String label) {
+    }
+
+    public record Version(String code, String name, int revision, @Nullable Integer published, String headline) {
+    }
+
+    public record Note(String language, String kind, String text, String at) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.masthead.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.masthead.content.ContentEvent;
+import org.masthead.content.Stories;
+import org.masthead.platform.outbox.OutboxConsumer;
+import org.masthead.platform.outbox.OutboxEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index in step with the database, fed by the outbox after each commit. Every content event
+ * re-reads the whole story and replaces its documents, so handling an event twice, or out of date, is
+ * harmless; the relay moves its cursor only after the index has committed, so a crash loses no update.
+ */
+@Component
+class StoryIndexer implements OutboxConsumer {
+
+    /** Simple names of every content event, new ones (a deletion, say) included without a change here. */
+    private static final Set<String> CONTENT_EVENTS = Arrays.stream(ContentEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+
+    private final Stories stories;
+    private final SearchIndex index;
+
+    StoryIndexer(Stories stories, SearchIndex index) {
+        this.stories = stories;
+        this.index = index;
+    }
+
+    @Override
+    public String name() {
+        return "search-index";
+    }
+
+    @Override
+    public void handle(OutboxEvent event) {
+        if (CONTENT_EVENTS.contains(event.type())) {
+            reindex(event.payload(ContentEvent.class).storyId());
+        }
+    }
+
+    /**
+     * Reading and writing a story happen under one lock shared with {@link #copy}, so a rebuild can never
+     * write an older reading of a story after the indexer wrote a newer one.
+     */
+    synchronized void reindex(long storyId) {
+        index.replace(storyId, documents(storyId));
+    }
+
+    synchronized void copy(List<Long> storyIds, SearchIndex.Rebuild rebuild) {
+        for (long id : storyIds) {
+            rebuild.add(id, documents(id));
+        }
+    }
+
+    private List<SearchDocument> documents(long storyId) {
+        return stories.searchable(storyId).stream().map(SearchDocuments::of).toList();
+    }
+}

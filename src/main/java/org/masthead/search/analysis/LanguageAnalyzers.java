@@ -1,0 +1,59 @@
+package org.masthead.search.analysis;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
+import org.masthead.platform.Language;
+
+/**
+ * One analyzer per language and purpose, so that stemming never crosses languages: dictionary lemmas for
+ * Ukrainian and Russian, Porter stems for English, name keys for names in any script, and plain lower-cased
+ * words for suggestions as the reader types. Analyzers are thread-safe; build this once.
+ */
+public final class LanguageAnalyzers {
+
+    private final Map<Language, Analyzer> text = new EnumMap<>(Language.class);
+    private final Map<Language, Analyzer> indexedNames = new EnumMap<>(Language.class);
+    private final Map<Language, Analyzer> queriedNames = new EnumMap<>(Language.class);
+    private final Analyzer words = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            var source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        }
+    };
+
+    public LanguageAnalyzers() {
+        text.put(Language.UK, new UkrainianMorfologikAnalyzer());
+        text.put(Language.RU, new RussianMorfologikAnalyzer());
+        text.put(Language.EN, new EnglishAnalyzer());
+        for (var language : Language.values()) {
+            indexedNames.put(language, new NameAnalyzer(language, true));
+            queriedNames.put(language, new NameAnalyzer(language, false));
+        }
+    }
+
+    /** Running text: headlines, standfirsts, bodies, tag names. */
+    public Analyzer text(Language language) {
+        return text.get(language);
+    }
+
+    /** Name keys of capitalized words, for indexing. */
+    public Analyzer indexedNames(Language language) {
+        return indexedNames.get(language);
+    }
+
+    /** Name keys of every word, for queries. */
+    public Analyzer queriedNames(Language language) {
+        return queriedNames.get(language);
+    }
+
+    /** Lower-cased words without stemming, so that a typed prefix matches the words as written. */
+    public Analyzer words() {
+        return words;
+    }
+}
