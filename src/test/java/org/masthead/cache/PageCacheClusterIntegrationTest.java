@@ -66,6 +66,7 @@ class PageCacheClusterIntegrationTest {
                 "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
                 "--spring.datasource.username=", "--spring.datasource.password=",
                 "--masthead.outbox.poll-interval=1h",
+                "--masthead.cache.enabled=true",
                 "--masthead.data-dir=" + environment.getRequiredProperty("masthead.data-dir"),
                 "--" + TestDatabase.REUSE_PROPERTY + "=true");
     }

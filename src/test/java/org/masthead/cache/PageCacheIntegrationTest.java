@@ -31,9 +31,11 @@ import org.masthead.support.MastheadTest;
 import org.masthead.support.SiteClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** The page cache over real HTTP: what is cached, what publishing evicts, and what HTTP says about it. */
 @MastheadTest
+@TestPropertySource(properties = "masthead.cache.enabled=true")
 class PageCacheIntegrationTest {
 
     @LocalServerPort int port;
