@@ -115,6 +115,12 @@ public class Stories {
         return repository.findPublished(storyId, language);
     }
 
+    /** The section, tags and authors of a story in any status, for whoever must find the pages that list it. */
+    @Transactional(readOnly = true)
+    public Optional<StoryFiling> filing(long storyId) {
+        return repository.filing(storyId);
+    }
+
     /** Several published stories in one language, in the order given; those not live in it are left out. */
     @Transactional(readOnly = true)
     public List<PublishedStory> published(List<Long> storyIds, Language language) {

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,9 @@ class StoryRepository {
             join revision r on r.story_id = v.story_id and r.language = v.language and r.number = v.published_revision
             join section sec on sec.id = s.section_id
             where s.status = 'PUBLISHED' and v.published_revision is not null""";
+
+    /** How many of the newest stories of each tag are weighed as related stories. */
+    private static final int RELATED_PER_TAG = 50;
 
     private static final TypeReference<List<Block>> BODY = new TypeReference<>() { };
 
@@ -416,6 +422,16 @@ class StoryRepository {
                 .param("story", storyId).query(TaxonomyRepository::author).list();
     }
 
+    Optional<StoryFiling> filing(long storyId) {
+        return jdbc.sql("select section_id from story where id = :id").param("id", storyId)
+                .query(Long.class).optional()
+                .map(section -> new StoryFiling(storyId, section,
+                        jdbc.sql("select tag_id from story_tag where story_id = :story order by tag_id")
+                                .param("story", storyId).query(Long.class).list(),
+                        jdbc.sql("select author_id from story_author where story_id = :story order by position")
+                                .param("story", storyId).query(Long.class).list()));
+    }
+
     /** Readers once could open this version and now cannot: the page answers 410 Gone. */
     boolean wasPublished(long storyId, Language language) {
         return jdbc.sql("""
@@ -480,19 +496,47 @@ class StoryRepository {
     }
 
     /** Published stories sharing most tags with the given one, then the newest of its section. */
+    /**
+     * Stories sharing the most tags with this one, then the newest of its section. Candidates are the
+     * newest {@value #RELATED_PER_TAG} stories of each of its tags and the newest of its section, so
+     * the cost stays flat however large the archive grows (every query below walks an index).
+     */
     List<StoryCard> related(long storyId, Language language, int limit) {
-        return jdbc.sql("""
-                select %s,
-                       (select count(*) from story_tag mine join story_tag theirs on theirs.tag_id = mine.tag_id
-                         where mine.story_id = :id and theirs.story_id = s.id) as shared_tags
-                %s
-                   and v.language = :lang and s.id <> :id
-                   and (s.section_id = (select section_id from story where id = :id)
-                        or exists (select 1 from story_tag mine join story_tag theirs on theirs.tag_id = mine.tag_id
-                                    where mine.story_id = :id and theirs.story_id = s.id))
-                 order by shared_tags desc, v.published_at desc limit :limit""".formatted(LIVE_COLUMNS, LIVE_FROM))
-                .param("id", storyId).param("lang", language.code()).param("limit", limit)
-                .query((rs, n) -> card(rs)).list();
+        var tags = jdbc.sql("select tag_id from story_tag where story_id = :id").param("id", storyId)
+                .query(Long.class).list();
+        var candidates = new LinkedHashSet<Long>();
+        for (long tag : tags) {
+            candidates.addAll(jdbc.sql("""
+                    select story_id from story_tag where tag_id = :tag and story_id <> :id
+                     order by story_id desc limit :limit""")
+                    .param("tag", tag).param("id", storyId).param("limit", RELATED_PER_TAG)
+                    .query(Long.class).list());
+        }
+        candidates.addAll(jdbc.sql("""
+                select v.story_id from story_version v join story s on s.id = v.story_id
+                 where v.language = :lang and v.published_revision is not null and s.status = 'PUBLISHED'
+                   and s.section_id = (select section_id from story where id = :id) and s.id <> :id
+                 order by v.published_at desc limit :limit""")
+                .param("lang", language.code()).param("id", storyId).param("limit", limit)
+                .query(Long.class).list());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        var shared = new HashMap<Long, Integer>();
+        if (!tags.isEmpty()) {
+            jdbc.sql("""
+                    select story_id, count(*) from story_tag where story_id in (:candidates) and tag_id in (:tags)
+                     group by story_id""")
+                    .param("candidates", new ArrayList<>(candidates)).param("tags", tags)
+                    .query(rs -> {
+                        shared.put(rs.getLong(1), rs.getInt(2));
+                    });
+        }
+        return cards(candidates, language).stream()
+                .sorted(Comparator.<StoryCard>comparingInt(card -> shared.getOrDefault(card.id(), 0)).reversed()
+                        .thenComparing(StoryCard::publishedAt, Comparator.reverseOrder()))
+                .limit(limit)
+                .toList();
     }
 
     List<StoryCard> changes(StoryQuery query) {

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -17,5 +18,11 @@ class DatabaseConfiguration {
     @Bean
     FlywayConfigurationCustomizer dialectPlaceholders(SqlDialect dialect) {
         return configuration -> configuration.placeholders(dialect.schemaPlaceholders());
+    }
+
+    /** Messages between application nodes: nobody to tell on SQLite, LISTEN/NOTIFY on PostgreSQL. */
+    @Bean
+    NodeBroadcast nodeBroadcast(SqlDialect dialect, DataSource dataSource, JdbcClient jdbc) {
+        return dialect == SqlDialect.POSTGRESQL ? new PostgresBroadcast(dataSource, jdbc) : new SingleNodeBroadcast();
     }
 }

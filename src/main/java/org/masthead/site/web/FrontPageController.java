@@ -99,7 +99,7 @@ class FrontPageController {
     }
 
     @GetMapping("/{lang:uk|en|ru}/")
-    ModelAndView home(@PathVariable Language lang, HttpServletResponse response) {
+    ModelAndView home(@PathVariable Language lang, HttpServletRequest request) {
         var t = pages.messages(lang);
         var latest = stories.list(StoryFilter.all(lang), 0, LATEST).stories();
         var bySection = stories.latestPerSection(lang, PER_SECTION).stream()
@@ -117,7 +117,8 @@ class FrontPageController {
                 : pages.cards(latest.subList(1, latest.size()), false);
         var chrome = pages.chrome(lang, properties.name(), t.get("home.description"), urls.home(lang),
                 pages.everyLanguage(urls::home), "/", null, pages.feeds(urls.home(lang), properties.name()));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
+        ReaderKeys.listing(request, lang, "home", latest);
+        bySection.values().forEach(cards -> ReaderKeys.listing(request, lang, "home", cards));
         return new ModelAndView("site/home", "page", new HomePage(chrome, lead, rest, teasers));
     }
 }

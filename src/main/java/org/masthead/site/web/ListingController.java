@@ -1,15 +1,15 @@
 package org.masthead.site.web;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.StoryFilter;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +39,12 @@ class ListingController {
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/")
     ModelAndView section(@PathVariable Language lang, @PathVariable String section,
-            @RequestParam(required = false) @Nullable String page, HttpServletResponse response) {
+            @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
         var found = taxonomy.section(section).orElseThrow(() -> PageNotFound.in(lang));
         var name = found.name().in(lang);
         return listing(lang, StoryFilter.section(lang, found.id()), l -> urls.section(l, found), name,
                 pages.messages(lang).get("section.description", name, properties.name()), "", page, found.slug(),
-                response);
+                SurrogateKeys.section(found.id()), request);
     }
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}")
@@ -57,26 +57,27 @@ class ListingController {
 
     @GetMapping("/{lang:uk|en|ru}/tag/{tag:[a-z0-9-]{1,80}}")
     ModelAndView tag(@PathVariable Language lang, @PathVariable String tag,
-            @RequestParam(required = false) @Nullable String page, HttpServletResponse response) {
+            @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
         var found = taxonomy.tag(tag).orElseThrow(() -> PageNotFound.in(lang));
         var t = pages.messages(lang);
         var name = found.name().in(lang);
         return listing(lang, StoryFilter.tag(lang, found.id()), l -> urls.tag(l, found),
-                t.get("tag.heading", name), t.get("tag.description", name), "", page, null, response);
+                t.get("tag.heading", name), t.get("tag.description", name), "", page, null,
+                SurrogateKeys.tag(found.id()), request);
     }
 
     @GetMapping("/{lang:uk|en|ru}/author/{author:[a-z0-9-]{1,80}}")
     ModelAndView author(@PathVariable Language lang, @PathVariable String author,
-            @RequestParam(required = false) @Nullable String page, HttpServletResponse response) {
+            @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
         var found = taxonomy.author(author).orElseThrow(() -> PageNotFound.in(lang));
         var name = found.name().in(lang);
         return listing(lang, StoryFilter.author(lang, found.id()), l -> urls.author(l, found), name,
-                pages.messages(lang).get("author.description", name), found.bio().in(lang), page, null, response);
+                pages.messages(lang).get("author.description", name), found.bio().in(lang), page, null, SurrogateKeys.author(found.id()), request);
     }
 
     private ModelAndView listing(Language lang, StoryFilter filter, Function<Language, String> path,
             String heading, String description, String introduction, @Nullable String pageParameter,
-            @Nullable String currentSection, HttpServletResponse response) {
+            @Nullable String currentSection, String key, HttpServletRequest request) {
         int page = PageNumber.parse(pageParameter, lang);
         int size = properties.pageSize();
         var slice = stories.list(filter, (page - 1) * size, size);
@@ -92,7 +93,7 @@ class ListingController {
         var chrome = pages.chrome(lang, title, description, urls.page(here, page),
                 pages.everyLanguage(l -> urls.page(path.apply(l), page)), urls.page(path.apply(
                         properties.defaultLanguage()), page), currentSection, pages.feeds(here, heading + " — " + properties.name()));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
+        ReaderKeys.listing(request, lang, key, slice.stories());
         return new ModelAndView("site/listing", "page",
                 new ListingPage(chrome, heading, introduction, pages.messages(lang).count("listing.count", slice.total()),
                         pages.cards(slice.stories(), page == 1), pagination));

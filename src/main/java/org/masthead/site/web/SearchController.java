@@ -155,7 +155,6 @@ class SearchController {
             case RESULTS -> t.get("search.found", results.total(), current.q());
         };
         SurrogateKeys.add(request, "search", SurrogateKeys.language(lang));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
         return new ModelAndView("site/search", "page", new SearchPage(chrome, current.q(), outcome, summary, notice,
                 orders, hits, facets, removeFilters, pagination));
     }

@@ -3,11 +3,13 @@ package org.masthead.site.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +29,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @ControllerAdvice(basePackageClasses = SiteErrors.class)
 class SiteErrors implements ErrorController {
+
+    /** A missing page may appear soon (a story about to be published): shared caches keep the answer briefly. */
+    private static final CacheControl MISSING_PAGES = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final SitePages pages;
     private final PublicUrls urls;
@@ -69,7 +74,7 @@ class SiteErrors implements ErrorController {
         var chrome = pages.chrome(language, heading, heading, null, pages.everyLanguage(urls::home),
                 urls.home(properties.defaultLanguage()), null, java.util.List.of());
         response.setHeader(HttpHeaders.CACHE_CONTROL, status.is5xxServerError() ? "no-store"
-                : ReaderCaching.PAGES.getHeaderValue());
+                : MISSING_PAGES.getHeaderValue());
         var view = new ModelAndView("site/error", Map.of("page",
                 new ErrorPage(chrome, status.value(), heading, t.get(key + ".message"))));
         view.setStatus(status);

@@ -1,11 +1,13 @@
 package org.masthead.site.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.Stories;
+import org.masthead.content.StoryCard;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
@@ -41,7 +43,7 @@ class StoryController {
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
     ModelAndView story(@PathVariable Language lang, @PathVariable String section, @PathVariable String slug,
-            @PathVariable long id, HttpServletResponse response) {
+            @PathVariable long id, HttpServletRequest request) {
         var story = stories.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
                 ? PageNotFound.gone(lang) : PageNotFound.in(lang));
         if (!story.slug().equals(slug) || !story.section().slug().equals(section)) {
@@ -50,8 +52,9 @@ class StoryController {
             moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
             return new ModelAndView(moved);
         }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
-        return new ModelAndView("site/story", "page", page(story, false));
+        var related = stories.related(story.id(), lang, RELATED);
+        ReaderKeys.story(request, story, related);
+        return new ModelAndView("site/story", "page", page(story, related, false));
     }
 
     /**
@@ -63,10 +66,10 @@ class StoryController {
         var story = stories.preview(id, lang).orElseThrow(() -> PageNotFound.in(lang));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        return new ModelAndView("site/story", "page", page(story, true));
+        return new ModelAndView("site/story", "page", page(story, stories.related(story.id(), lang, RELATED), true));
     }
 
-    private StoryPage page(PublishedStory story, boolean preview) {
+    private StoryPage page(PublishedStory story, List<StoryCard> related, boolean preview) {
         var lang = story.language();
         var versions = new EnumMap<Language, String>(Language.class);
         story.liveSlugs().forEach((l, slug) -> versions.put(l, urls.story(l, story.section().slug(), slug, story.id())));
@@ -87,7 +90,6 @@ class StoryController {
                 new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
                 story.headline(), story.standfirst(), pages.leadFigure(story), byline,
                 pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
-                pages.cards(stories.related(story.id(), lang, RELATED), false), notes, preview,
-                preview ? null : metadata.of(story));
+                pages.cards(related, false), notes, preview, preview ? null : metadata.of(story));
     }
 }

@@ -1,0 +1,164 @@
+package org.masthead.bench;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import org.masthead.content.SaveVersion;
+import org.masthead.content.Stories;
+import org.masthead.content.StoryCard;
+import org.masthead.content.StoryFilter;
+import org.masthead.platform.Language;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Measurements that need the inside of the application, answered as plain text to 127.0.0.1 only.
+ * Publishing goes through the Stories front door (Masthead has no write API yet); the change is then
+ * looked for over HTTP on the public page, exactly as a reader would see it.
+ */
+@RestController
+class BenchController {
+
+    private static final Duration GIVE_UP = Duration.ofSeconds(10);
+
+    private final StoryGenerator generator;
+    private final Stories stories;
+    private final JdbcClient jdbc;
+    private final HttpClient http;
+    private final int port;
+
+    BenchController(StoryGenerator generator, Stories stories, JdbcClient jdbc, HttpClient http, int port) {
+        this.generator = generator;
+        this.stories = stories;
+        this.jdbc = jdbc;
+        this.http = http;
+        this.port = port;
+    }
+
+    /**
+     * "ready" once the archive is written and every outbox consumer has caught up: the relay hands
+     * events to one consumer after another, so a consumer with a backlog delays the page cache too.
+     */
+    @GetMapping("/bench/status")
+    String status(HttpServletRequest request) {
+        loopbackOnly(request);
+        long backlog = jdbc.sql("""
+                select count(*) from outbox_event
+                 where id > coalesce((select min(position) from outbox_cursor), 0)""")
+                .query(Long.class).single();
+        var state = generator.done() && backlog == 0 ? "ready" : "busy";
+        return "%s generated=%d/%d outbox-backlog=%d story=%s%n".formatted(state, generator.written(),
+                generator.count(), backlog, generator.done() ? path(newest()) : "");
+    }
+
+    /** Publishes {@code count} corrections of the newest story and times each until the public page shows it. */
+    @GetMapping("/bench/publish-latency")
+    String publishLatency(@RequestParam(defaultValue = "100") int count, HttpServletRequest request) {
+        loopbackOnly(request);
+        var story = newest();
+        var path = path(story);
+        var millis = new ArrayList<Double>();
+        for (int i = 0; i < count; i++) {
+            var current = stories.working(story.id(), Language.EN).orElseThrow();
+            var marker = "Correction %d at %d".formatted(i, System.nanoTime());
+            long started = System.nanoTime();
+            stories.save(new SaveVersion(story.id(), Language.EN, current.revision(), current.headline(), marker,
+                    current.seoTitle(), current.seoDescription(), current.leadImageCaption(),
+                    current.leadImageCredit(), current.leadImageAlt(), current.body(), "bench"));
+            stories.publish(story.id());
+            while (!get(path, "").body().contains(marker)) {
+                if (System.nanoTime() - started > GIVE_UP.toNanos()) {
+                    throw new IllegalStateException("Publish " + i + " not visible after " + GIVE_UP);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+            }
+            millis.add((System.nanoTime() - started) / 1e6);
+        }
+        return "publish-to-visible over %d publishes of %s: %s%n".formatted(count, path, summary(millis));
+    }
+
+    /**
+     * Renders {@code count} distinct story pages past the cache (as a signed-in user) after
+     * {@code warmup} others, and reports the Server-Timing render durations.
+     */
+    @GetMapping("/bench/render-timing")
+    String renderTiming(@RequestParam(defaultValue = "1000") int count, @RequestParam(defaultValue = "2000") int warmup,
+            HttpServletRequest request) {
+        loopbackOnly(request);
+        var cards = new ArrayList<StoryCard>();
+        for (int offset = 0; cards.size() < count + warmup; offset += 100) {
+            var page = stories.list(StoryFilter.all(Language.EN), offset, 100).stories();
+            if (page.isEmpty()) {
+                break;
+            }
+            cards.addAll(page);
+        }
+        var millis = new ArrayList<Double>();
+        for (int i = 0; i < cards.size(); i++) {
+            var response = get(path(cards.get(i)), "JSESSIONID=bench-render-timing");
+            var timing = response.headers().firstValue("Server-Timing").orElseThrow();
+            if (response.statusCode() != 200 || !response.headers().firstValue("X-Page-Cache").orElse("").equals("bypass")) {
+                throw new IllegalStateException("Not an uncached render: " + response.statusCode() + " " + timing);
+            }
+            if (i >= warmup) {
+                millis.add(Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4)));
+            }
+        }
+        return "uncached story render (Server-Timing app;dur) over %d pages after %d warm-up renders: %s%n"
+                .formatted(millis.size(), Math.min(warmup, cards.size()), summary(millis));
+    }
+
+    private StoryCard newest() {
+        return stories.list(StoryFilter.all(Language.EN), 0, 1).stories().getFirst();
+    }
+
+    private static String path(StoryCard card) {
+        return "/en/" + card.section().slug() + "/" + card.slug() + "-" + card.id();
+    }
+
+    private HttpResponse<String> get(String path, String cookie) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String summary(List<Double> millis) {
+        var sorted = millis.stream().sorted().toList();
+        return String.format(Locale.ROOT, "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
+                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.getLast());
+    }
+
+    /** Nearest-rank percentile. */
+    private static double percentile(List<Double> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static void loopbackOnly(HttpServletRequest request) {
+        var address = request.getRemoteAddr();
+        if (!address.equals("127.0.0.1") && !address.equals("0:0:0:0:0:0:0:1")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import org.masthead.content.PublishedStory;
+import org.masthead.content.StoryCard;
+import org.masthead.platform.Language;
+import org.masthead.platform.web.SurrogateKeys;
+
+/**
+ * Tags reader pages with what they show, so the page cache and CDNs can drop a page when any of it
+ * changes. Tagged pages are cached with Cache-Control chosen by the cache (see masthead.cache).
+ */
+final class ReaderKeys {
+
+    private ReaderKeys() {
+    }
+
+    /**
+     * A story page shows the story, its section, tags and authors, and related stories picked from
+     * the same section and tags: a story published there may change the related list.
+     */
+    static void story(HttpServletRequest request, PublishedStory story, Collection<StoryCard> related) {
+        SurrogateKeys.add(request, SurrogateKeys.story(story.id()), SurrogateKeys.section(story.section().id()),
+                SurrogateKeys.language(story.language()));
+        story.tags().forEach(tag -> SurrogateKeys.add(request, SurrogateKeys.tag(tag.id())));
+        story.authors().forEach(author -> SurrogateKeys.add(request, SurrogateKeys.author(author.id())));
+        cards(request, related);
+    }
+
+    /** A list page: its own key ({@code home}, {@code section:…}) and every story it shows a card of. */
+    static void listing(HttpServletRequest request, Language language, String key, Collection<StoryCard> cards) {
+        SurrogateKeys.add(request, key, SurrogateKeys.language(language));
+        cards(request, cards);
+    }
+
+    private static void cards(HttpServletRequest request, Collection<StoryCard> cards) {
+        cards.forEach(card -> SurrogateKeys.add(request, SurrogateKeys.story(card.id())));
+    }
+}

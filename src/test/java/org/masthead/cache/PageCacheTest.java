@@ -1,0 +1,151 @@
+package org.masthead.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.masthead.platform.Language;
+import org.masthead.platform.db.NodeBroadcast;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
+
+class PageCacheTest {
+
+    private final RecordingBroadcast broadcast = new RecordingBroadcast();
+    private final PageCache cache = new PageCache(properties(), broadcast, new SimpleMeterRegistry());
+
+    @Test
+    void aPageRenderedAcrossAnEvictionIsNotStored() {
+        long renderedSince = cache.generation();
+        cache.evict(Set.of("story:1"));
+
+        assertThat(cache.store("/en/a/b-1", page("story:1", "lang:en"), renderedSince)).isFalse();
+        assertThat(cache.lookup("/en/a/b-1")).isNull();
+        assertThat(cache.store("/en/a/b-1", page("story:1", "lang:en"), cache.generation())).isTrue();
+        assertThat(cache.lookup("/en/a/b-1")).isNotNull();
+    }
+
+    @Test
+    void evictsPagesOfTheGivenKeysInTheGivenLanguagesAndPagesWithoutALanguage() {
+        store("/en/", "home", "lang:en");
+        store("/ru/", "home", "lang:ru");
+        store("/sitemap.xml", "sitemap");
+        store("/en/other/", "section:2", "lang:en");
+
+        cache.evict(Set.of("home", "sitemap"), EnumSet.of(Language.EN));
+
+        assertThat(cache.lookup("/en/")).isNull();
+        assertThat(cache.lookup("/sitemap.xml")).isNull();
+        assertThat(cache.lookup("/ru/")).isNotNull();
+        assertThat(cache.lookup("/en/other/")).isNotNull();
+    }
+
+    @Test
+    void evictionsFromOtherNodesApplyHereAndALostConnectionDropsEverything() {
+        store("/en/", "home", "lang:en");
+        store("/uk/", "home", "lang:uk");
+        store("/en/x/", "section:9", "lang:en");
+
+        broadcast.listener.received(new Eviction(Set.of("home"), EnumSet.of(Language.UK)).encode());
+        assertThat(cache.lookup("/uk/")).isNull();
+        assertThat(cache.lookup("/en/")).isNotNull();
+
+        broadcast.listener.missedMessages();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void evictionsAreSentToOtherNodesInMessagesThatFitTheLimit() {
+        var keys = IntStream.range(0, 3000).mapToObj(i -> "story:" + (1_000_000 + i)).toList();
+        cache.evict(keys, EnumSet.of(Language.RU));
+
+        assertThat(broadcast.sent).hasSizeGreaterThan(1).allSatisfy(message ->
+                assertThat(message.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(NodeBroadcast.MAX_MESSAGE_BYTES));
+        var received = broadcast.sent.stream().map(Eviction::decode).toList();
+        assertThat(received.stream().flatMap(e -> e.keys().stream())).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(received).allSatisfy(e -> assertThat(e.languages()).containsExactly(Language.RU));
+    }
+
+    @Test
+    void anEvictionForNoLanguageInParticularMeansEveryLanguage() {
+        var decoded = Eviction.decode(new Eviction(Set.of("story:5"), Set.of()).encode());
+        assertThat(decoded.languages()).containsExactlyInAnyOrder(Language.values());
+        assertThat(decoded.keys()).containsExactly("story:5");
+    }
+
+    @Test
+    void theMemoryBoundIsKept() {
+        var small = new PageCache(properties(DataSize.ofKilobytes(200)), broadcast, new SimpleMeterRegistry());
+        for (int i = 0; i < 100; i++) {
+            small.store("/en/s/p-" + i, page("story:" + i), small.generation());
+        }
+        assertThat(small.size()).isBetween(1L, 20L);
+    }
+
+    @Test
+    void acceptEncodingIsReadWithItsWeights() {
+        assertThat(PageCacheFilter.acceptsGzip(request("gzip, deflate, br"))).isTrue();
+        assertThat(PageCacheFilter.acceptsGzip(request("br;q=1.0, gzip;q=0.5"))).isTrue();
+        assertThat(PageCacheFilter.acceptsGzip(request("*"))).isTrue();
+        assertThat(PageCacheFilter.acceptsGzip(request("gzip;q=0"))).isFalse();
+        assertThat(PageCacheFilter.acceptsGzip(request("gzip; q=0.000"))).isFalse();
+        assertThat(PageCacheFilter.acceptsGzip(request("identity"))).isFalse();
+        assertThat(PageCacheFilter.acceptsGzip(new MockHttpServletRequest())).isFalse();
+    }
+
+    private static MockHttpServletRequest request(String acceptEncoding) {
+        var request = new MockHttpServletRequest("GET", "/en/");
+        request.addHeader("Accept-Encoding", acceptEncoding);
+        return request;
+    }
+
+    private void store(String path, String... keys) {
+        assertThat(cache.store(path, page(keys), cache.generation())).isTrue();
+    }
+
+    private static CachedPage page(String... keys) {
+        var body = ("<!doctype html><title>t</title>" + "<p>words ".repeat(2000)).getBytes(StandardCharsets.UTF_8);
+        return CachedPage.of(200, "text/html;charset=UTF-8", List.of(), body, Set.of(keys), 0, 1024);
+    }
+
+    private static CacheProperties properties() {
+        return properties(DataSize.ofMegabytes(8));
+    }
+
+    private static CacheProperties properties(DataSize maxSize) {
+        return new CacheProperties(true, maxSize, Duration.ofMinutes(10), Duration.ofSeconds(60),
+                Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofDays(1), List.of("JSESSIONID"),
+                List.of("/newsroom/"), DataSize.ofKilobytes(1), true);
+    }
+
+    private static final class RecordingBroadcast implements NodeBroadcast {
+
+        final List<String> sent = new ArrayList<>();
+        Listener listener = new Listener() {
+            @Override
+            public void received(String message) {
+            }
+
+            @Override
+            public void missedMessages() {
+            }
+        };
+
+        @Override
+        public void send(String channel, String message) {
+            sent.add(message);
+        }
+
+        @Override
+        public void listen(String channel, Listener listener) {
+            this.listener = listener;
+        }
+    }
+}
