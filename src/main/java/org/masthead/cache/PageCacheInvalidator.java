@@ -14,6 +14,8 @@ import org.masthead.content.Stories;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
 import org.masthead.platform.web.SurrogateKeys;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Component;
  * of their own, and a node that starts later has nothing cached to evict.
  */
 @Component
+// last of the consumers of an event: a page rendered after the eviction sees what the others
+// (the search index above all) made of the same event
+@Order(Ordered.LOWEST_PRECEDENCE)
 class PageCacheInvalidator implements OutboxConsumer {
 
     private static final Set<String> CONTENT_EVENTS = Arrays.stream(ContentEvent.class.getPermittedSubclasses())

@@ -8,6 +8,7 @@ import org.masthead.content.ContentEvent;
 import org.masthead.content.Stories;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * harmless; the relay moves its cursor only after the index has committed, so a crash loses no update.
  */
 @Component
+@Order(0)   // before the page cache drops the search pages this event changes
 class StoryIndexer implements OutboxConsumer {
 
     /** Simple names of every content event, new ones (a deletion, say) included without a change here. */
