@@ -11,6 +11,7 @@ import org.masthead.platform.Language;
         @JsonSubTypes.Type(ContentEvent.VersionSaved.class),
         @JsonSubTypes.Type(ContentEvent.StoryPublished.class),
         @JsonSubTypes.Type(ContentEvent.StoryUnpublished.class),
+        @JsonSubTypes.Type(ContentEvent.StoryDeleted.class),
         @JsonSubTypes.Type(ContentEvent.VersionUnpublished.class)
 })
 public sealed interface ContentEvent {
@@ -20,11 +21,18 @@ public sealed interface ContentEvent {
     record VersionSaved(long storyId, Language language, int revision) implements ContentEvent {
     }
 
-    /** Published for the first time or republished: {@code languages} are the versions now live. */
-    record StoryPublished(long storyId, Set<Language> languages) implements ContentEvent {
+    /**
+     * Published for the first time or republished: {@code languages} are the versions now live;
+     * {@code wasLive} tells an update of a story readers could already open from its (re)appearance.
+     */
+    record StoryPublished(long storyId, Set<Language> languages, boolean wasLive) implements ContentEvent {
     }
 
     record StoryUnpublished(long storyId) implements ContentEvent {
+    }
+
+    /** The story and all its versions and revisions are gone for good. */
+    record StoryDeleted(long storyId) implements ContentEvent {
     }
 
     /** One language version was taken off the site; the others stay as they are. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.masthead.content.ContentEvent.StoryDeleted;
 import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
@@ -71,12 +72,12 @@ public class Stories {
      */
     @Transactional
     public void publish(long storyId, Instant at) {
-        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         var live = repository.publishAll(storyId, at);
         if (live.isEmpty()) {
             throw new IllegalStateException("Story " + storyId + " has no language version to publish");
         }
-        outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live)));
+        outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live), status == StoryStatus.PUBLISHED));
     }
 
     /**
@@ -86,10 +87,11 @@ public class Stories {
     @Transactional
     public void publishVersion(long storyId, Language language) {
         repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        boolean wasLive = repository.liveSlugs(storyId).containsKey(language);
         if (!repository.publishVersion(storyId, language, clock.instant())) {
             throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
         }
-        outbox.append(new StoryPublished(storyId, EnumSet.of(language)));
+        outbox.append(new StoryPublished(storyId, EnumSet.of(language), wasLive));
     }
 
     /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
@@ -111,6 +113,12 @@ public class Stories {
     @Transactional(readOnly = true)
     public Optional<PublishedStory> published(long storyId, Language language) {
         return repository.findPublished(storyId, language);
+    }
+
+    /** Several published stories in one language, in the order given; those not live in it are left out. */
+    @Transactional(readOnly = true)
+    public List<PublishedStory> published(List<Long> storyIds, Language language) {
+        return repository.findPublished(storyIds, language);
     }
 
     /** Whether readers could once open this version and now cannot (410 rather than 404). */
@@ -150,6 +158,35 @@ public class Stories {
     @Transactional(readOnly = true)
     public List<StoryCard> related(long storyId, Language language, int limit) {
         return repository.related(storyId, language, limit);
+    }
+
+    /** Published versions matching {@code query}, newest change first, at most {@code query.limit()}. */
+    @Transactional(readOnly = true)
+    public List<StoryCard> changes(StoryQuery query) {
+        return repository.changes(query);
+    }
+
+    /**
+     * Every live version of the live stories first published in {@code [from, to)}, oldest story first;
+     * {@code skipStories} and {@code maxStories} page through them a story at a time, so the versions of
+     * one story are never split.
+     */
+    @Transactional(readOnly = true)
+    public List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to, int skipStories,
+            int maxStories) {
+        return repository.liveVersionsOfStoriesFirstPublished(from, to, skipStories, maxStories);
+    }
+
+    /** Live versions that went live at or after {@code since}, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<LiveVersion> liveVersionsPublishedSince(Instant since, int limit) {
+        return repository.liveVersionsPublishedSince(since, limit);
+    }
+
+    /** For every live story: its first publication and the last change of any of its live versions. */
+    @Transactional(readOnly = true)
+    public List<LiveVersion.StoryDates> liveStoryDates() {
+        return repository.liveStoryDates();
     }
 
     /** The latest saved revision of a version (the working copy), whether published or not. */
@@ -228,13 +265,17 @@ public class Stories {
         return true;
     }
 
-    /** Removes a story and everything that belongs to it. */
+    /**
+     * Removes a story and everything that belongs to it; its pages answer 404 from now on. Only a story
+     * that readers could once open is news to anyone outside the newsroom, so only its deletion is
+     * announced.
+     */
     @Transactional
     public void delete(long storyId) {
         var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         repository.delete(storyId);
-        if (status == StoryStatus.PUBLISHED) {
-            outbox.append(new StoryUnpublished(storyId));
+        if (status == StoryStatus.PUBLISHED || status == StoryStatus.UNPUBLISHED) {
+            outbox.append(new StoryDeleted(storyId));
         }
     }
 

@@ -195,9 +195,8 @@ class StoryRepository {
             where.append(" " + """
                     and exists (select 1 from story_version tv join revision tr on tr.story_id = tv.story_id
                                  and tr.language = tv.language and tr.number = tv.revision
-                                  where tv.story_id = s.id and lower(tr.headline) like :text)""");
-            params.put("text", "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+                                  where tv.story_id = s.id and tr.headline_folded like :text)""");
+            params.put("text", "%" + folded(filter.text()).replace("\\", "").replace("%", "").replace("_", "") + "%");
         }
         var saved = "(select max(r.saved_at) from revision r where r.story_id = s.id)";
         var headline = """
@@ -260,10 +259,11 @@ class StoryRepository {
 
     void insertRevision(SaveVersion save, int number, String slug, Instant now) {
         jdbc.sql("""
-                insert into revision (story_id, language, number, slug, headline, standfirst, seo_title,
+                insert into revision (story_id, language, number, slug, headline, headline_folded, standfirst, seo_title,
                     seo_description, lead_image_caption, lead_image_credit, lead_image_alt, body, saved_by, saved_at)
-                values (:story, :lang, :number, :slug, :headline, :standfirst, :seoTitle, :seoDescription,
+                values (:story, :lang, :number, :slug, :headline, :folded, :standfirst, :seoTitle, :seoDescription,
                     :caption, :credit, :alt, :body, :savedBy, :now)""")
+                .param("folded", folded(save.headline()))
                 .param("story", save.storyId()).param("lang", save.language().code()).param("number", number)
                 .param("slug", slug).param("headline", save.headline()).param("standfirst", save.standfirst())
                 .param("seoTitle", save.seoTitle()).param("seoDescription", save.seoDescription())
@@ -364,6 +364,44 @@ class StoryRepository {
                         Map.of(language, row.card().slug()), notes(storyId, language)));
     }
 
+    /** Several live stories in one language with four queries, in the order of {@code storyIds}. */
+    List<PublishedStory> findPublished(List<Long> storyIds, Language language) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        var ids = new ArrayList<>(storyIds);
+        var rows = jdbc.sql("select " + LIVE_COLUMNS + ", r.body " + LIVE_FROM + " and s.id in (:ids) and v.language = :lang")
+                .param("ids", ids).param("lang", language.code())
+                .query((rs, n) -> new LiveRow(card(rs), rs.getString("seo_title"), rs.getString("seo_description"),
+                        rs.getString("body"), Instant.ofEpochMilli(rs.getLong("first_published_at"))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(row -> row.card().id(), row -> row));
+        var authors = new java.util.HashMap<Long, List<Author>>();
+        jdbc.sql("""
+                select sa.story_id, a.* from author a join story_author sa on sa.author_id = a.id
+                 where sa.story_id in (:ids) order by sa.story_id, sa.position""")
+                .param("ids", ids)
+                .query((rs, n) -> authors.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
+                        .add(TaxonomyRepository.author(rs, n)))
+                .list();
+        var tags = new java.util.HashMap<Long, List<Tag>>();
+        jdbc.sql("""
+                select st.story_id, t.* from tag t join story_tag st on st.tag_id = t.id
+                 where st.story_id in (:ids) order by st.story_id, t.slug""")
+                .param("ids", ids)
+                .query((rs, n) -> tags.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
+                        .add(TaxonomyRepository.tag(rs, n)))
+                .list();
+        var slugs = new java.util.HashMap<Long, Map<Language, String>>();
+        jdbc.sql("select s.id, v.language, r.slug " + LIVE_FROM + " and s.id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> slugs.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(Language.class))
+                        .put(language(rs.getString(2)), rs.getString(3)))
+                .list();
+        return storyIds.stream().filter(rows::containsKey).map(id -> rows.get(id).toStory(
+                json.readValue(rows.get(id).body(), BODY), authors.getOrDefault(id, List.of()),
+                tags.getOrDefault(id, List.of()), slugs.getOrDefault(id, Map.of()), notes(id, language))).toList();
+    }
+
     private List<Tag> tagsOf(long storyId) {
         return jdbc.sql("""
                 select t.* from tag t join story_tag st on st.tag_id = t.id
@@ -455,6 +493,86 @@ class StoryRepository {
                  order by shared_tags desc, v.published_at desc limit :limit""".formatted(LIVE_COLUMNS, LIVE_FROM))
                 .param("id", storyId).param("lang", language.code()).param("limit", limit)
                 .query((rs, n) -> card(rs)).list();
+    }
+
+    List<StoryCard> changes(StoryQuery query) {
+        var where = new StringBuilder();
+        var params = new java.util.HashMap<String, Object>();
+        if (query.language() != null) {
+            where.append(" and v.language = :lang");
+            params.put("lang", query.language().code());
+        }
+        if (query.sectionId() != null) {
+            where.append(" and s.section_id = :section");
+            params.put("section", query.sectionId());
+        }
+        if (query.tagId() != null) {
+            where.append(" and exists (select 1 from story_tag t where t.story_id = s.id and t.tag_id = :tag)");
+            params.put("tag", query.tagId());
+        }
+        if (query.authorId() != null) {
+            where.append(" and exists (select 1 from story_author a where a.story_id = s.id and a.author_id = :author)");
+            params.put("author", query.authorId());
+        }
+        if (query.updatedSince() != null) {
+            where.append(" and v.updated_at >= :since");
+            params.put("since", query.updatedSince().toEpochMilli());
+        }
+        var after = query.after();
+        if (after != null) {
+            // the sort is (updated_at desc, id desc, language asc): continue strictly after the last row
+            where.append(" " + """
+                    and (v.updated_at < :afterUpdated
+                          or (v.updated_at = :afterUpdated and (s.id < :afterId
+                              or (s.id = :afterId and v.language > :afterLang))))""");
+            params.put("afterUpdated", after.updatedAt().toEpochMilli());
+            params.put("afterId", after.storyId());
+            params.put("afterLang", after.language().code());
+        }
+        return jdbc.sql("select " + LIVE_COLUMNS + " " + LIVE_FROM + where
+                        + " order by v.updated_at desc, s.id desc, v.language limit :limit")
+                .params(params).param("limit", query.limit())
+                .query((rs, n) -> card(rs)).list();
+    }
+
+    private static final String LIVE_VERSION_COLUMNS = """
+            select s.id, v.language, sec.slug as section_slug, r.slug, r.headline, v.published_at, v.updated_at,
+                   s.first_published_at""";
+
+    List<LiveVersion> liveVersionsOfStoriesFirstPublished(Instant from, Instant to, int skipStories, int maxStories) {
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + " " + """
+                and s.id in (select live.id from story live
+                              where live.status = 'PUBLISHED'
+                                and live.first_published_at >= :from and live.first_published_at < :to
+                                and exists (select 1 from story_version lv
+                                             where lv.story_id = live.id and lv.published_revision is not null)
+                              order by live.first_published_at, live.id limit :limit offset :offset)
+                 order by s.first_published_at, s.id, v.language""")
+                .param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .param("limit", maxStories).param("offset", skipStories)
+                .query((rs, n) -> liveVersion(rs)).list();
+    }
+
+    List<LiveVersion> liveVersionsPublishedSince(Instant since, int limit) {
+        return jdbc.sql(LIVE_VERSION_COLUMNS + " " + LIVE_FROM + " " + """
+                and v.published_at >= :since
+                 order by v.published_at desc, s.id desc, v.language limit :limit""")
+                .param("since", since.toEpochMilli()).param("limit", limit)
+                .query((rs, n) -> liveVersion(rs)).list();
+    }
+
+    List<LiveVersion.StoryDates> liveStoryDates() {
+        return jdbc.sql("select s.first_published_at, max(v.updated_at) " + LIVE_FROM
+                        + " group by s.id, s.first_published_at")
+                .query((rs, n) -> new LiveVersion.StoryDates(Instant.ofEpochMilli(rs.getLong(1)),
+                        Instant.ofEpochMilli(rs.getLong(2))))
+                .list();
+    }
+
+    private static LiveVersion liveVersion(ResultSet rs) throws SQLException {
+        return new LiveVersion(rs.getLong("id"), language(rs.getString("language")), rs.getString("section_slug"),
+                rs.getString("slug"), rs.getString("headline"), Instant.ofEpochMilli(rs.getLong("published_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")), Instant.ofEpochMilli(rs.getLong("first_published_at")));
     }
 
     List<SearchableVersion> searchable(long storyId) {
@@ -571,6 +689,11 @@ class StoryRepository {
     }
 
     private record VersionRow(long storyId, Language language, int revision, String headline) {
+    }
+
+    /** Lower case in every script, the same on both databases: what headline search compares. */
+    private static String folded(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static StoryCard card(ResultSet rs) throws SQLException {

@@ -23,8 +23,8 @@ public class Taxonomy {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Section> section(String slug) {
-        return repository.section(slug);
+    public List<Tag> tags() {
+        return repository.tags();
     }
 
     @Transactional(readOnly = true)
@@ -33,8 +33,8 @@ public class Taxonomy {
     }
 
     @Transactional(readOnly = true)
-    public List<Tag> tags() {
-        return repository.tags();
+    public Optional<Section> section(String slug) {
+        return repository.section(slug);
     }
 
     @Transactional(readOnly = true)

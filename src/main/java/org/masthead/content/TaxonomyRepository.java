@@ -21,17 +21,17 @@ class TaxonomyRepository {
         return jdbc.sql("select * from section order by position, id").query(TaxonomyRepository::section).list();
     }
 
-    Optional<Section> section(String slug) {
-        return jdbc.sql("select * from section where slug = :slug").param("slug", slug)
-                .query(TaxonomyRepository::section).optional();
+    List<Tag> tags() {
+        return jdbc.sql("select * from tag order by slug").query(TaxonomyRepository::tag).list();
     }
 
     List<Author> authors() {
         return jdbc.sql("select * from author order by slug").query(TaxonomyRepository::author).list();
     }
 
-    List<Tag> tags() {
-        return jdbc.sql("select * from tag order by slug").query(TaxonomyRepository::tag).list();
+    Optional<Section> section(String slug) {
+        return jdbc.sql("select * from section where slug = :slug").param("slug", slug)
+                .query(TaxonomyRepository::section).optional();
     }
 
     Optional<Tag> tag(String slug) {

@@ -49,6 +49,7 @@ public class NewsroomPages {
         if (user.has(Role.ADMIN)) {
             nav.add(link(t, "users", "/newsroom/admin/users"));
             nav.add(link(t, "audit", "/newsroom/admin/audit"));
+            nav.add(link(t, "webhooks", "/newsroom/admin/webhooks"));
         }
         nav.add(link(t, "account", "/newsroom/account"));
         return chrome(request, user.uiLanguage(), t.get(titleKey, titleArgs), user.displayName(), nav, current);

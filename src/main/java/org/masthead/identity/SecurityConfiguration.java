@@ -90,6 +90,8 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
+                // answers CORS preflights with the web layer's mappings (the public content API's)
+                .cors(org.springframework.security.config.Customizer.withDefaults())
                 .anonymous(anonymous -> { });
         return http.build();
     }

@@ -21,9 +21,20 @@ class MediaFiles {
         return root.resolve(Long.toString(mediaId)).resolve(width + ".jpg");
     }
 
-    /** Writes through a temporary file so that a reader never sees half an image. */
+    Path path(long mediaId, Crop crop, int width) {
+        return root.resolve(Long.toString(mediaId)).resolve(crop.urlName()).resolve(width + ".jpg");
+    }
+
     void write(long mediaId, int width, byte[] bytes) {
-        var target = path(mediaId, width);
+        write(path(mediaId, width), bytes, mediaId);
+    }
+
+    void write(long mediaId, Crop crop, int width, byte[] bytes) {
+        write(path(mediaId, crop, width), bytes, mediaId);
+    }
+
+    /** Writes through a temporary file so that a reader never sees half an image. */
+    private static void write(Path target, byte[] bytes, long mediaId) {
         try {
             Files.createDirectories(target.getParent());
             var temporary = Files.createTempFile(target.getParent(), "upload", ".part");

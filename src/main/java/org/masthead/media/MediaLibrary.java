@@ -86,7 +86,7 @@ public class MediaLibrary {
                 select * from media_asset a
                  where lower(a.original_name) like :text
                     or exists (select 1 from media_text t where t.media_id = a.id
-                                and (lower(t.caption) like :text or lower(t.credit) like :text or lower(t.alt) like :text))
+                                and t.folded like :text)
                  order by a.id desc limit :limit offset :offset""",
                 Map.of("text", pattern, "limit", limit, "offset", offset));
     }
@@ -95,11 +95,15 @@ public class MediaLibrary {
     @Transactional
     public void describe(long id, Language language, MediaText text) {
         jdbc.sql("""
-                insert into media_text (media_id, language, caption, credit, alt) values (:id, :lang, :caption, :credit, :alt)
+                insert into media_text (media_id, language, caption, credit, alt, folded)
+                values (:id, :lang, :caption, :credit, :alt, :folded)
                 on conflict (media_id, language) do update
-                   set caption = excluded.caption, credit = excluded.credit, alt = excluded.alt""")
+                   set caption = excluded.caption, credit = excluded.credit, alt = excluded.alt, folded = excluded.folded""")
                 .param("id", id).param("lang", language.code()).param("caption", text.caption().strip())
-                .param("credit", text.credit().strip()).param("alt", text.alt().strip()).update();
+                .param("credit", text.credit().strip()).param("alt", text.alt().strip())
+                .param("folded", (text.caption().strip() + " " + text.credit().strip() + " " + text.alt().strip())
+                        .toLowerCase(java.util.Locale.ROOT))
+                .update();
     }
 
     private List<MediaItem> items(String sql, Map<String, ?> params) {
@@ -190,6 +194,57 @@ public class MediaLibrary {
     public Optional<Path> file(long id, int width) {
         var path = files.path(id, width);
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /**
+     * The widest width at most {@code preferred} in which {@code asset} can be offered cut to {@code crop}:
+     * one of the configured widths that fits inside the cut, or the cut's own width for small images.
+     */
+    public int cropWidth(MediaAsset asset, Crop crop, int preferred) {
+        int widest = crop.widestIn(asset.width(), asset.height());
+        return allowedCropWidths(widest).stream().filter(w -> w <= preferred).max(Integer::compare)
+                .orElse(Math.min(widest, preferred));
+    }
+
+    /**
+     * The file of {@code asset} cut to {@code crop} at {@code width}, made from the original on first
+     * request and kept. Only the widths {@link #cropWidth} can answer are made, so requests cannot fill
+     * the disk with sizes nobody links to.
+     */
+    public Optional<Path> cropped(long id, Crop crop, int width) {
+        var existing = files.path(id, crop, width);
+        if (Files.isRegularFile(existing)) {
+            return Optional.of(existing);
+        }
+        var asset = find(id).orElse(null);
+        if (asset == null || !allowedCropWidths(crop.widestIn(asset.width(), asset.height())).contains(width)) {
+            return Optional.empty();
+        }
+        var original = files.path(id, asset.width());
+        BufferedImage source;
+        try {
+            source = ImageIO.read(original.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read image " + id, e);
+        }
+        if (source == null) {
+            return Optional.empty();
+        }
+        int cutWidth = crop.widestIn(source.getWidth(), source.getHeight());
+        int cutHeight = Math.min(source.getHeight(), crop.heightFor(cutWidth));
+        var cut = source.getSubimage((source.getWidth() - cutWidth) / 2, (source.getHeight() - cutHeight) / 2,
+                cutWidth, cutHeight);
+        files.write(id, crop, width, encode(resize(cut, width, crop.heightFor(width))));
+        return Optional.of(existing);
+    }
+
+    private java.util.SortedSet<Integer> allowedCropWidths(int widest) {
+        var widths = new TreeSet<Integer>();
+        properties.variantWidths().stream().filter(w -> w <= widest).forEach(widths::add);
+        if (widths.isEmpty()) {
+            widths.add(widest);
+        }
+        return widths;
     }
 
     private static BufferedImage resize(BufferedImage source, int width, int height) {

@@ -58,6 +58,43 @@ public class PublicUrls {
         return "/media/" + mediaId + "/" + width + ".jpg";
     }
 
+    /** A cropped copy of an image for previews and structured data ({@code crop} is "16x9", "4x3" or "1x1"). */
+    public String media(long mediaId, String crop, int width) {
+        return "/media/" + mediaId + "/" + crop + "/" + width + ".jpg";
+    }
+
+    /**
+     * The feed of a list page: {@code listPath} is the page's own path ({@link #home}, {@link #section},
+     * {@link #tag}, {@link #author}), so every list has its feed beside it.
+     */
+    public String feed(String listPath, FeedFormat format, boolean fullText) {
+        var base = listPath.endsWith("/") ? listPath : listPath + "/";
+        return base + "feed/" + format.fileName(fullText);
+    }
+
+    /** The content API's listing of stories; {@code query} is an encoded query string or empty. */
+    public String apiStories(String query) {
+        return "/api/v1/stories" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** One language version of a story in the content API. */
+    public String apiStory(long storyId, Language language) {
+        return "/api/v1/stories/" + storyId + "/" + language.code();
+    }
+
+    public String sitemapIndex() {
+        return "/sitemap.xml";
+    }
+
+    /** Part {@code part} (from 1) of the sitemap of the stories first published in one month (UTC). */
+    public String sitemap(java.time.YearMonth month, int part) {
+        return "/sitemaps/" + month + (part == 1 ? "" : "-" + part) + ".xml";
+    }
+
+    public String newsSitemap() {
+        return "/sitemaps/news.xml";
+    }
+
     /** The search page; {@code parameters} (query, filters, sort, page) in the given order, empty ones left out. */
     public String search(Language language, Map<String, String> parameters) {
         var query = parameters.entrySet().stream()

@@ -56,6 +56,7 @@ public class TranslationDesk {
      */
     @Transactional
     public List<String> markUpToDate(long storyId, Language target, Collection<String> itemIds, String by) {
+        records.lockStory(storyId);
         var pair = pair(storyId, target);
         var marked = new ArrayList<String>();
         var targetItems = pair.targetItems();
@@ -174,6 +175,7 @@ public class TranslationDesk {
     @Transactional
     public ImportReport importXliff(long storyId, Language target, byte[] file, String by) {
         var read = xliff.read(file);
+        records.lockStory(storyId);
         var pair = pair(storyId, target);
         var problems = new ArrayList<ImportRejected.Problem>();
         if (!target.code().equals(read.targetLanguage())) {
@@ -207,6 +209,10 @@ public class TranslationDesk {
     /** Called after each save of a version: records newly translated items and refreshes the counts. */
     @Transactional
     void refresh(long storyId, Language saved) {
+        if (stories.details(storyId).isEmpty()) {
+            return;   // deleted since the save: nothing left to keep in step
+        }
+        records.lockStory(storyId);
         var source = stories.sourceLanguage(storyId);
         for (var target : Language.all()) {
             if (target == source || saved != source && target != saved

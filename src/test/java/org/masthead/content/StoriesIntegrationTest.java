@@ -95,10 +95,12 @@ class StoriesIntegrationTest {
     @Test
     void everyChangeIsAnnouncedThroughTheOutboxAfterCommit() {
         long id = fixtures.story().in(EN, "Announced").in(RU, "Объявлено").published();
+        stories.publish(id);
         stories.unpublish(id);
+        stories.delete(id);
         relay.drain();
 
-        var contentEvents = java.util.Set.of("VersionSaved", "StoryPublished", "StoryUnpublished");
+        var contentEvents = java.util.Set.of("VersionSaved", "StoryPublished", "StoryUnpublished", "StoryDeleted");
         var mine = recorder.events().stream()
                 .filter(e -> contentEvents.contains(e.type()))
                 .filter(e -> e.payload(ContentEvent.class).storyId() == id)
@@ -107,8 +109,12 @@ class StoriesIntegrationTest {
         assertThat(mine).containsExactly(
                 new ContentEvent.VersionSaved(id, EN, 1),
                 new ContentEvent.VersionSaved(id, RU, 1),
-                new ContentEvent.StoryPublished(id, java.util.Set.of(EN, RU)),
-                new ContentEvent.StoryUnpublished(id));
+                new ContentEvent.StoryPublished(id, java.util.Set.of(EN, RU), false),
+                new ContentEvent.StoryPublished(id, java.util.Set.of(EN, RU), true),
+                new ContentEvent.StoryUnpublished(id),
+                new ContentEvent.StoryDeleted(id));
+        assertThat(stories.published(id, EN)).isEmpty();
+        assertThat(stories.working(id, EN)).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,6 +22,9 @@ import org.masthead.content.StoryMetadata;
 import org.masthead.content.StoryStatus;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
+import org.masthead.distribution.NewWebhook;
+import org.masthead.distribution.WebhookEvent;
+import org.masthead.distribution.Webhooks;
 import org.masthead.editorial.EditorialWorkflow;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
@@ -89,6 +93,12 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("GET /newsroom/translations/{id}/{lang}/xliff", VERSION_EDITORS);
         NEWSROOM.put("POST /newsroom/translations/{id}/{lang}/xliff", VERSION_EDITORS);
         NEWSROOM.put("POST /newsroom/translations/{id}/{lang}/publish", EnumSet.of(Role.EDITOR));
+        NEWSROOM.put("GET /newsroom/admin/webhooks", EnumSet.of(Role.ADMIN));
+        NEWSROOM.put("POST /newsroom/admin/webhooks", EnumSet.of(Role.ADMIN));
+        NEWSROOM.put("GET /newsroom/admin/webhooks/{id}", EnumSet.of(Role.ADMIN));
+        NEWSROOM.put("POST /newsroom/admin/webhooks/{id}/active", EnumSet.of(Role.ADMIN));
+        NEWSROOM.put("POST /newsroom/admin/webhooks/{id}/delete", EnumSet.of(Role.ADMIN));
+        NEWSROOM.put("POST /newsroom/admin/webhooks/{id}/deliveries/{delivery}/retry", EnumSet.of(Role.ADMIN));
     }
 
     @LocalServerPort
@@ -113,6 +123,9 @@ class AuthorizationMatrixIntegrationTest {
     @Autowired
     MediaLibrary media;
 
+    @Autowired
+    Webhooks webhooks;
+
     private final Map<Role, Staff.Member> members = new EnumMap<>(Role.class);
     private Staff.Member storyOwner;
     private long section;
@@ -125,6 +138,11 @@ class AuthorizationMatrixIntegrationTest {
         }
         storyOwner = staff.member(Role.EDITOR, Role.CONTRIBUTOR);
         section = new Fixtures(stories, taxonomy).section();
+    }
+
+    @AfterAll
+    void removeMatrixWebhooks() {
+        webhooks.all().stream().filter(w -> w.url().getPath().startsWith("/matrix")).forEach(w -> webhooks.remove(w.id(), "test"));
     }
 
     /** "METHOD /pattern" for every handler method, path variables written without their regex. */
@@ -192,7 +210,13 @@ class AuthorizationMatrixIntegrationTest {
         // translation pages work on a story's other languages; the matrix's stories are written in Ukrainian
         var path = parts[1].replace("{lang}", parts[1].startsWith("/newsroom/translations") ? "en" : "uk")
                 .replace("{number}", "1");
-        if (path.contains("/admin/users/{id}")) {
+        if (path.contains("/admin/webhooks/{id}")) {
+            // a paused registration: the matrix must not leave receivers that other tests' stories reach
+            var hook = webhooks.register(new NewWebhook("http://127.0.0.1:9/matrix", Set.of(WebhookEvent.DELETED), "matrix"), "test");
+            webhooks.setActive(hook.webhook().id(), false, "test");
+            path = path.replace("{id}", Long.toString(hook.webhook().id()))
+                    .replace("{delivery}", "00000000-0000-0000-0000-000000000000");
+        } else if (path.contains("/admin/users/{id}")) {
             path = path.replace("{id}", Long.toString(new Staff(accounts).member(Role.CONTRIBUTOR).id()));
         } else if (path.contains("/media/{id}")) {
             path = path.replace("{id}", Long.toString(media.upload(Images.png(20, 20), "matrix.png", "test").id()));
@@ -230,6 +254,9 @@ class AuthorizationMatrixIntegrationTest {
             case "POST /newsroom/media/{id}" -> List.of(Map.entry("uk.caption", "Підпис"));
             case "POST /newsroom/translations/{id}/{lang}" -> List.of(Map.entry("basedOn", "0"),
                     Map.entry("t._headline.0", "Headline"), Map.entry("op", "save"));
+            case "POST /newsroom/admin/webhooks" -> List.of(Map.entry("url", "http://127.0.0.1:9/matrix-form"),
+                    Map.entry("events", "story.deleted"));
+            case "POST /newsroom/admin/webhooks/{id}/active" -> List.of(Map.entry("active", "false"));
             default -> List.of();
         };
     }

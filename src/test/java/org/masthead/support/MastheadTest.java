@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// webhook tests deliver to receivers on 127.0.0.1, which the default configuration refuses
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "masthead.distribution.webhooks.allow-private-targets=true")
 @Import(RecordingConsumer.class)
 public @interface MastheadTest {
 }

@@ -24,9 +24,14 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
     public static final String MODE_PROPERTY = "masthead.test.database";
     public static final String POSTGRES_URL_VARIABLE = "MASTHEAD_TEST_POSTGRES_URL";
+    /** Set by tests that restart the application on the database of an earlier run (crash recovery). */
+    public static final String REUSE_PROPERTY = "masthead.test.reuse-database";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getProperty(REUSE_PROPERTY, Boolean.class, false)) {
+            return;
+        }
         var properties = new HashMap<String, Object>();
         try {
             var dataDir = Files.createTempDirectory("masthead-test-");

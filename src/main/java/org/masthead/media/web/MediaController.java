@@ -1,6 +1,9 @@
 package org.masthead.media.web;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import org.masthead.media.Crop;
 import org.masthead.media.MediaLibrary;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -23,8 +26,16 @@ class MediaController {
 
     @GetMapping("/media/{id:\\d{1,18}}/{width:\\d{1,5}}.jpg")
     ResponseEntity<Resource> variant(@PathVariable long id, @PathVariable int width) {
-        return media.file(id, width)
-                .map(path -> ResponseEntity.ok()
+        return image(media.file(id, width));
+    }
+
+    @GetMapping("/media/{id:\\d{1,18}}/{crop:16x9|4x3|1x1}/{width:\\d{1,5}}.jpg")
+    ResponseEntity<Resource> cropped(@PathVariable long id, @PathVariable String crop, @PathVariable int width) {
+        return image(Crop.fromUrlName(crop).flatMap(c -> media.cropped(id, c, width)));
+    }
+
+    private static ResponseEntity<Resource> image(Optional<Path> file) {
+        return file.map(path -> ResponseEntity.ok()
                         .contentType(MediaType.IMAGE_JPEG)
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                         .<Resource>body(new FileSystemResource(path)))

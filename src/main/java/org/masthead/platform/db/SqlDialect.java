@@ -12,7 +12,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public enum SqlDialect {
 
     SQLITE(Map.of(
-            "id", "integer primary key",
+            // autoincrement: an id is never given again after a delete, so a new story cannot take
+            // over the feed item ids, cache keys and links of a deleted one
+            "id", "integer primary key autoincrement",
             "text_ci", "text collate nocase")),
 
     POSTGRESQL(Map.of(
@@ -30,12 +32,16 @@ public enum SqlDialect {
         return schemaPlaceholders;
     }
 
+    /** The lock spaces of {@link #transactionLock}: one per kind of thing locked, so keys never collide. */
+    public enum LockSpace { OUTBOX, TRANSLATION_STATE }
+
     /**
-     * SQL that makes concurrent outbox writers commit in id order, so that a consumer whose cursor
-     * has passed an id never sees a smaller one appear later. SQLite has one writer at a time.
+     * SQL that holds a lock on {@code (space, key)} until the transaction ends, taking parameters
+     * {@code :space} and {@code :key}; empty where no lock is needed. SQLite runs one write
+     * transaction at a time (Masthead begins them IMMEDIATE), so it needs none.
      */
-    public String outboxWriteLock() {
-        return this == POSTGRESQL ? "select pg_advisory_xact_lock(7241)" : "";
+    public String transactionLock() {
+        return this == POSTGRESQL ? "select pg_advisory_xact_lock(:space, :key)" : "";
     }
 
     public static SqlDialect of(DataSource dataSource) {

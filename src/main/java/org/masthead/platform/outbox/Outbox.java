@@ -33,9 +33,11 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(Object event) {
-        var lock = dialect.outboxWriteLock();
+        // concurrent writers then commit their events in id order, so a consumer whose cursor has
+        // passed an id never sees a smaller one appear later
+        var lock = dialect.transactionLock();
         if (!lock.isEmpty()) {
-            jdbc.sql(lock).query().singleRow();
+            jdbc.sql(lock).param("space", SqlDialect.LockSpace.OUTBOX.ordinal()).param("key", 0).query().singleRow();
         }
         jdbc.sql("insert into outbox_event (type, payload, created_at) values (:type, :payload, :at)")
                 .param("type", event.getClass().getSimpleName())

@@ -2,6 +2,8 @@ package org.masthead.platform.outbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,8 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** Deliveries of one event to one consumer before the relay sets it aside and moves on. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -34,6 +38,8 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("outbox-relay").daemon(true).factory());
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Failed deliveries per "consumer#event"; kept in memory, so a restart grants every event fresh attempts. */
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     OutboxRelay(JdbcClient jdbc, JsonMapper json, ObjectProvider<OutboxConsumer> consumers) {
@@ -89,11 +95,27 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
             try {
                 consumer.handle(event);
             } catch (Exception e) {
-                throw new IllegalStateException("Event " + event.id() + " (" + event.type() + ") failed", e);
+                var key = consumer.name() + "#" + event.id();
+                if (failures.merge(key, 1, Integer::sum) < MAX_ATTEMPTS) {
+                    throw new IllegalStateException("Event " + event.id() + " (" + event.type() + ") failed", e);
+                }
+                failures.remove(key);
+                setAside(consumer.name(), event, e);
             }
             moveCursor(consumer.name(), event.id());
         }
         return events.size();
+    }
+
+    private void setAside(String consumer, OutboxEvent event, Exception error) {
+        log.error("Outbox consumer {} failed on event {} ({}) {} times; set aside in outbox_dead_letter", consumer,
+                event.id(), event.type(), MAX_ATTEMPTS, error);
+        jdbc.sql("""
+                insert into outbox_dead_letter (consumer, event_id, error, failed_at) values (:consumer, :event, :error, :at)
+                on conflict (consumer, event_id) do update set error = excluded.error, failed_at = excluded.failed_at""")
+                .param("consumer", consumer).param("event", event.id())
+                .param("error", String.valueOf(error.getMessage())).param("at", System.currentTimeMillis())
+                .update();
     }
 
     long cursorOf(String consumer) {

@@ -116,7 +116,7 @@ class FrontPageController {
         var rest = latest.isEmpty() ? java.util.List.<PageParts.Card>of()
                 : pages.cards(latest.subList(1, latest.size()), false);
         var chrome = pages.chrome(lang, properties.name(), t.get("home.description"), urls.home(lang),
-                pages.everyLanguage(urls::home), "/", null);
+                pages.everyLanguage(urls::home), "/", null, pages.feeds(urls.home(lang), properties.name()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
         return new ModelAndView("site/home", "page", new HomePage(chrome, lead, rest, teasers));
     }

@@ -91,7 +91,7 @@ class ListingController {
         var title = page > 1 ? pages.messages(lang).get("pagination.title", heading, page) : heading;
         var chrome = pages.chrome(lang, title, description, urls.page(here, page),
                 pages.everyLanguage(l -> urls.page(path.apply(l), page)), urls.page(path.apply(
-                        properties.defaultLanguage()), page), currentSection);
+                        properties.defaultLanguage()), page), currentSection, pages.feeds(here, heading + " — " + properties.name()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, ReaderCaching.PAGES.getHeaderValue());
         return new ModelAndView("site/listing", "page",
                 new ListingPage(chrome, heading, introduction, pages.messages(lang).count("listing.count", slice.total()),

@@ -10,12 +10,18 @@ public final class PageParts {
     private PageParts() {
     }
 
-    /** Everything the shared layout shows around a page. */
-    /** {@code canonicalUrl} is null on pages that search engines should not index (errors). */
+    /**
+     * Everything the shared layout shows around a page. {@code canonicalUrl} is null on pages that
+     * search engines should not index (errors); {@code feeds} are the feeds offered to feed readers.
+     */
     public record Chrome(Language language, String title, String description, @Nullable String canonicalUrl,
             List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
-            @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, SearchBox search,
-            Messages t) {
+            @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, List<FeedLink> feeds,
+            SearchBox search, Messages t) {
+    }
+
+    /** A {@code <link rel="alternate">} to a feed: its media type, title and address. */
+    public record FeedLink(String type, String title, String url) {
     }
 
     /** The search form in the header: where it sends the query, and the script that suggests as one types. */

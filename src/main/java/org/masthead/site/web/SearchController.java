@@ -111,7 +111,7 @@ class SearchController {
         var title = outcome == Outcome.NO_QUERY ? t.get("search.title") : t.get("search.title.query", current.q());
         var chrome = pages.chrome(lang, title, t.get("search.description", properties.name()), null,
                 pages.everyLanguage(l -> urls.search(l, Map.of("q", current.q()))),
-                urls.search(properties.defaultLanguage(), Map.of()), null);
+                urls.search(properties.defaultLanguage(), Map.of()), null, java.util.List.of());
         String notice = searchRequest.text().shortened() ? t.get("search.shortened", searchRequest.text().text()) : null;
 
         var sections = taxonomy.sections().stream().collect(Collectors.toMap(Section::slug, Function.identity()));

@@ -67,7 +67,7 @@ class SiteErrors implements ErrorController {
         };
         var heading = t.get(key + ".title");
         var chrome = pages.chrome(language, heading, heading, null, pages.everyLanguage(urls::home),
-                urls.home(properties.defaultLanguage()), null);
+                urls.home(properties.defaultLanguage()), null, java.util.List.of());
         response.setHeader(HttpHeaders.CACHE_CONTROL, status.is5xxServerError() ? "no-store"
                 : ReaderCaching.PAGES.getHeaderValue());
         var view = new ModelAndView("site/error", Map.of("page",

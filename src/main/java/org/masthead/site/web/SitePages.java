@@ -69,7 +69,8 @@ class SitePages {
      * canonical path (error pages) the page names no alternates and asks not to be indexed.
      */
     Chrome chrome(Language language, String title, String description, @Nullable String canonicalPath,
-            Map<Language, String> versions, String xDefault, @Nullable String currentSection) {
+            Map<Language, String> versions, String xDefault, @Nullable String currentSection,
+            List<PageParts.FeedLink> feeds) {
         var t = messages(language);
         var alternates = new ArrayList<Alternate>();
         if (canonicalPath != null) {
@@ -91,7 +92,15 @@ class SitePages {
         var search = new PageParts.SearchBox(urls.search(language, Map.of()), urls.searchSuggestions(language), script);
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
-                sections, currentSection, siteName, urls.home(language), stylesheet, search, t);
+                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, t);
+    }
+
+    /** The RSS and Atom feeds of a list page ({@code listPath}), titled after the list. */
+    List<PageParts.FeedLink> feeds(String listPath, String listTitle) {
+        return java.util.Arrays.stream(org.masthead.site.FeedFormat.values())
+                .map(format -> new PageParts.FeedLink(format.mediaType(), listTitle + " (" + format.name() + ")",
+                        urls.absolute(urls.feed(listPath, format, false))))
+                .toList();
     }
 
     /** The same path in every language, for pages that exist in all three (home, lists). */

@@ -1,11 +1,15 @@
 package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.SiteProperties;
+import org.masthead.site.seo.StoryMetadata;
 import org.masthead.site.web.PageParts.Link;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,11 +27,16 @@ class StoryController {
     private final Stories stories;
     private final SitePages pages;
     private final PublicUrls urls;
+    private final SiteProperties properties;
+    private final StoryMetadata metadata;
 
-    StoryController(Stories stories, SitePages pages, PublicUrls urls) {
+    StoryController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties,
+            StoryMetadata metadata) {
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
+        this.properties = properties;
+        this.metadata = metadata;
     }
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
@@ -64,8 +73,11 @@ class StoryController {
         var xDefault = versions.getOrDefault(Language.UK, versions.values().iterator().next());
         var description = story.seoDescription().isBlank() ? story.standfirst() : story.seoDescription();
         var title = story.seoTitle().isBlank() ? story.headline() : story.seoTitle();
+        var siteName = properties.name();
+        var feeds = new ArrayList<>(pages.feeds(urls.home(lang), siteName));
+        feeds.addAll(pages.feeds(urls.section(lang, story.section()), story.section().name().in(lang) + " — " + siteName));
         var chrome = pages.chrome(lang, title, description, preview ? null : urls.story(story.card()), versions,
-                xDefault, story.section().slug());
+                xDefault, story.section().slug(), preview ? List.of() : feeds);
         var notes = story.notes().stream().map(n -> new StoryPage.Note("story.note." + n.kind().name().toLowerCase(
                 java.util.Locale.ROOT), n.text(), pages.date(n.createdAt(), lang))).toList();
         var byline = story.authors().stream().map(a -> new Link(urls.author(lang, a), a.name().in(lang))).toList();
@@ -75,6 +87,7 @@ class StoryController {
                 new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
                 story.headline(), story.standfirst(), pages.leadFigure(story), byline,
                 pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
-                pages.cards(stories.related(story.id(), lang, RELATED), false), notes, preview);
+                pages.cards(stories.related(story.id(), lang, RELATED), false), notes, preview,
+                preview ? null : metadata.of(story));
     }
 }

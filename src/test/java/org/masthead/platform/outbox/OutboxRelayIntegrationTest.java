@@ -30,13 +30,32 @@ class OutboxRelayIntegrationTest {
             outbox.append(new Ping("one"));
             outbox.append(new Ping("two"));
         });
-        var flaky = new FlakyConsumer("flaky-" + System.nanoTime(), "two");
+        var flaky = new FlakyConsumer("flaky-" + System.nanoTime(), "two", 1);
 
         relayFor(flaky).drain();
         assertThat(flaky.texts()).endsWith("one", "two");   // "two" failed once and was not acknowledged
         relayFor(flaky).drain();                            // a fresh relay, as after a restart
         assertThat(flaky.texts()).endsWith("one", "two", "two");
         assertThat(flaky.texts().stream().filter("one"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsSetAsideSoLaterEventsStillArrive() {
+        transaction.executeWithoutResult(status -> {
+            outbox.append(new Ping("poison"));
+            outbox.append(new Ping("after"));
+        });
+        var consumer = new FlakyConsumer("stubborn-" + System.nanoTime(), "poison", Integer.MAX_VALUE);
+        var relay = relayFor(consumer);
+
+        for (int attempt = 1; attempt < OutboxRelay.MAX_ATTEMPTS; attempt++) {
+            relay.drain();
+            assertThat(consumer.texts()).doesNotContain("after");
+        }
+        relay.drain();
+        assertThat(consumer.texts()).endsWith("poison", "after");
+        assertThat(jdbc.sql("select count(*) from outbox_dead_letter where consumer = :c")
+                .param("c", consumer.name()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -58,17 +77,18 @@ class OutboxRelayIntegrationTest {
         return new OutboxRelay(jdbc, json, beans.getBeanProvider(OutboxConsumer.class));
     }
 
-    /** Fails the first time it sees {@code failOn}, then succeeds. */
+    /** Fails the first {@code failures} times it sees {@code failOn}, then succeeds. */
     static final class FlakyConsumer implements OutboxConsumer {
 
         private final String name;
         private final String failOn;
         private final List<String> texts = new ArrayList<>();
-        private boolean failed;
+        private int failuresLeft;
 
-        FlakyConsumer(String name, String failOn) {
+        FlakyConsumer(String name, String failOn, int failures) {
             this.name = name;
             this.failOn = failOn;
+            this.failuresLeft = failures;
         }
 
         @Override
@@ -83,8 +103,8 @@ class OutboxRelayIntegrationTest {
             }
             var text = event.payload(Ping.class).text();
             texts.add(text);
-            if (text.equals(failOn) && !failed) {
-                failed = true;
+            if (text.equals(failOn) && failuresLeft > 0) {
+                failuresLeft--;
                 throw new IllegalStateException("first delivery of " + text + " fails");
             }
         }

@@ -1,0 +1,55 @@
+package org.masthead.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration implements WebMvcConfigurer {
+
+    static final String CONTENT_API = "/api/v1/";
+
+    /**
+     * An ETag on every successful API read, computed from the body, and 304 Not Modified for a client
+     * that already holds it: cheap for clients that poll, exact whatever the response is made of.
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
+        var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns(CONTENT_API + "*");
+        registration.setName("apiEtags");
+        return registration;
+    }
+
+    /** The content API is public and read-only: any web page may read it from the browser. */
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        registry.addMapping(CONTENT_API + "**")
+                .allowedOrigins("*")
+                .allowedMethods("GET", "HEAD")
+                .allowedHeaders("If-None-Match", "Accept")
+                .exposedHeaders("ETag", "Link")
+                .allowCredentials(false)
+                .maxAge(3600);
+    }
+
+    @Bean
+    OpenAPI contentApiDocument() {
+        return new OpenAPI().info(new Info()
+                .title("Masthead content API")
+                .version("v1")
+                .description("""
+                        Published stories of the newsroom in Ukrainian (uk), English (en) and Russian (ru), \
+                        with their body blocks as structured data, and the sections, tags and authors. \
+                        Listings are newest change first and paged with the opaque `cursor` of the previous page. \
+                        Every response carries an ETag; send it back in If-None-Match to get 304 when nothing \
+                        changed. Errors are RFC 9457 problem documents.""")
+                .license(new License().name("Content: all rights reserved by the publisher")));
+    }
+}

@@ -1,0 +1,33 @@
+package org.masthead.distribution;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The story events a webhook can subscribe to, by the names receivers see in payloads. */
+public enum WebhookEvent {
+    /** A story became visible to readers (first publication, or again after being unpublished). */
+    PUBLISHED("story.published"),
+    /** A story readers can open was published again with changed text. */
+    UPDATED("story.updated"),
+    /**
+     * A story was taken off the site, or only one language version of it when the payload names a
+     * {@code language}; the pages taken off answer 410 Gone.
+     */
+    UNPUBLISHED("story.unpublished"),
+    /** A story was deleted for good. */
+    DELETED("story.deleted");
+
+    private final String wireName;
+
+    WebhookEvent(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<WebhookEvent> fromWireName(String name) {
+        return Arrays.stream(values()).filter(e -> e.wireName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,114 @@
+package org.masthead.distribution.feeds;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.masthead.content.StoryFilter;
+import org.masthead.content.Taxonomy;
+import org.masthead.platform.Language;
+import org.masthead.platform.web.SurrogateKeys;
+import org.masthead.site.FeedFormat;
+import org.masthead.site.PublicUrls;
+import org.masthead.site.SiteProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The feed of every list page, beside it: {@code /en/feed/rss.xml}, {@code /en/politics/feed/atom.xml},
+ * {@code /en/tag/energy/feed/rss-full.xml}, {@code /en/author/olena-marchenko/feed/atom-full.xml}.
+ * The {@code -full} variants carry the whole story; the others the standfirst.
+ */
+@RestController
+class FeedController {
+
+    private static final String FILE = "{file:(?:rss|atom)(?:-full)?\\.xml}";
+    static final CacheControl CACHING = CacheControl.maxAge(Duration.ofMinutes(2)).cachePublic()
+            .staleWhileRevalidate(Duration.ofSeconds(60)).staleIfError(Duration.ofHours(6));
+
+    private final StoryFeeds feeds;
+    private final Taxonomy taxonomy;
+    private final PublicUrls urls;
+    private final SiteProperties site;
+    private final MessageSource messages;
+
+    FeedController(StoryFeeds feeds, Taxonomy taxonomy, PublicUrls urls, SiteProperties site,
+            MessageSource messages) {
+        this.feeds = feeds;
+        this.taxonomy = taxonomy;
+        this.urls = urls;
+        this.site = site;
+        this.messages = messages;
+    }
+
+    @GetMapping("/{lang:uk|en|ru}/feed/" + FILE)
+    ResponseEntity<String> everything(@PathVariable Language lang, @PathVariable String file,
+            HttpServletRequest request) {
+        var list = new FeedList(urls.home(lang), site.name(), message(lang, "home.description"),
+                StoryFilter.all(lang), List.of("home"));
+        return respond(list, file, request);
+    }
+
+    @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/feed/" + FILE)
+    ResponseEntity<String> section(@PathVariable Language lang, @PathVariable String section,
+            @PathVariable String file, HttpServletRequest request) {
+        var found = taxonomy.section(section).orElseThrow(FeedController::notFound);
+        var name = found.name().in(lang);
+        var list = new FeedList(urls.section(lang, found), name + " — " + site.name(),
+                message(lang, "section.description", name, site.name()), StoryFilter.section(lang, found.id()),
+                List.of(SurrogateKeys.section(found.id())));
+        return respond(list, file, request);
+    }
+
+    @GetMapping("/{lang:uk|en|ru}/tag/{tag:[a-z0-9-]{1,80}}/feed/" + FILE)
+    ResponseEntity<String> tag(@PathVariable Language lang, @PathVariable String tag, @PathVariable String file,
+            HttpServletRequest request) {
+        var found = taxonomy.tag(tag).orElseThrow(FeedController::notFound);
+        var name = found.name().in(lang);
+        var list = new FeedList(urls.tag(lang, found), message(lang, "tag.heading", name) + " — " + site.name(),
+                message(lang, "tag.description", name), StoryFilter.tag(lang, found.id()),
+                List.of(SurrogateKeys.tag(found.id())));
+        return respond(list, file, request);
+    }
+
+    @GetMapping("/{lang:uk|en|ru}/author/{author:[a-z0-9-]{1,80}}/feed/" + FILE)
+    ResponseEntity<String> author(@PathVariable Language lang, @PathVariable String author,
+            @PathVariable String file, HttpServletRequest request) {
+        var found = taxonomy.author(author).orElseThrow(FeedController::notFound);
+        var name = found.name().in(lang);
+        var list = new FeedList(urls.author(lang, found), name + " — " + site.name(),
+                message(lang, "author.description", name), StoryFilter.author(lang, found.id()),
+                List.of(SurrogateKeys.author(found.id())));
+        return respond(list, file, request);
+    }
+
+    private ResponseEntity<String> respond(FeedList list, String file, HttpServletRequest request) {
+        var format = file.startsWith("atom") ? FeedFormat.ATOM : FeedFormat.RSS;
+        var rendered = feeds.render(list, format, file.contains("-full"));
+        var keys = new ArrayList<String>();
+        keys.add("feed");
+        keys.add(SurrogateKeys.language(list.filter().language()));
+        keys.addAll(list.cacheKeys());
+        rendered.storyIds().forEach(id -> keys.add(SurrogateKeys.story(id)));
+        SurrogateKeys.add(request, keys);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CACHING)
+                .body(rendered.xml());
+    }
+
+    private String message(Language language, String key, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, language.locale());
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}
