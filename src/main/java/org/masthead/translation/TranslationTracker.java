@@ -2,7 +2,6 @@ package org.masthead.translation;
 
 import java.util.Set;
 import org.masthead.content.ContentEvent;
-import org.masthead.content.StoryNotFound;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
 import org.springframework.stereotype.Component;
@@ -30,11 +29,7 @@ class TranslationTracker implements OutboxConsumer {
     @Override
     public void handle(OutboxEvent event) {
         if (SAVES.contains(event.type()) && event.payload(ContentEvent.class) instanceof ContentEvent.VersionSaved saved) {
-            try {
-                desk.refresh(saved.storyId(), saved.language());
-            } catch (StoryNotFound deletedSinceTheSave) {
-                // nothing left to track; failing here would stop the tracker at this event for good
-            }
+            desk.refresh(saved.storyId(), saved.language());
         }
     }
 }
