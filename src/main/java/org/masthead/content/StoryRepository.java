@@ -195,9 +195,8 @@ class StoryRepository {
             where.append(" " + """
                     and exists (select 1 from story_version tv join revision tr on tr.story_id = tv.story_id
                                  and tr.language = tv.language and tr.number = tv.revision
-                                  where tv.story_id = s.id and lower(tr.headline) like :text)""");
-            params.put("text", "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+                                  where tv.story_id = s.id and tr.headline_folded like :text)""");
+            params.put("text", "%" + folded(filter.text()).replace("\\", "").replace("%", "").replace("_", "") + "%");
         }
         var saved = "(select max(r.saved_at) from revision r where r.story_id = s.id)";
         var headline = """
@@ -260,10 +259,11 @@ class StoryRepository {
 
     void insertRevision(SaveVersion save, int number, String slug, Instant now) {
         jdbc.sql("""
-                insert into revision (story_id, language, number, slug, headline, standfirst, seo_title,
+                insert into revision (story_id, language, number, slug, headline, headline_folded, standfirst, seo_title,
                     seo_description, lead_image_caption, lead_image_credit, lead_image_alt, body, saved_by, saved_at)
-                values (:story, :lang, :number, :slug, :headline, :standfirst, :seoTitle, :seoDescription,
+                values (:story, :lang, :number, :slug, :headline, :folded, :standfirst, :seoTitle, :seoDescription,
                     :caption, :credit, :alt, :body, :savedBy, :now)""")
+                .param("folded", folded(save.headline()))
                 .param("story", save.storyId()).param("lang", save.language().code()).param("number", number)
                 .param("slug", slug).param("headline", save.headline()).param("standfirst", save.standfirst())
                 .param("seoTitle", save.seoTitle()).param("seoDescription", save.seoDescription())
@@ -689,6 +689,11 @@ class StoryRepository {
     }
 
     private record VersionRow(long storyId, Language language, int revision, String headline) {
+    }
+
+    /** Lower case in every script, the same on both databases: what headline search compares. */
+    private static String folded(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static StoryCard card(ResultSet rs) throws SQLException {

@@ -86,7 +86,7 @@ public class MediaLibrary {
                 select * from media_asset a
                  where lower(a.original_name) like :text
                     or exists (select 1 from media_text t where t.media_id = a.id
-                                and (lower(t.caption) like :text or lower(t.credit) like :text or lower(t.alt) like :text))
+                                and t.folded like :text)
                  order by a.id desc limit :limit offset :offset""",
                 Map.of("text", pattern, "limit", limit, "offset", offset));
     }
@@ -95,11 +95,15 @@ public class MediaLibrary {
     @Transactional
     public void describe(long id, Language language, MediaText text) {
         jdbc.sql("""
-                insert into media_text (media_id, language, caption, credit, alt) values (:id, :lang, :caption, :credit, :alt)
+                insert into media_text (media_id, language, caption, credit, alt, folded)
+                values (:id, :lang, :caption, :credit, :alt, :folded)
                 on conflict (media_id, language) do update
-                   set caption = excluded.caption, credit = excluded.credit, alt = excluded.alt""")
+                   set caption = excluded.caption, credit = excluded.credit, alt = excluded.alt, folded = excluded.folded""")
                 .param("id", id).param("lang", language.code()).param("caption", text.caption().strip())
-                .param("credit", text.credit().strip()).param("alt", text.alt().strip()).update();
+                .param("credit", text.credit().strip()).param("alt", text.alt().strip())
+                .param("folded", (text.caption().strip() + " " + text.credit().strip() + " " + text.alt().strip())
+                        .toLowerCase(java.util.Locale.ROOT))
+                .update();
     }
 
     private List<MediaItem> items(String sql, Map<String, ?> params) {

@@ -1,7 +1,11 @@
 package org.masthead.translation;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -81,6 +85,20 @@ class TranslationRecords {
     Optional<Integer> staleItems(long storyId, Language language) {
         return jdbc.sql("select stale_items from translation_state where story_id = :story and language = :lang")
                 .param("story", storyId).param("lang", language.code()).query(Integer.class).optional();
+    }
+
+    /** The versions with items behind their source, among {@code storyIds}. */
+    Map<Long, Set<Language>> behind(Collection<Long> storyIds) {
+        if (storyIds.isEmpty()) {
+            return Map.of();
+        }
+        var behind = new HashMap<Long, Set<Language>>();
+        jdbc.sql("select story_id, language from translation_state where stale_items > 0 and story_id in (:ids)")
+                .param("ids", List.copyOf(storyIds))
+                .query((rs, n) -> behind.computeIfAbsent(rs.getLong(1), id -> EnumSet.noneOf(Language.class))
+                        .add(Language.fromCode(rs.getString(2)).orElseThrow()))
+                .list();
+        return behind;
     }
 
     void remember(Language from, Language to, String sourceHash, String sourceText, String targetText) {

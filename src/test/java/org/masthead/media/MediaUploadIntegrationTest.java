@@ -77,11 +77,14 @@ class MediaUploadIntegrationTest {
         var item = media.upload(Images.png(60, 40), "chart.png", "test");
         var caption = Fixtures.unique("Caption");
         client.get("/newsroom/media/" + item.id());
-        var saved = client.post("/newsroom/media/" + item.id(), Map.of("uk.caption", "Підпис", "uk.credit", "Фото: редакція",
+        var ukrainian = Fixtures.unique("Підпис");
+        var saved = client.post("/newsroom/media/" + item.id(), Map.of("uk.caption", ukrainian, "uk.credit", "Фото: редакція",
                 "uk.alt", "Графік", "en.caption", caption, "en.credit", "Photo: newsroom", "en.alt", "A chart"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(media.item(item.id()).orElseThrow().text(Language.EN).complete()).isTrue();
         assertThat(media.search(caption.toLowerCase(), 0, 10)).extracting(MediaItem::id).containsExactly(item.id());
+        // case folding works in every script, not only in ASCII
+        assertThat(media.search(ukrainian.toUpperCase(), 0, 10)).extracting(MediaItem::id).containsExactly(item.id());
         var library = client.get("/newsroom/media?q=" + caption);
         assertThat(library.body()).contains(caption);
         assertThat(HtmlValidator.errors(library.body())).isEmpty();

@@ -19,6 +19,7 @@ import org.masthead.content.StoryStatus;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.editorial.EditorialWorkflow;
+import org.masthead.editorial.TranslationBadges;
 import org.masthead.editorial.Permissions;
 import org.masthead.editorial.PublishBlocked;
 import org.masthead.editorial.WorkflowRefused;
@@ -49,15 +50,17 @@ class DeskController {
     private final Taxonomy taxonomy;
     private final MediaLibrary media;
     private final NewsroomPages pages;
+    private final TranslationBadges badges;
     private final ZoneId zone;
 
     DeskController(EditorialWorkflow workflow, Stories stories, Taxonomy taxonomy, MediaLibrary media,
-            NewsroomPages pages, IdentityProperties identity) {
+            NewsroomPages pages, TranslationBadges badges, IdentityProperties identity) {
         this.workflow = workflow;
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.media = media;
         this.pages = pages;
+        this.badges = badges;
         this.zone = identity.timeZone();
     }
 
@@ -77,10 +80,12 @@ class DeskController {
                 null, text, sortBy);
         int start = Math.max(0, offset);
         var slice = stories.desk(filter, start, PAGE);
+        var behind = badges.behind(slice.rows().stream().map(row -> row.id()).toList());
         var rows = slice.rows().stream().map(row -> new DeskPage.Row(row.id(),
-                row.headlines().isEmpty() ? t.get("newsroom.story.untitled", row.id())
+                row.headlines().isEmpty() ? t.get("newsroom.story.untitled", Long.toString(row.id()))
                         : row.headlines().values().iterator().next(),
                 String.join(" ", row.headlines().keySet().stream().map(Language::label).toList()),
+                String.join(" ", behind.getOrDefault(row.id(), java.util.Set.of()).stream().map(Language::label).toList()),
                 row.status().name(), t.get("newsroom.status." + row.status().name()),
                 row.section().name().in(user.uiLanguage()), row.createdBy(), pages.time(row.lastSavedAt()),
                 row.scheduledAt() == null ? "" : pages.time(row.scheduledAt()))).toList();
@@ -230,11 +235,13 @@ class DeskController {
             @Nullable String notice, HttpStatus status) {
         var t = pages.messages(user.uiLanguage());
         var versions = new ArrayList<StoryOverviewPage.Version>();
+        var behind = badges.behind(List.of(story.id())).getOrDefault(story.id(), java.util.Set.of());
         for (var language : Language.all()) {
             var revision = story.revisions().get(language);
             var headline = revision == null ? "" : stories.working(story.id(), language).map(v -> v.headline()).orElse("");
             versions.add(new StoryOverviewPage.Version(language.code(), language.nativeName(),
-                    revision == null ? 0 : revision, story.publishedRevisions().get(language), headline));
+                    revision == null ? 0 : revision, story.publishedRevisions().get(language), headline,
+                    behind.contains(language)));
         }
         var notes = new ArrayList<StoryOverviewPage.Note>();
         for (var language : story.publishedRevisions().keySet()) {
@@ -246,7 +253,7 @@ class DeskController {
                 story.leadImageId() == null ? "" : story.leadImageId().toString());
         var title = versions.stream().filter(v -> v.code().equals(story.sourceLanguage().code())).findFirst()
                 .map(StoryOverviewPage.Version::headline).filter(h -> !h.isBlank())
-                .orElse(t.get("newsroom.story.untitled", story.id()));
+                .orElse(t.get("newsroom.story.untitled", Long.toString(story.id())));
         var images = media.search("", 0, 60).stream()
                 .map(item -> new StoryOverviewPage.Option(Long.toString(item.id()), "#" + item.id() + " "
                         + (item.text(user.uiLanguage()).caption().isBlank() ? item.originalName()
@@ -268,7 +275,7 @@ class DeskController {
 
     private List<String> problems(NewsroomUser user, List<PublishBlocked.Problem> problems) {
         NewsroomMessages t = pages.messages(user.uiLanguage());
-        return problems.stream().map(p -> p.language().label() + ": " + t.get(p.messageKey(), p.block())).toList();
+        return problems.stream().map(p -> p.language().label() + ": " + t.get(p.messageKey(), Integer.toString(p.block()))).toList();
     }
 
     private ModelAndView newStoryPage(HttpServletRequest request, NewsroomUser user, String section, String language,

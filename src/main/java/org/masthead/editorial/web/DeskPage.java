@@ -14,7 +14,8 @@ public record DeskPage(NewsroomChrome chrome, Filters filters, List<Option> stat
     public record Option(String value, String label) {
     }
 
-    public record Row(long id, String headline, String languages, String status, String statusLabel, String section,
-            String createdBy, String saved, String scheduled) {
+    /** {@code behind}: the labels of the versions whose translation needs an update, or empty. */
+    public record Row(long id, String headline, String languages, String behind, String status, String statusLabel,
+            String section, String createdBy, String saved, String scheduled) {
     }
 }

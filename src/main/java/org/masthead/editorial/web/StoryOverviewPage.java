@@ -21,7 +21,9 @@ public record StoryOverviewPage(NewsroomChrome chrome, long id, String status, S
     public record Option(String value, String label) {
     }
 
-    public record Version(String code, String name, int revision, @Nullable Integer published, String headline) {
+    /** {@code behindSource}: a translation with blocks that need an update since its source changed. */
+    public record Version(String code, String name, int revision, @Nullable Integer published, String headline,
+            boolean behindSource) {
     }
 
     public record Note(String language, String kind, String text, String at) {

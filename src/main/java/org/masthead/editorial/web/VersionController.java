@@ -152,7 +152,7 @@ class VersionController {
                 .map(item -> new VersionPage.MediaChoice(item.id(), "#" + item.id() + " " + label(item.text(lang).caption(),
                         item.originalName())))
                 .toList();
-        var title = form.headline().isBlank() ? t.get("newsroom.story.untitled", id) : form.headline();
+        var title = form.headline().isBlank() ? t.get("newsroom.story.untitled", Long.toString(id)) : form.headline();
         var view = new ModelAndView("newsroom/editorial/version", "page", new VersionPage(
                 pages.chrome(request, user, "newsroom.version.title", "stories", lang.nativeName()), id, lang, title, form,
                 errors, BlockForm.TYPES, choices, candidates, conflict, saved,

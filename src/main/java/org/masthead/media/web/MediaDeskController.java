@@ -75,7 +75,7 @@ class MediaDeskController {
             texts.add(new MediaItemPage.Text(language.code(), language.nativeName(), text.caption(), text.credit(), text.alt()));
         }
         return new ModelAndView("newsroom/media/item", "page", new MediaItemPage(
-                pages.chrome(request, user, "newsroom.media.item", "media", id), id, item.originalName(),
+                pages.chrome(request, user, "newsroom.media.item", "media", Long.toString(id)), id, item.originalName(),
                 "/media/" + id + "/" + asset.atLeast(800).width() + ".jpg", item.width() + " × " + item.height(),
                 item.uploadedBy(), texts, mayUpload(user), saved != null));
     }

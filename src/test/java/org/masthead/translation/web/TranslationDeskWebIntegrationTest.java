@@ -93,6 +93,11 @@ class TranslationDeskWebIntegrationTest {
 
         var queue = translator.get("/newsroom/translations?to=en").body();
         assertThat(queue).contains(headline, "1 block needs an update");
+        assertThat(translator.get("/newsroom/stories/" + storyId).body())
+                .contains("href=\"/newsroom/translations/" + storyId + "/en\">translation needs an update</a>");
+        var desk = translator.get("/newsroom/stories?q=" + java.net.URLEncoder.encode(headline,
+                StandardCharsets.UTF_8)).body();
+        assertThat(desk).contains(headline, "needs update: EN");
         var page = translator.get("/newsroom/translations/" + storyId + "/en").body();
         assertThat(page).contains("source changed", "<del>понад годину</del>", "<ins>дві години</ins>",
                 "name=\"done\" value=\"b1\"");
