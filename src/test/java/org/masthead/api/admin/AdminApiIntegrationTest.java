@@ -241,6 +241,20 @@ class AdminApiIntegrationTest {
         assertProblem(site.get("/api/v1/search?q=x&language=en&sort=date"), 400);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheAdminApiAndSearch() {
+        var document = read(site.get("/api/v1/openapi.json"));
+        var paths = document.path("paths");
+        assertThat(paths.has("/api/v1/search")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories/{id}/{lang}").has("put")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories/{id}/status").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/admin/media").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories/{id}").path("get").path("security").toString()).contains("token");
+        assertThat(document.path("components").path("securitySchemes").path("token").path("scheme").asString())
+                .isEqualTo("bearer");
+    }
+
     private long story(String token, String headline, boolean publish) {
         long id = read(send("POST", "/api/v1/admin/stories", token,
                 "{\"section\":\"" + section + "\",\"sourceLanguage\":\"en\"}")).path("id").asLong();
