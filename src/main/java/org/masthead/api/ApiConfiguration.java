@@ -1,8 +1,10 @@
 package org.masthead.api;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +13,11 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class ApiConfiguration implements WebMvcConfigurer {
+public class ApiConfiguration implements WebMvcConfigurer {
 
     static final String CONTENT_API = "/api/v1/";
+    /** The name of the admin API's security scheme in the OpenAPI document. */
+    public static final String ADMIN_TOKEN = "token";
 
     /**
      * An ETag on every successful API read, computed from the body, and 304 Not Modified for a client
@@ -41,7 +45,13 @@ class ApiConfiguration implements WebMvcConfigurer {
 
     @Bean
     OpenAPI contentApiDocument() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("A personal access token made under /newsroom/account. Scopes: read (GET), "
+                                + "write (stories, versions, images), publish (status changes). A token never does "
+                                + "more than its account's roles allow.")))
+                .info(new Info()
                 .title("Masthead content API")
                 .version("v1")
                 .description("""
@@ -49,7 +59,9 @@ class ApiConfiguration implements WebMvcConfigurer {
                         with their body blocks as structured data, and the sections, tags and authors. \
                         Listings are newest change first and paged with the opaque `cursor` of the previous page. \
                         Every response carries an ETag; send it back in If-None-Match to get 304 when nothing \
-                        changed. Errors are RFC 9457 problem documents.""")
+                        changed. Errors are RFC 9457 problem documents. \
+                        Operations under /api/v1/admin are the admin API: they need a personal access token \
+                        (Authorization: Bearer …) and act as its account, through the newsroom's workflow.""")
                 .license(new License().name("Content: all rights reserved by the publisher")));
     }
 }

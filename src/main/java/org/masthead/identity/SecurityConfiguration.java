@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,8 +28,40 @@ class SecurityConfiguration {
     /** The login form keeps the username typed before a failed attempt under this session attribute. */
     static final String LAST_USERNAME = "masthead.login.username";
 
+    static final String ADMIN_API = "/api/v1/admin/";
+
     private static final IpAddressMatcher LOOPBACK_V4 = new IpAddressMatcher("127.0.0.0/8");
     private static final IpAddressMatcher LOOPBACK_V6 = new IpAddressMatcher("::1");
+
+    /**
+     * The admin API: a personal access token on every request, nothing kept between requests, so no
+     * session and no cookie, and with no cookie there is nothing for CSRF to abuse. The token's scopes
+     * decide the kind of request (read, write, publish); the account's roles, checked again by each
+     * module's front door, decide what it may do to which story.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain adminApi(HttpSecurity http, AccessTokens tokens) throws Exception {
+        var problems = new ApiProblemResponses();
+        http.securityMatcher(ADMIN_API + "**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, ADMIN_API + "**").hasAuthority(TokenScope.READ.authority())
+                        .requestMatchers(HttpMethod.POST, ADMIN_API + "stories/*/status")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
+                        .requestMatchers(HttpMethod.POST, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
+                        .requestMatchers(HttpMethod.PUT, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
+                        .anyRequest().denyAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()))
+                .addFilterBefore(new AccessTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        return http.build();
+    }
 
     /**
      * The newsroom: signed-in staff only, CSRF on every form, a new session id at sign-in, and

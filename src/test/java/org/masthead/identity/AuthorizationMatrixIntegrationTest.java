@@ -64,6 +64,8 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("GET /newsroom/account", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/account/password", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/account/language", EVERY_ROLE);
+        NEWSROOM.put("POST /newsroom/account/tokens", EVERY_ROLE);
+        NEWSROOM.put("POST /newsroom/account/tokens/{id}/revoke", EVERY_ROLE);
         NEWSROOM.put("GET /newsroom/admin/users", EnumSet.of(Role.ADMIN));
         NEWSROOM.put("POST /newsroom/admin/users", EnumSet.of(Role.ADMIN));
         NEWSROOM.put("POST /newsroom/admin/users/{id}/roles", EnumSet.of(Role.ADMIN));
@@ -101,6 +103,17 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("POST /newsroom/admin/webhooks/{id}/deliveries/{delivery}/retry", EnumSet.of(Role.ADMIN));
     }
 
+    /**
+     * The admin API's policy: the token scope each route needs (the account's roles are checked by the
+     * workflow behind it, see AdminApiIntegrationTest). Bearer-only, so it is outside the newsroom matrix.
+     */
+    private static final Map<String, TokenScope> ADMIN_API = Map.of(
+            "GET /api/v1/admin/stories/{id}", TokenScope.READ,
+            "POST /api/v1/admin/stories", TokenScope.WRITE,
+            "PUT /api/v1/admin/stories/{id}/{lang}", TokenScope.WRITE,
+            "POST /api/v1/admin/media", TokenScope.WRITE,
+            "POST /api/v1/admin/stories/{id}/status", TokenScope.PUBLISH);
+
     @LocalServerPort
     int port;
 
@@ -125,6 +138,9 @@ class AuthorizationMatrixIntegrationTest {
 
     @Autowired
     Webhooks webhooks;
+
+    @Autowired
+    AccessTokens tokens;
 
     private final Map<Role, Staff.Member> members = new EnumMap<>(Role.class);
     private Staff.Member storyOwner;
@@ -166,8 +182,11 @@ class AuthorizationMatrixIntegrationTest {
         var routes = routes();
         var newsroom = routes.stream().filter(r -> r.split(" ")[1].startsWith("/newsroom")).toList();
         assertThat(newsroom).as("newsroom routes without a policy entry").containsExactlyInAnyOrderElementsOf(NEWSROOM.keySet());
+        var adminApi = routes.stream().filter(r -> r.split(" ")[1].startsWith("/api/v1/admin")).toList();
+        assertThat(adminApi).as("admin API routes without a scope").containsExactlyInAnyOrderElementsOf(ADMIN_API.keySet());
         // the reader site is public and read-only: any other method there needs a policy of its own
         var publicWrites = routes.stream().filter(r -> !r.split(" ")[1].startsWith("/newsroom"))
+                .filter(r -> !ADMIN_API.containsKey(r))
                 .filter(r -> !r.startsWith("GET ") && !r.startsWith("HEAD "))
                 // Spring Boot's error page answers whatever method the failed request had
                 .filter(r -> !r.equals("ANY /error"))
@@ -193,7 +212,7 @@ class AuthorizationMatrixIntegrationTest {
     }
 
     private void check(String route, @Nullable Role role, NewsroomClient client, boolean allowed, List<String> failures) {
-        var response = call(route, client);
+        var response = call(route, role, client);
         boolean toSignIn = response.statusCode() == 302
                 && response.headers().firstValue("Location").orElse("").endsWith("/newsroom/login");
         boolean refused = response.statusCode() == 403 || toSignIn;
@@ -204,7 +223,7 @@ class AuthorizationMatrixIntegrationTest {
     }
 
     /** Calls a route with fresh objects to act on, so each call finds the state its policy is about. */
-    private HttpResponse<String> call(String route, NewsroomClient client) {
+    private HttpResponse<String> call(String route, @Nullable Role role, NewsroomClient client) {
         var parts = route.split(" ");
         var method = RequestMethod.valueOf(parts[0]);
         // translation pages work on a story's other languages; the matrix's stories are written in Ukrainian
@@ -218,6 +237,12 @@ class AuthorizationMatrixIntegrationTest {
                     .replace("{delivery}", "00000000-0000-0000-0000-000000000000");
         } else if (path.contains("/admin/users/{id}")) {
             path = path.replace("{id}", Long.toString(new Staff(accounts).member(Role.CONTRIBUTOR).id()));
+        } else if (path.contains("/account/tokens/{id}")) {
+            // the caller's own token: revoking one's own is allowed to every role
+            var holder = role == null ? storyOwner : members.get(role);
+            var user = new NewsroomUser(holder.id(), holder.username(), "Holder", role == null ? Set.of() : Set.of(role),
+                    true, Language.EN, null, null);
+            path = path.replace("{id}", Long.toString(tokens.create(user, "matrix", Set.of(TokenScope.READ)).token().id()));
         } else if (path.contains("/media/{id}")) {
             path = path.replace("{id}", Long.toString(media.upload(Images.png(20, 20), "matrix.png", "test").id()));
         } else if (path.contains("{id}")) {
@@ -238,6 +263,7 @@ class AuthorizationMatrixIntegrationTest {
             case "POST /newsroom/account/password" -> List.of(Map.entry("current", "not the password"),
                     Map.entry("next", "a new long password"), Map.entry("repeat", "a new long password"));
             case "POST /newsroom/account/language" -> List.of(Map.entry("language", "en"));
+            case "POST /newsroom/account/tokens" -> List.of(Map.entry("name", "Matrix"), Map.entry("scopes", "read"));
             case "POST /newsroom/admin/users" -> List.of(Map.entry("username", Fixtures.unique("matrix")),
                     Map.entry("displayName", "Matrix"), Map.entry("roles", "contributor"));
             case "POST /newsroom/admin/users/{id}/roles" -> List.of(Map.entry("roles", "translator"));

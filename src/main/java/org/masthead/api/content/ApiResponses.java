@@ -83,4 +83,13 @@ final class ApiResponses {
         record Embed(String id, String url, @Nullable String title) implements BlockResponse {
         }
     }
+
+    /** A page of search results, best match first; {@code next} is absent on the last page. */
+    record SearchResponse(String query, String language, long total, int page, int pageSize, List<SearchHit> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String next) {
+    }
+
+    /** A matching published version; {@code snippet} is plain text around the words found. */
+    record SearchHit(long id, String language, String url, String api, String headline, String snippet, Instant date) {
+    }
 }

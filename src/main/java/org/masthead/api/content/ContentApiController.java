@@ -268,7 +268,7 @@ class ContentApiController {
         return links;
     }
 
-    private static void rejectUnknownParameters(HttpServletRequest request, Set<String> known) {
+    static void rejectUnknownParameters(HttpServletRequest request, Set<String> known) {
         for (var name : request.getParameterMap().keySet()) {
             if (!known.contains(name)) {
                 throw new BadParameter(name, "Unknown parameter '" + name + "'"
@@ -282,12 +282,12 @@ class ContentApiController {
         });
     }
 
-    private static Language language(String code, String parameter) {
+    static Language language(String code, String parameter) {
         return Language.fromCode(code).orElseThrow(() -> new BadParameter(parameter,
                 "'" + code + "' is not a language of this site; use uk, en or ru."));
     }
 
-    private static String slug(String value, String parameter) {
+    static String slug(String value, String parameter) {
         if (!value.matches("[a-z0-9-]{1,80}")) {
             throw new BadParameter(parameter, "'" + parameter + "' takes a slug: a-z, 0-9 and hyphens.");
         }

@@ -1,0 +1,129 @@
+package org.masthead.api.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.masthead.content.EditConflict;
+import org.masthead.content.StoryNotFound;
+import org.masthead.editorial.PublishBlocked;
+import org.masthead.editorial.WorkflowRefused;
+import org.masthead.media.UploadRejected;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Errors of the admin API as RFC 9457 problem documents that say exactly what to fix: the field
+ * ({@code field}, or {@code errors} for several), the current revision on a conflict, the reasons a
+ * story cannot be published yet.
+ */
+@RestControllerAdvice(basePackageClasses = AdminApiProblems.class)
+class AdminApiProblems {
+
+    private final MessageSource messages;
+
+    AdminApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidField e, HttpServletRequest request) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        problem.setProperty("field", e.field());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        var errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "detail", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.size() == 1 ? errors.getFirst().get("field") + " " + errors.getFirst().get("detail")
+                        : errors.size() + " fields are invalid.");
+        problem.setProperty("errors", errors);
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        // the parser's message may quote the input: a short, fixed explanation is safer
+        return respond(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                "The body is not a JSON document of the expected shape (check the syntax, the field types and "
+                        + "each block's 'type')."), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                "Send " + e.getSupportedMediaTypes() + "."), request);
+    }
+
+    @ExceptionHandler(StoryNotFound.class)
+    ResponseEntity<ProblemDetail> notFound(StoryNotFound e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "No such story", e.getMessage()), request);
+    }
+
+    @ExceptionHandler(EditConflict.class)
+    ResponseEntity<ProblemDetail> conflict(EditConflict e, HttpServletRequest request) {
+        var problem = problem(HttpStatus.CONFLICT, "Edit conflict", "The " + e.language().code() + " version is at revision "
+                + e.currentRevision() + "; fetch it, merge your changes and send them based on that revision.");
+        problem.setProperty("currentRevision", e.currentRevision());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler({WorkflowRefused.class, AccessDeniedException.class})
+    ResponseEntity<ProblemDetail> refused(RuntimeException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.FORBIDDEN, "Not allowed",
+                "The token's account may not do this to this story in its current status."), request);
+    }
+
+    @ExceptionHandler(PublishBlocked.class)
+    ResponseEntity<ProblemDetail> blocked(PublishBlocked e, HttpServletRequest request) {
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Not ready to publish",
+                "Fix the listed problems first.");
+        List<Map<String, Object>> problems = e.problems().stream().map(p -> Map.<String, Object>of(
+                "language", p.language().code(), "block", p.block(), "detail", english(p.messageKey()))).toList();
+        problem.setProperty("problems", problems);
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(UploadRejected.class)
+    ResponseEntity<ProblemDetail> upload(UploadRejected e, HttpServletRequest request) {
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Image refused", english(e.messageKey()));
+        problem.setProperty("field", "file");
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "The upload exceeds the size limit."),
+                request);
+    }
+
+    private String english(String key) {
+        return messages.getMessage(key, null, key, Locale.ENGLISH);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

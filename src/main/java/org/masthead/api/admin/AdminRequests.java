@@ -1,0 +1,59 @@
+package org.masthead.api.admin;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.Block;
+
+/** Bodies the admin API accepts. Taxonomy is named by slug, as in the public URLs; images by media id. */
+final class AdminRequests {
+
+    static final String SLUG = "[a-z0-9-]{1,80}";
+    static final int MAX_HEADLINE = 300;
+    static final int MAX_SHORT = 1000;
+    static final int MAX_BLOCKS = 300;
+
+    private AdminRequests() {
+    }
+
+    /** A new story: its section, authors, tags, lead image and the language it is first written in. */
+    record CreateStoryRequest(
+            @NotBlank @Pattern(regexp = SLUG) String section,
+            @NotBlank @Pattern(regexp = "uk|en|ru", message = "must be uk, en or ru") String sourceLanguage,
+            @Nullable @Size(max = 20) List<@Pattern(regexp = SLUG) String> authors,
+            @Nullable @Size(max = 30) List<@Pattern(regexp = SLUG) String> tags,
+            @Nullable Long leadImageId) {
+    }
+
+    /**
+     * A new revision of one language version. {@code basedOnRevision} is the revision the writer
+     * started from (0 for a version not yet written); an older one is refused with 409.
+     */
+    record SaveVersionRequest(
+            @NotNull @PositiveOrZero Integer basedOnRevision,
+            @NotBlank @Size(max = MAX_HEADLINE) String headline,
+            @Nullable @Size(max = MAX_SHORT) String standfirst,
+            @Nullable @Size(max = MAX_HEADLINE) String seoTitle,
+            @Nullable @Size(max = MAX_SHORT) String seoDescription,
+            @Nullable @Valid LeadImageText leadImage,
+            @NotNull @Size(max = MAX_BLOCKS) List<@NotNull Block> body) {
+    }
+
+    /** The caption, credit and alt text of the lead image in this version's language. */
+    record LeadImageText(@Nullable @Size(max = MAX_SHORT) String caption, @Nullable @Size(max = MAX_SHORT) String credit,
+            @Nullable @Size(max = MAX_SHORT) String alt) {
+    }
+
+    /** A status change: submit, publish, unpublish, or schedule with {@code at}. */
+    record StatusRequest(
+            @NotBlank @Pattern(regexp = "submit|publish|unpublish|schedule",
+                    message = "must be submit, publish, unpublish or schedule") String action,
+            @Nullable OffsetDateTime at) {
+    }
+}

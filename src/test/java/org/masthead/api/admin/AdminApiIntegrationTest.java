@@ -1,0 +1,308 @@
+package org.masthead.api.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.content.Section;
+import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
+import org.masthead.identity.Accounts;
+import org.masthead.identity.AuditEntry;
+import org.masthead.identity.AuditLog;
+import org.masthead.identity.Role;
+import org.masthead.platform.outbox.OutboxRelay;
+import org.masthead.support.Fixtures;
+import org.masthead.support.Images;
+import org.masthead.support.MastheadTest;
+import org.masthead.support.SiteClient;
+import org.masthead.support.Staff;
+import org.masthead.support.Tokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The admin API over real HTTP, used the way a wire service would, with tokens made on the account page. */
+@MastheadTest
+class AdminApiIntegrationTest {
+
+    private static final String BASE = "http://localhost:8080";
+
+    @LocalServerPort int port;
+    @Autowired Stories stories;
+    @Autowired Taxonomy taxonomy;
+    @Autowired Accounts accounts;
+    @Autowired AuditLog audit;
+    @Autowired OutboxRelay relay;
+    @Autowired JsonMapper json;
+    SiteClient site;
+    String section;
+
+    @BeforeEach
+    void setUp() {
+        site = new SiteClient(port);
+        long id = new Fixtures(stories, taxonomy).section();
+        section = taxonomy.sections().stream().filter(s -> s.id() == id).map(Section::slug).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aWireServiceCreatesWritesUploadsAndPublishesAStoryThatReadersThenSee() {
+        var desk = new Staff(accounts).member(Role.EDITOR, Role.CONTRIBUTOR);
+        var token = Tokens.issue(desk.signIn(port), "Wire feed", "read", "write", "publish");
+
+        var created = send("POST", "/api/v1/admin/stories", token,
+                "{\"section\":\"" + section + "\",\"sourceLanguage\":\"en\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        var location = created.headers().firstValue("Location").orElseThrow();
+        long id = read(created).path("id").asLong();
+        assertThat(location).endsWith("/api/v1/admin/stories/" + id);
+        assertThat(read(created).path("status").asString()).isEqualTo("draft");
+
+        var upload = upload(token, "harbour.jpg", Images.jpeg(640, 400),
+                "en.caption", "The harbour at dawn", "en.credit", "Wire Photo", "en.alt", "Boats in a harbour");
+        assertThat(upload.statusCode()).isEqualTo(201);
+        long image = read(upload).path("id").asLong();
+        assertThat(read(upload).path("texts").path("en").path("credit").asString()).isEqualTo("Wire Photo");
+
+        var saved = send("PUT", "/api/v1/admin/stories/" + id + "/en", token, """
+                {"basedOnRevision": 0, "headline": "Wire ships dock at dawn", "standfirst": "Three ships arrived.",
+                 "body": [
+                   {"type": "paragraph", "text": "The first ship docked at six."},
+                   {"type": "image", "mediaId": %d, "caption": "The harbour at dawn", "credit": "Wire Photo",
+                    "alt": "Boats in a harbour"},
+                   {"type": "quote", "text": "It was calm.", "speaker": "A pilot"}
+                 ]}""".formatted(image));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(read(saved).path("revision").asInt()).isEqualTo(1);
+
+        var draft = send("GET", "/api/v1/admin/stories/" + id, token, null);
+        assertThat(draft.statusCode()).isEqualTo(200);
+        var version = read(draft).path("versions").path("en");
+        assertThat(version.path("headline").asString()).isEqualTo("Wire ships dock at dawn");
+        assertThat(version.path("body").get(1).path("type").asString()).isEqualTo("image");
+        assertThat(version.path("publishedRevision").asInt()).isZero();
+
+        // the newsroom's workflow applies: a draft is submitted before it is published
+        assertProblem(send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"publish\"}"), 403);
+        assertThat(send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"submit\"}")
+                .statusCode()).isEqualTo(200);
+        var published = send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"publish\"}");
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(read(published).path("status").asString()).isEqualTo("published");
+
+        var api = read(site.get("/api/v1/stories/" + id + "/en"));
+        var page = site.get(api.path("url").asString().substring(BASE.length()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Wire ships dock at dawn", "The first ship docked at six.", "Wire Photo");
+        assertThat(audit.recent(null, desk.username(), 20)).extracting(AuditEntry::action)
+                .contains("token.create", "story.create", "media.upload", "story.publish");
+    }
+
+    @Test
+    void aReadOnlyTokenReadsButIsRefusedWrites() {
+        var desk = new Staff(accounts).member(Role.EDITOR, Role.CONTRIBUTOR);
+        var writer = Tokens.issue(desk.signIn(port), "Writer", "write");
+        var reader = Tokens.issue(desk.signIn(port), "Reader", "read");
+        long id = read(send("POST", "/api/v1/admin/stories", writer,
+                "{\"section\":\"" + section + "\",\"sourceLanguage\":\"uk\"}")).path("id").asLong();
+
+        assertThat(send("GET", "/api/v1/admin/stories/" + id, reader, null).statusCode()).isEqualTo(200);
+        // write without read is write only
+        assertProblem(send("GET", "/api/v1/admin/stories/" + id, writer, null), 403);
+        assertProblem(send("POST", "/api/v1/admin/stories", reader,
+                "{\"section\":\"" + section + "\",\"sourceLanguage\":\"uk\"}"), 403);
+        assertProblem(send("PUT", "/api/v1/admin/stories/" + id + "/uk", reader,
+                "{\"basedOnRevision\":0,\"headline\":\"Ні\",\"body\":[]}"), 403);
+        assertProblem(upload(reader, "x.png", Images.png(20, 20)), 403);
+        assertProblem(send("POST", "/api/v1/admin/stories/" + id + "/status", writer, "{\"action\":\"submit\"}"), 403);
+    }
+
+    @Test
+    void unknownRevokedAndDisabledAccountsTokensAreUnauthorized() {
+        var member = new Staff(accounts).member(Role.EDITOR);
+        var client = member.signIn(port);
+        var token = Tokens.issue(client, "Soon revoked", "read");
+        var other = Tokens.issue(client, "Account disabled", "read");
+        assertThat(send("GET", "/api/v1/admin/stories/1", token, null).statusCode()).isIn(200, 404);
+
+        var none = site.send(HttpRequest.newBuilder(site.uri("/api/v1/admin/stories/1")).GET());
+        assertProblem(none, 401);
+        assertThat(none.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+        assertProblem(send("GET", "/api/v1/admin/stories/1", "mh_" + "A".repeat(43), null), 401);
+
+        var row = java.util.Arrays.stream(client.get("/newsroom/account").body().split("<tr>"))
+                .filter(r -> r.contains("Soon revoked")).findFirst().orElseThrow();
+        var matcher = Pattern.compile("/newsroom/account/tokens/(\\d+)/revoke").matcher(row);
+        assertThat(matcher.find()).isTrue();
+        assertThat(client.post("/newsroom/account/tokens/" + matcher.group(1) + "/revoke", java.util.Map.of()).statusCode())
+                .isEqualTo(302);
+        var revoked = send("GET", "/api/v1/admin/stories/1", token, null);
+        assertProblem(revoked, 401);
+        assertThat(revoked.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+
+        assertThat(send("GET", "/api/v1/admin/stories/1", other, null).statusCode()).isIn(200, 404);
+        accounts.setEnabled(member.id(), false, "test");
+        assertProblem(send("GET", "/api/v1/admin/stories/1", other, null), 401);
+    }
+
+    @Test
+    void aContributorsTokenWritesAndSubmitsButCannotPublish() {
+        var contributor = new Staff(accounts).member(Role.CONTRIBUTOR);
+        var token = Tokens.issue(contributor.signIn(port), "Stringer", "read", "write", "publish");
+        long id = read(send("POST", "/api/v1/admin/stories", token,
+                "{\"section\":\"" + section + "\",\"sourceLanguage\":\"uk\"}")).path("id").asLong();
+        assertThat(send("PUT", "/api/v1/admin/stories/" + id + "/uk", token,
+                "{\"basedOnRevision\":0,\"headline\":\"Новина\",\"body\":[{\"type\":\"paragraph\",\"text\":\"Текст.\"}]}")
+                .statusCode()).isEqualTo(200);
+
+        assertProblem(send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"publish\"}"), 403);
+        assertThat(stories.details(id).orElseThrow().firstPublishedAt()).isNull();
+        var submitted = send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"submit\"}");
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(read(submitted).path("status").asString()).isEqualTo("in_review");
+        assertProblem(send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"publish\"}"), 403);
+    }
+
+    @Test
+    void aSaveBasedOnAStaleRevisionIsAConflictNamingTheCurrentOne() {
+        var token = Tokens.issue(new Staff(accounts).member(Role.EDITOR).signIn(port), "Desk", "write");
+        long id = read(send("POST", "/api/v1/admin/stories", token,
+                "{\"section\":\"" + section + "\",\"sourceLanguage\":\"en\"}")).path("id").asLong();
+        var body = "{\"basedOnRevision\":0,\"headline\":\"First\",\"body\":[{\"type\":\"paragraph\",\"text\":\"One.\"}]}";
+        assertThat(send("PUT", "/api/v1/admin/stories/" + id + "/en", token, body).statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/admin/stories/" + id + "/en", token, body.replace(":0", ":1")
+                .replace("First", "Second")).statusCode()).isEqualTo(200);
+
+        // a second writer who also started from revision 1 would overwrite "Second"
+        var conflict = send("PUT", "/api/v1/admin/stories/" + id + "/en", token, body.replace(":0", ":1"));
+        assertProblem(conflict, 409);
+        assertThat(read(conflict).path("currentRevision").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void badRequestsAreAnsweredWithProblemsNamingWhatToFix() {
+        var token = Tokens.issue(new Staff(accounts).member(Role.EDITOR).signIn(port), "Desk", "read", "write", "publish");
+        long id = read(send("POST", "/api/v1/admin/stories", token,
+                "{\"section\":\"" + section + "\",\"sourceLanguage\":\"en\"}")).path("id").asLong();
+
+        assertProblem(send("POST", "/api/v1/admin/stories", token, "{\"section\": "), 400);
+        assertProblem(send("PUT", "/api/v1/admin/stories/" + id + "/en", token,
+                "{\"basedOnRevision\":0,\"headline\":\"H\",\"body\":[{\"type\":\"marquee\",\"text\":\"x\"}]}"), 400);
+        var language = send("PUT", "/api/v1/admin/stories/" + id + "/de", token,
+                "{\"basedOnRevision\":0,\"headline\":\"H\",\"body\":[]}");
+        assertProblem(language, 400);
+        assertThat(read(language).path("field").asString()).isEqualTo("lang");
+        var source = send("POST", "/api/v1/admin/stories", token, "{\"section\":\"" + section + "\",\"sourceLanguage\":\"de\"}");
+        assertProblem(source, 400);
+        assertThat(read(source).path("errors").get(0).path("field").asString()).isEqualTo("sourceLanguage");
+        var missingSection = send("POST", "/api/v1/admin/stories", token, "{\"section\":\"no-such-section-x\",\"sourceLanguage\":\"en\"}");
+        assertProblem(missingSection, 400);
+        assertThat(read(missingSection).path("field").asString()).isEqualTo("section");
+        var embed = send("PUT", "/api/v1/admin/stories/" + id + "/en", token,
+                "{\"basedOnRevision\":0,\"headline\":\"H\",\"body\":[{\"type\":\"embed\",\"url\":\"javascript:alert(1)\"}]}");
+        assertProblem(embed, 400);
+        assertThat(read(embed).path("field").asString()).isEqualTo("body[0].url");
+        var schedule = send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"schedule\"}");
+        assertProblem(schedule, 400);
+        assertThat(read(schedule).path("field").asString()).isEqualTo("at");
+        assertProblem(send("GET", "/api/v1/admin/stories/999999999", token, null), 404);
+        assertProblem(upload(token, "notes.png", "not an image at all".getBytes(StandardCharsets.UTF_8)), 422);
+    }
+
+    @Test
+    void searchFindsPublishedStoriesAndNeverDrafts() {
+        var token = Tokens.issue(new Staff(accounts).member(Role.EDITOR).signIn(port), "Desk", "write", "publish");
+        var word = "zeppelinword" + Fixtures.unique("").replaceAll("[^a-z0-9]", "");
+        var draftWord = "blimpword" + Fixtures.unique("").replaceAll("[^a-z0-9]", "");
+        long published = story(token, "Airship " + word, true);
+        story(token, "Airship " + draftWord, false);
+        relay.drain();
+
+        var found = site.get("/api/v1/search?q=" + word + "&language=en&section=" + section);
+        assertThat(found.statusCode()).isEqualTo(200);
+        var body = read(found);
+        assertThat(body.path("total").asLong()).isEqualTo(1);
+        assertThat(body.path("items").get(0).path("id").asLong()).isEqualTo(published);
+        assertThat(body.path("items").get(0).path("headline").asString()).contains(word);
+        assertThat(read(site.get("/api/v1/search?q=" + draftWord + "&language=en")).path("total").asLong()).isZero();
+
+        assertProblem(site.get("/api/v1/search?language=en"), 400);
+        assertProblem(site.get("/api/v1/search?q=x"), 400);
+        assertProblem(site.get("/api/v1/search?q=x&language=de"), 400);
+        assertProblem(site.get("/api/v1/search?q=x&language=en&page=0"), 400);
+        assertProblem(site.get("/api/v1/search?q=x&language=en&page=9999"), 400);
+        assertProblem(site.get("/api/v1/search?q=x&language=en&section=no-such-section-x"), 400);
+        assertProblem(site.get("/api/v1/search?q=x&language=en&sort=date"), 400);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheAdminApiAndSearch() {
+        var document = read(site.get("/api/v1/openapi.json"));
+        var paths = document.path("paths");
+        assertThat(paths.has("/api/v1/search")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories/{id}/{lang}").has("put")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories/{id}/status").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/admin/media").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/admin/stories/{id}").path("get").path("security").toString()).contains("token");
+        assertThat(document.path("components").path("securitySchemes").path("token").path("scheme").asString())
+                .isEqualTo("bearer");
+    }
+
+    private long story(String token, String headline, boolean publish) {
+        long id = read(send("POST", "/api/v1/admin/stories", token,
+                "{\"section\":\"" + section + "\",\"sourceLanguage\":\"en\"}")).path("id").asLong();
+        send("PUT", "/api/v1/admin/stories/" + id + "/en", token, "{\"basedOnRevision\":0,\"headline\":\"" + headline
+                + "\",\"body\":[{\"type\":\"paragraph\",\"text\":\"About airships.\"}]}");
+        if (publish) {
+            send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"submit\"}");
+            assertThat(send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"publish\"}")
+                    .statusCode()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, @org.jspecify.annotations.Nullable String body) {
+        var request = HttpRequest.newBuilder(site.uri(path)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return site.send(request);
+    }
+
+    private HttpResponse<String> upload(String token, String fileName, byte[] bytes, String... fields) {
+        var boundary = "----wire" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return site.send(HttpRequest.newBuilder(site.uri("/api/v1/admin/media")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private JsonNode read(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(read(response).path("status").asInt()).isEqualTo(status);
+    }
+}
