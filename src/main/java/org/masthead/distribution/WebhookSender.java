@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.masthead.distribution.WebhookDelivery.Status;
+import org.masthead.platform.CoalescingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,11 +38,9 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
     private final DistributionProperties.Webhooks settings;
     private final Clock clock;
     private final HttpClient http;
-    private final ExecutorService pump = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("webhook-sender").daemon(true).factory());
-    private final ExecutorService requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
-            .name("webhook-request-", 0).factory());
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final CoalescingWorker pump = new CoalescingWorker("webhook-sender", this::sendDue);
+    /** One virtual thread per request in flight; replaced at each start, so a paused context can resume. */
+    private volatile ExecutorService requests = newRequestExecutor();
     private volatile boolean running;
 
     WebhookSender(WebhookRepository repository, WebhookTargets targets, DistributionProperties properties,
@@ -60,12 +58,7 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
 
     /** Asks for a pass soon on the sender's own thread; cheap to call often. */
     void wake() {
-        if (running && scheduled.compareAndSet(false, true)) {
-            pump.execute(() -> {
-                scheduled.set(false);
-                sendDue();
-            });
-        }
+        pump.wake();
     }
 
     @Scheduled(fixedDelayString = "${masthead.distribution.webhooks.poll-interval:2s}")
@@ -169,21 +162,28 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (requests.isShutdown()) {
+            requests = newRequestExecutor();
+        }
         running = true;
+        pump.start();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        pump.shutdownNow();
-        requests.shutdownNow();
+        requests.shutdownNow();   // requests in flight are cut off, as in a crash; their lease lets another node retry
+        pump.stop(Duration.ofSeconds(5));
         try {
-            pump.awaitTermination(5, TimeUnit.SECONDS);
             requests.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ExecutorService newRequestExecutor() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-request-", 0).factory());
     }
 
     @Override

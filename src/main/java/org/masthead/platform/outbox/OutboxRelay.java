@@ -1,13 +1,11 @@
 package org.masthead.platform.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.masthead.platform.CoalescingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,12 +33,9 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ObjectProvider<OutboxConsumer> consumers;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("outbox-relay").daemon(true).factory());
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final CoalescingWorker worker = new CoalescingWorker("outbox-relay", this::drain);
     /** Failed deliveries per "consumer#event"; kept in memory, so a restart grants every event fresh attempts. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private volatile boolean running;
 
     OutboxRelay(JdbcClient jdbc, JsonMapper json, ObjectProvider<OutboxConsumer> consumers) {
         this.jdbc = jdbc;
@@ -50,12 +45,7 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
 
     /** Asks for a relay pass soon, on the relay's own thread; cheap to call often. */
     public void wake() {
-        if (running && scheduled.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                scheduled.set(false);
-                drain();
-            });
-        }
+        worker.wake();
     }
 
     @Override
@@ -137,22 +127,16 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        worker.shutdown();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }
