@@ -121,6 +121,9 @@ public class AccessTokens {
     record Holder(NewsroomUser user, Set<TokenScope> scopes) {
     }
 
+    private record Presented(long id, long accountId, Set<TokenScope> scopes) {
+    }
+
     /**
      * The holder of a presented token, if the token is known, not revoked and its account enabled.
      * "Last used" is written at most once per {@code last-used-precision}, so reads stay cheap.
@@ -132,12 +135,12 @@ public class AccessTokens {
         }
         var found = jdbc.sql("select id, account_id, scopes from access_token where token_hash = :h and revoked_at is null")
                 .param("h", hash(secret))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional();
+                .query((rs, n) -> new Presented(rs.getLong(1), rs.getLong(2), TokenScope.decode(rs.getString(3)))).optional();
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        long tokenId = (Long) found.get()[0];
-        var user = accounts.find((Long) found.get()[1]).flatMap(a -> accounts.user(a.username()))
+        long tokenId = found.get().id();
+        var user = accounts.find(found.get().accountId()).flatMap(a -> accounts.user(a.username()))
                 .filter(NewsroomUser::isEnabled);
         if (user.isEmpty()) {
             return Optional.empty();
@@ -147,7 +150,7 @@ public class AccessTokens {
                 .param("now", now).param("id", tokenId).param("since", now - properties.lastUsedPrecision().toMillis())
                 .update();
         user.get().eraseCredentials();
-        return Optional.of(new Holder(user.get(), TokenScope.decode((String) found.get()[2])));
+        return Optional.of(new Holder(user.get(), found.get().scopes()));
     }
 
     static String hash(String secret) {

@@ -38,6 +38,7 @@ import org.masthead.platform.Language;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -150,7 +151,7 @@ class AdminApiController {
             @RequestParam(required = false) @Nullable MultipartFile file, @RequestParam Map<String, String> fields)
             throws IOException {
         if (!(user.has(Role.CONTRIBUTOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR))) {
-            throw new org.springframework.security.access.AccessDeniedException("Only writers, editors and translators upload images.");
+            throw new AccessDeniedException("Only writers, editors and translators upload images.");
         }
         if (file == null || file.isEmpty()) {
             throw new InvalidField("file", "Send the image as the multipart part 'file'.");
