@@ -38,7 +38,7 @@ class PageCacheClusterIntegrationTest {
     @Autowired Environment environment;
 
     @Test
-    void anEvictionOnOneNodeReachesTheOtherNode() {
+    void anEvictionOnOneNodeReachesTheOtherNode() throws java.io.IOException {
         var fixtures = new Fixtures(stories, taxonomy);
         long id = fixtures.story().in(EN, "Story on two nodes").published();
         relay.drain();
@@ -60,14 +60,16 @@ class PageCacheClusterIntegrationTest {
         }
     }
 
-    private ConfigurableApplicationContext secondNode() {
+    /** Another node on the same database, with node-local files (search index, media) of its own. */
+    private ConfigurableApplicationContext secondNode() throws java.io.IOException {
+        var ownFiles = java.nio.file.Files.createTempDirectory("masthead-second-node-");
         return new SpringApplicationBuilder(MastheadApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
                 "--spring.datasource.username=", "--spring.datasource.password=",
                 "--masthead.outbox.poll-interval=1h",
                 "--masthead.cache.enabled=true",
-                "--masthead.data-dir=" + environment.getRequiredProperty("masthead.data-dir"),
+                "--masthead.data-dir=" + ownFiles,
                 "--" + TestDatabase.REUSE_PROPERTY + "=true");
     }
 }
