@@ -3,6 +3,7 @@ package org.masthead.identity;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.UiMessages;
 
 /**
  * What the newsroom layout around every page shows: title, navigation for the person's roles,
@@ -10,7 +11,7 @@ import org.masthead.platform.Language;
  */
 public record NewsroomChrome(Language language, String title, @Nullable String userName, List<NavLink> nav,
         String current, String csrfParameter, String csrfToken, String stylesheet, String script,
-        NewsroomMessages t) {
+        UiMessages t) {
 
     public record NavLink(String key, String url, String text) {
     }

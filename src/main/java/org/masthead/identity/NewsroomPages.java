@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.UiMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,8 @@ public class NewsroomPages {
         return times.format(instant);
     }
 
-    public NewsroomMessages messages(Language language) {
-        return new NewsroomMessages(language, messages);
+    public UiMessages messages(Language language) {
+        return new UiMessages(language, messages);
     }
 
     /** The chrome for a signed-in page; {@code titleKey} is a message key, {@code current} the nav entry. */
@@ -68,7 +69,7 @@ public class NewsroomPages {
                 asset("/newsroom/css/newsroom.css"), asset("/webjars/htmx.org/dist/htmx.min.js"), messages(language));
     }
 
-    private static NewsroomChrome.NavLink link(NewsroomMessages t, String key, String url) {
+    private static NewsroomChrome.NavLink link(UiMessages t, String key, String url) {
         return new NewsroomChrome.NavLink(key, url, t.get("newsroom.nav." + key));
     }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
 import org.masthead.content.VersionView;
+import org.masthead.editorial.TranslationBadges;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.WordDiff;
 import org.masthead.translation.TranslationRecords.ItemRecord;
@@ -26,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * changed in the source since, the queue of translation work, XLIFF exchange and the translation memory.
  */
 @Service
-public class TranslationDesk {
+public class TranslationDesk implements TranslationBadges {
 
     /** How many of the newest stories the queue looks at. */
     static final int QUEUE_WINDOW = 500;
@@ -140,6 +142,13 @@ public class TranslationDesk {
         return entries;
     }
 
+    /** The story desk's "needs update" badges, read from the counts the tracker keeps. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Set<Language>> behind(Collection<Long> storyIds) {
+        return records.behind(storyIds);
+    }
+
     /** Earlier translations of texts equal or close (80 % or more) to {@code text}. */
     @Transactional(readOnly = true)
     public List<MemoryMatch> proposals(Language from, Language to, String text) {
@@ -209,23 +218,30 @@ public class TranslationDesk {
     /** Called after each save of a version: records newly translated items and refreshes the counts. */
     @Transactional
     void refresh(long storyId, Language saved) {
-        if (stories.details(storyId).isEmpty()) {
+        var story = stories.details(storyId);
+        if (story.isEmpty()) {
             return;   // deleted since the save: nothing left to keep in step
         }
         records.lockStory(storyId);
-        var source = stories.sourceLanguage(storyId);
-        for (var target : Language.all()) {
-            if (target == source || saved != source && target != saved
-                    || stories.working(storyId, target).isEmpty() || stories.working(storyId, source).isEmpty()) {
+        var sourceLanguage = story.get().sourceLanguage();
+        var source = stories.working(storyId, sourceLanguage);
+        if (source.isEmpty()) {
+            return;
+        }
+        // a saved source can put every translation behind; a saved translation concerns only itself
+        var targets = saved == sourceLanguage ? Language.all() : List.of(saved);
+        for (var target : targets) {
+            var translation = target == sourceLanguage ? Optional.<VersionView>empty() : stories.working(storyId, target);
+            if (translation.isEmpty()) {
                 continue;
             }
-            var pair = pair(storyId, target);
+            var pair = pair(storyId, target, source.get(), translation.get());
             var known = records.items(storyId, target);
             if (target == saved) {
                 for (var item : pair.sourceItems()) {
                     var translated = pair.targetItems().get(item.id());
                     if (!known.containsKey(item.id()) && translated != null && translated.translates(item)) {
-                        recordItem(pair, item, translated, pair.target() == null ? "" : pair.target().savedBy());
+                        recordItem(pair, item, translated, translation.get().savedBy());
                     }
                 }
                 known = records.items(storyId, target);
@@ -233,6 +249,7 @@ public class TranslationDesk {
             records.saveState(storyId, target, compare(pair, known).behind());
         }
     }
+
 
     private ImportReport apply(Pair pair, List<XliffFiles.ReadUnit> units, String by) {
         var current = compare(pair, records.items(pair.storyId(), pair.targetLanguage())).items().stream()
@@ -397,7 +414,10 @@ public class TranslationDesk {
             throw new IllegalArgumentException("'" + target.code() + "' is the source language of story " + storyId);
         }
         var source = stories.working(storyId, sourceLanguage).orElseThrow(() -> new StoryNotFound(storyId));
-        var translation = stories.working(storyId, target).orElse(null);
+        return pair(storyId, target, source, stories.working(storyId, target).orElse(null));
+    }
+
+    private static Pair pair(long storyId, Language target, VersionView source, @Nullable VersionView translation) {
         var targetItems = translation == null ? List.<Translatable>of() : Translatable.of(translation);
         return new Pair(storyId, target, source, translation, Translatable.of(source),
                 targetItems.stream().collect(Collectors.toMap(Translatable::id, Function.identity(), (a, b) -> a)),

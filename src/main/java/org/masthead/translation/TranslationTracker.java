@@ -1,6 +1,5 @@
 package org.masthead.translation;
 
-import java.util.Set;
 import org.masthead.content.ContentEvent;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TranslationTracker implements OutboxConsumer {
-
-    private static final Set<String> SAVES = Set.of(ContentEvent.VersionSaved.class.getSimpleName());
 
     private final TranslationDesk desk;
 
@@ -28,7 +25,8 @@ class TranslationTracker implements OutboxConsumer {
 
     @Override
     public void handle(OutboxEvent event) {
-        if (SAVES.contains(event.type()) && event.payload(ContentEvent.class) instanceof ContentEvent.VersionSaved saved) {
+        if (event.type().equals(ContentEvent.VersionSaved.class.getSimpleName())
+                && event.payload(ContentEvent.class) instanceof ContentEvent.VersionSaved saved) {
             desk.refresh(saved.storyId(), saved.language());
         }
     }

@@ -24,7 +24,7 @@ import org.masthead.editorial.Permissions;
 import org.masthead.editorial.PublishBlocked;
 import org.masthead.editorial.WorkflowRefused;
 import org.masthead.identity.IdentityProperties;
-import org.masthead.identity.NewsroomMessages;
+import org.masthead.platform.web.UiMessages;
 import org.masthead.identity.NewsroomPages;
 import org.masthead.identity.NewsroomUser;
 import org.masthead.media.MediaLibrary;
@@ -274,7 +274,7 @@ class DeskController {
     }
 
     private List<String> problems(NewsroomUser user, List<PublishBlocked.Problem> problems) {
-        NewsroomMessages t = pages.messages(user.uiLanguage());
+        UiMessages t = pages.messages(user.uiLanguage());
         return problems.stream().map(p -> p.language().label() + ": " + t.get(p.messageKey(), Integer.toString(p.block()))).toList();
     }
 

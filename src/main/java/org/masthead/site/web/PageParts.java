@@ -3,6 +3,7 @@ package org.masthead.site.web;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.UiMessages;
 
 /** The small value types that reader pages are made of. */
 public final class PageParts {
@@ -17,7 +18,7 @@ public final class PageParts {
     public record Chrome(Language language, String title, String description, @Nullable String canonicalUrl,
             List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
             @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, List<FeedLink> feeds,
-            SearchBox search, Messages t) {
+            SearchBox search, UiMessages t) {
     }
 
     /** A {@code <link rel="alternate">} to a feed: its media type, title and address. */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.content.Section;
 import org.masthead.content.Taxonomy;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.UiMessages;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.search.SearchOrder;
 import org.masthead.search.SearchResults;
@@ -189,7 +190,7 @@ class SearchController {
     }
 
     private List<FacetGroup> facets(Language lang, Asked asked, SearchResults.Facets facets,
-            Map<String, Section> sections, Messages t) {
+            Map<String, Section> sections, UiMessages t) {
         var groups = new ArrayList<FacetGroup>();
         groups.add(new FacetGroup("facet-section", t.get("search.facet.section"), choices(facets.sections(),
                 value -> sections.containsKey(value) ? sections.get(value).name().in(lang) : value,

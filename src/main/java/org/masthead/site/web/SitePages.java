@@ -18,6 +18,7 @@ import org.masthead.content.Taxonomy;
 import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.UiMessages;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
 import org.masthead.site.web.PageParts.Alternate;
@@ -59,8 +60,8 @@ class SitePages {
         this.dates = new NewsDates(properties.timeZone());
     }
 
-    Messages messages(Language language) {
-        return new Messages(language, messageSource);
+    UiMessages messages(Language language) {
+        return new UiMessages(language, messageSource);
     }
 
     /**

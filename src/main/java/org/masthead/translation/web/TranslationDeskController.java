@@ -19,7 +19,7 @@ import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.EditorialWorkflow;
 import org.masthead.editorial.WorkflowRefused;
-import org.masthead.identity.NewsroomMessages;
+import org.masthead.platform.web.UiMessages;
 import org.masthead.identity.NewsroomPages;
 import org.masthead.identity.NewsroomUser;
 import org.masthead.identity.Role;
@@ -206,7 +206,7 @@ class TranslationDeskController {
         return view;
     }
 
-    private EditorPage.Item item(NewsroomMessages t, TranslationStatus translation, ItemStatus item,
+    private EditorPage.Item item(UiMessages t, TranslationStatus translation, ItemStatus item,
             Map<String, List<String>> typed, boolean afterConflict) {
         var labels = labels(t, item);
         var fields = new ArrayList<EditorPage.Field>();
@@ -233,7 +233,7 @@ class TranslationDeskController {
                 t.get("newsroom.translations.state." + state), item.needsWork(), fields, changes, proposals);
     }
 
-    private static List<String> labels(NewsroomMessages t, ItemStatus item) {
+    private static List<String> labels(UiMessages t, ItemStatus item) {
         var labels = new ArrayList<String>();
         for (int i = 0; i < item.sourceTexts().size(); i++) {
             labels.add(switch (item.kind()) {
@@ -260,7 +260,7 @@ class TranslationDeskController {
         return texts;
     }
 
-    private static String ago(NewsroomMessages t, Language language, Instant then, Instant now) {
+    private static String ago(UiMessages t, Language language, Instant then, Instant now) {
         var elapsed = Duration.between(then, now);
         if (elapsed.toMinutes() < 1) {
             return t.get("newsroom.ago.now");

@@ -1,4 +1,4 @@
-package org.masthead.site.web;
+package org.masthead.platform.web;
 
 import gg.jte.support.LocalizationSupport;
 import org.masthead.platform.Language;
@@ -6,10 +6,11 @@ import org.masthead.platform.text.Plurals;
 import org.springframework.context.MessageSource;
 
 /**
- * UI strings of one language for a template: {@code ${t.localize("key")}}. The language comes from
- * the URL, never from a session, so cached pages cannot mix languages.
+ * UI strings of one language for a template, {@code ${t.localize("key")}}, and for code. Reader pages
+ * take the language from the URL, never from a session, so cached pages cannot mix languages;
+ * newsroom pages take it from the signed-in person's choice.
  */
-public record Messages(Language language, MessageSource source) implements LocalizationSupport {
+public record UiMessages(Language language, MessageSource source) implements LocalizationSupport {
 
     @Override
     public String lookup(String key) {
