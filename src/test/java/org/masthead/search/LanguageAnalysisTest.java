@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.masthead.platform.Language;
 import org.masthead.search.analysis.LanguageAnalyzers;
@@ -23,6 +25,20 @@ class LanguageAnalysisTest {
         var query = terms(ANALYZERS.text(Language.UK), "переговорів");
         assertThat(terms(ANALYZERS.text(Language.UK), "переговори")).containsAnyElementsOf(query);
         assertThat(terms(ANALYZERS.text(Language.UK), "переговорах")).containsAnyElementsOf(query);
+    }
+
+    @Test
+    void ukrainianLemmasAreThoseOfLucenesUkrainianAnalyzerEachOnce() {
+        var text = "Делегації з’їхалися до Стамбула на ґрунтовні переговори; Зеленський заявив, що уряд "
+                + "підтримає енергетиків, а ціни на зерно знизяться після зустрічей у Києві.";
+        try (var lucene = new UkrainianMorfologikAnalyzer()) {
+            var expected = positions(lucene, text).stream()
+                    .map(lemmas -> lemmas.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList())
+                    .toList();
+            var ours = positions(ANALYZERS.text(Language.UK), text);
+            assertThat(ours).isEqualTo(expected);
+            assertThat(ours).allSatisfy(lemmas -> assertThat(lemmas).doesNotHaveDuplicates());
+        }
     }
 
     @Test
@@ -74,6 +90,26 @@ class LanguageAnalysisTest {
     void indexedNamesAreOnlyCapitalizedWords() {
         assertThat(terms(ANALYZERS.indexedNames(Language.EN), "talks resume in Istanbul"))
                 .containsExactly("istanbul");
+    }
+
+    /** The terms at each position, in the order the analyzer gives them. */
+    private static List<List<String>> positions(Analyzer analyzer, String text) {
+        var positions = new ArrayList<List<String>>();
+        try (var stream = analyzer.tokenStream("field", text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            var increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() > 0) {
+                    positions.add(new ArrayList<>());
+                }
+                positions.getLast().add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return positions;
     }
 
     static List<String> terms(Analyzer analyzer, String text) {

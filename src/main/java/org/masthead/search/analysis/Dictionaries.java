@@ -8,11 +8,16 @@ import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
 /** The morfologik dictionaries: read once (several megabytes each), shared by every analyzer. */
 final class Dictionaries {
 
+    /** Distinct word forms whose lemmas are kept per language: a few megabytes, most of a news text's words. */
+    private static final long CACHED_WORDS = 50_000;
+
     /** From ua.net.nlp:morfologik-ukrainian-search, the dictionary UkrainianMorfologikAnalyzer uses. */
-    static final Dictionary UKRAINIAN = read(UkrainianMorfologikAnalyzer.class, "/ua/net/nlp/ukrainian.dict");
+    static final Lemmas UKRAINIAN = new Lemmas(read(UkrainianMorfologikAnalyzer.class, "/ua/net/nlp/ukrainian.dict"),
+            CACHED_WORDS);
 
     /** From LanguageTool's language-ru: only the dictionary resource is used, none of LanguageTool's code. */
-    static final Dictionary RUSSIAN = read(Dictionaries.class, "/org/languagetool/resource/ru/russian.dict");
+    static final Lemmas RUSSIAN = new Lemmas(read(Dictionaries.class, "/org/languagetool/resource/ru/russian.dict"),
+            CACHED_WORDS);
 
     private Dictionaries() {
     }

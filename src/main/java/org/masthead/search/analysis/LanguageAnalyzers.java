@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
 import org.masthead.platform.Language;
 
 /**
@@ -28,8 +27,8 @@ public final class LanguageAnalyzers {
     };
 
     public LanguageAnalyzers() {
-        text.put(Language.UK, new UkrainianMorfologikAnalyzer());
-        text.put(Language.RU, new RussianMorfologikAnalyzer());
+        text.put(Language.UK, LemmatizingAnalyzer.ukrainian());
+        text.put(Language.RU, LemmatizingAnalyzer.russian());
         text.put(Language.EN, new EnglishAnalyzer());
         for (var language : Language.values()) {
             indexedNames.put(language, new NameAnalyzer(language, true));

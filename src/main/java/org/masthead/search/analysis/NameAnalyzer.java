@@ -4,7 +4,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.morfologik.MorfologikFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.masthead.platform.Language;
 
@@ -29,8 +28,8 @@ final class NameAnalyzer extends Analyzer {
         TokenStream stream = capitalizedOnly ? new CapitalizedFilter(source) : source;
         stream = new LowerCaseFilter(stream);
         stream = switch (language) {
-            case UK -> new LowerCaseFilter(new MorfologikFilter(stream, Dictionaries.UKRAINIAN));
-            case RU -> new LowerCaseFilter(new MorfologikFilter(stream, Dictionaries.RUSSIAN));
+            case UK -> new LemmaFilter(stream, Dictionaries.UKRAINIAN);
+            case RU -> new LemmaFilter(stream, Dictionaries.RUSSIAN);
             case EN -> new EnglishPossessiveFilter(stream);
         };
         return new TokenStreamComponents(source, new NameKeyFilter(stream, language));
