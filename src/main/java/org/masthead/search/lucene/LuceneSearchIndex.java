@@ -14,10 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -30,6 +33,7 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -81,6 +85,15 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private final Analyzer indexAnalyzer;
     private final LuceneQueries queries;
     private final Object writes = new Object();
+    /** Searches the segments of one index in parallel: a single query finishes sooner on several cores. */
+    private final ExecutorService segmentSearches = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("search-", 0).daemon().factory());
+    private final SearcherFactory searcherFactory = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            return new IndexSearcher(reader, segmentSearches);
+        }
+    };
     private volatile Generation live;
     private @Nullable Generation building;
 
@@ -364,6 +377,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             }
             live.close();
         }
+        segmentSearches.shutdown();
     }
 
     private Generation openLive() {
@@ -417,7 +431,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
                     .setRAMBufferSizeMB(ramBufferMb);
             var writer = new IndexWriter(directory, config);
             writer.commit();   // an empty index is still a valid one to search
-            return new Generation(folder, writer, new SearcherManager(writer, null));
+            return new Generation(folder, writer, new SearcherManager(writer, searcherFactory));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + folder, e);
         }
