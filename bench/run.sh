@@ -12,7 +12,8 @@
 #      section page, and a feed and a search page when Masthead has them;
 #   2. the same story page's HTML as a static file from nginx, alternating with Masthead runs, and
 #      the Masthead/nginx throughput ratio;
-#   3. publish-to-visible latency over 100 publishes, uncached story render time (Server-Timing),
+#   3. publish-to-visible and publish-to-searchable latency over 100 publishes each, uncached story
+#      render time (Server-Timing),
 #      resident memory.
 # Raw outputs land in $OUT (printed at the end). Needs wrk and nginx (nginx-light) installed.
 set -euo pipefail
@@ -125,6 +126,7 @@ done
 
 echo "== publish-to-visible and uncached render"
 curl -fsS "$base/bench/publish-latency?count=100" | tee "$out/publish-latency.txt"
+curl -fsS "$base/bench/search-latency?count=100" | tee "$out/search-latency.txt"
 curl -fsS "$base/bench/render-timing?count=1000&warmup=2000" | tee "$out/render-timing.txt"
 grep -E '^Vm(RSS|HWM)' "/proc/$pid/status" | tee "$out/memory.txt"
 
@@ -137,6 +139,6 @@ for file in "$out"/wrk-*.txt; do
     printf '%-28s %12s req/s' "$(basename "$file" .txt)" "$(awk '/Requests\/sec/ {print $2}' "$file")"
     if grep -qE 'Socket errors|Non-2xx' "$file"; then echo "  ERRORS: $(grep -E 'Socket errors|Non-2xx' "$file" | tr '\n' ' ')"; else echo "  no errors"; fi
 done
-cat "$out/publish-latency.txt" "$out/render-timing.txt"
+cat "$out/publish-latency.txt" "$out/search-latency.txt" "$out/render-timing.txt"
 echo "resident memory: $(tr '\n' ' ' <"$out/memory.txt")"
 echo "raw outputs: $out"

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
@@ -67,18 +68,40 @@ class BenchController {
     @GetMapping("/bench/publish-latency")
     String publishLatency(@RequestParam(defaultValue = "100") int count, HttpServletRequest request) {
         loopbackOnly(request);
+        var path = path(newest());
+        return "publish-to-visible over %d publishes of %s: %s%n".formatted(count, path,
+                summary(timePublishes(count, word -> get(path, "").body().contains(word))));
+    }
+
+    /**
+     * Publishes {@code count} corrections, each with a word never seen before, and times each until the
+     * reader search finds the story by that word (the index is fed by the outbox, like the page cache).
+     */
+    @GetMapping("/bench/search-latency")
+    String searchLatency(@RequestParam(defaultValue = "100") int count, HttpServletRequest request) {
+        loopbackOnly(request);
+        var path = path(newest());
+        return "publish-to-searchable over %d publishes of %s: %s%n".formatted(count, path,
+                summary(timePublishes(count, word -> get("/en/search?q=" + word, "").body().contains(path))));
+    }
+
+    /**
+     * Times {@code count} corrections of the newest story until {@code visible} holds for the word each one
+     * brings: a made-up word of letters only, so that every analyzer keeps it whole.
+     */
+    private List<Double> timePublishes(int count, Predicate<String> visible) {
         var story = newest();
-        var path = path(story);
         var millis = new ArrayList<Double>();
         for (int i = 0; i < count; i++) {
             var current = stories.working(story.id(), Language.EN).orElseThrow();
-            var marker = "Correction %d at %d".formatted(i, System.nanoTime());
+            var word = "zq" + letters(System.nanoTime());
             long started = System.nanoTime();
-            stories.save(new SaveVersion(story.id(), Language.EN, current.revision(), current.headline(), marker,
-                    current.seoTitle(), current.seoDescription(), current.leadImageCaption(),
-                    current.leadImageCredit(), current.leadImageAlt(), current.body(), "bench"));
+            stories.save(new SaveVersion(story.id(), Language.EN, current.revision(), current.headline(),
+                    "Correction " + i + " " + word, current.seoTitle(), current.seoDescription(),
+                    current.leadImageCaption(), current.leadImageCredit(), current.leadImageAlt(), current.body(),
+                    "bench"));
             stories.publish(story.id());
-            while (!get(path, "").body().contains(marker)) {
+            while (!visible.test(word)) {
                 if (System.nanoTime() - started > GIVE_UP.toNanos()) {
                     throw new IllegalStateException("Publish " + i + " not visible after " + GIVE_UP);
                 }
@@ -86,7 +109,7 @@ class BenchController {
             }
             millis.add((System.nanoTime() - started) / 1e6);
         }
-        return "publish-to-visible over %d publishes of %s: %s%n".formatted(count, path, summary(millis));
+        return millis;
     }
 
     /**
@@ -118,6 +141,14 @@ class BenchController {
         }
         return "uncached story render (Server-Timing app;dur) over %d pages after %d warm-up renders: %s%n"
                 .formatted(millis.size(), Math.min(warmup, cards.size()), summary(millis));
+    }
+
+    private static String letters(long number) {
+        var word = new StringBuilder();
+        for (long rest = number; rest > 0; rest /= 26) {
+            word.append((char) ('a' + rest % 26));
+        }
+        return word.toString();
     }
 
     private StoryCard newest() {
