@@ -23,7 +23,7 @@ import org.masthead.search.lucene.LuceneSearchIndex;
 /**
  * Indexes synthetic stories through the same rebuild path as {@code ./masthead reindex}, then times a mix
  * of reader queries (single word, inflected word, phrase, faceted), each as the search page runs it:
- * with facet counts and highlighted snippets for one page of ten.
+ * with facet counts and highlighted snippets for one page of ten; then suggestions as the reader types.
  * Arguments: stories (default 1000000; 0 times queries on the index left by an earlier run), index folder,
  * threads (default 2), queries (default 4000).
  */
@@ -102,6 +102,21 @@ public final class SearchBenchmark {
         for (int k = 0; k < kinds.size(); k++) {
             report(kinds.get(k), byKind[k]);
         }
+        suggestions(index, random, queries / kinds.size());
+    }
+
+    /** Suggestions as the reader types: the first two to six letters of a query word. */
+    private static void suggestions(LuceneSearchIndex index, SplittableRandom random, int count) {
+        var took = new long[count];
+        for (int i = 0; i < count; i++) {
+            var language = Language.values()[random.nextInt(3)];
+            var word = SyntheticStories.lexicon(language).queryLemma(random)[0];
+            var typed = word.substring(0, Math.min(word.length(), 2 + random.nextInt(5)));
+            long t0 = System.nanoTime();
+            index.suggest(language, typed, 6);
+            took[i] = System.nanoTime() - t0;
+        }
+        report("suggest", took);
     }
 
     private static SearchQuery query(SplittableRandom random, String kind) {

@@ -5,24 +5,36 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.masthead.platform.Language;
 
 /**
  * One analyzer per language and purpose, so that stemming never crosses languages: dictionary lemmas for
- * Ukrainian and Russian, Porter stems for English, name keys for names in any script, and plain lower-cased
- * words for suggestions as the reader types. Analyzers are thread-safe; build this once.
+ * Ukrainian and Russian, Porter stems for English, name keys for names in any script, and lower-cased word
+ * prefixes for suggestions as the reader types. Analyzers are thread-safe; build this once.
  */
 public final class LanguageAnalyzers {
 
     private final Map<Language, Analyzer> text = new EnumMap<>(Language.class);
     private final Map<Language, Analyzer> indexedNames = new EnumMap<>(Language.class);
     private final Map<Language, Analyzer> queriedNames = new EnumMap<>(Language.class);
+    /** Prefixes longer than this are not indexed: a suggestion by a longer prefix looks up this long a one. */
+    public static final int LONGEST_PREFIX = 20;
+
     private final Analyzer words = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             var source = new StandardTokenizer();
             return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        }
+    };
+    private final Analyzer prefixes = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            var source = new StandardTokenizer();
+            return new TokenStreamComponents(source,
+                    new EdgeNGramTokenFilter(new LowerCaseFilter(source), 2, LONGEST_PREFIX, true));
         }
     };
 
@@ -51,8 +63,16 @@ public final class LanguageAnalyzers {
         return queriedNames.get(language);
     }
 
-    /** Lower-cased words without stemming, so that a typed prefix matches the words as written. */
+    /** Lower-cased words without stemming. */
     public Analyzer words() {
         return words;
+    }
+
+    /**
+     * Every word with its prefixes from two letters on, for suggestions as the reader types: a typed prefix
+     * is one term to look up, not an expansion over every word it starts.
+     */
+    public Analyzer prefixes() {
+        return prefixes;
     }
 }

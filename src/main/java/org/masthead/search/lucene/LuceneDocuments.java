@@ -9,6 +9,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -27,9 +28,15 @@ final class LuceneDocuments {
     /** Bodies keep match offsets in the postings, so snippets need no second analysis of the text. */
     private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
 
+    /** Suggestions only ask which stories have a word prefix: no frequencies, positions or norms to keep. */
+    private static final FieldType PREFIXES = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY.freeze();
+        PREFIXES.setIndexOptions(IndexOptions.DOCS);
+        PREFIXES.setOmitNorms(true);
+        PREFIXES.freeze();
     }
 
     private final ZoneId zone;
@@ -60,6 +67,8 @@ final class LuceneDocuments {
         doc.add(new StringField(Fields.MONTH, month, Store.NO));
         doc.add(new SortedDocValuesField(Fields.MONTH, new BytesRef(month)));
         doc.add(new NumericDocValuesField(Fields.DATE, source.date().toEpochMilli()));
+        // points beside the doc values let a newest-first sort skip whole blocks of older stories
+        doc.add(new LongPoint(Fields.DATE, source.date().toEpochMilli()));
         doc.add(new StoredField(Fields.DATE, source.date().toEpochMilli()));
 
         doc.add(new TextField(Fields.headline(language), source.headline(), Store.YES));
@@ -72,8 +81,8 @@ final class LuceneDocuments {
         people.forEach(name -> doc.add(new StoredField(Fields.PEOPLE, name)));
         doc.add(new TextField(Fields.names(language), String.join("\n", source.headline(), source.standfirst(),
                 source.text(), tagNames, String.join("\n", people)), Store.NO));
-        doc.add(new TextField(Fields.suggestHeadline(language), source.headline(), Store.NO));
-        doc.add(new TextField(Fields.suggestTerms(language), tagNames + "\n" + String.join("\n", people), Store.NO));
+        doc.add(new Field(Fields.suggestHeadline(language), source.headline(), PREFIXES));
+        doc.add(new Field(Fields.suggestTerms(language), tagNames + "\n" + String.join("\n", people), PREFIXES));
         return doc;
     }
 }

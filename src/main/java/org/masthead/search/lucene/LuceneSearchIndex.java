@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -30,7 +31,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -83,6 +83,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private final Clock clock;
     private final LuceneDocuments documents;
     private final Analyzer indexAnalyzer;
+    private final Analyzer wordAnalyzer;
     private final LuceneQueries queries;
     private final Object writes = new Object();
     /** Searches the segments of one index in parallel: a single query finishes sooner on several cores. */
@@ -112,12 +113,13 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 index.put(field, analyzers.text(language));
             }
             index.put(Fields.names(language), analyzers.indexedNames(language));
-            index.put(Fields.suggestHeadline(language), analyzers.words());
-            index.put(Fields.suggestTerms(language), analyzers.words());
+            index.put(Fields.suggestHeadline(language), analyzers.prefixes());
+            index.put(Fields.suggestTerms(language), analyzers.prefixes());
             query.putAll(index);
             query.put(Fields.names(language), analyzers.queriedNames(language));
         }
         this.indexAnalyzer = new PerFieldAnalyzerWrapper(analyzers.words(), index);
+        this.wordAnalyzer = analyzers.words();
         this.queries = new LuceneQueries(new PerFieldAnalyzerWrapper(analyzers.words(), query));
         this.live = openLive();
     }
@@ -245,9 +247,9 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         if (typed.isEmpty() || typed.getLast().length() < 2) {
             return List.of();
         }
+        // only versions in the language have its fields; drafts are the few documents not live
         var query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.LANGUAGE, language.code())), Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.LIVE, Fields.YES)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.LIVE, Fields.NO)), Occur.MUST_NOT)
                 .add(new BooleanQuery.Builder()
                         .add(typedWords(Fields.suggestHeadline(language), typed), Occur.SHOULD)
                         .add(typedWords(Fields.suggestTerms(language), typed), Occur.SHOULD)
@@ -261,8 +263,10 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             var names = new LinkedHashMap<String, Suggestion>();
             var stored = searcher.storedFields();
             var headlineField = Fields.headline(language);
+            var wanted = Set.of(headlineField, Fields.STORY, Fields.SECTION, Fields.SLUG, Fields.TAG_NAMES,
+                    Fields.PEOPLE);
             for (var hit : top.scoreDocs) {
-                var doc = stored.document(hit.doc);
+                var doc = stored.document(hit.doc, wanted);
                 var headline = doc.get(headlineField);
                 if (headlines.size() < limit && completes(headline, typed)) {
                     headlines.add(new Suggestion(Suggestion.Kind.HEADLINE, headline, new Suggestion.StoryLink(
@@ -289,17 +293,21 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         });
     }
 
-    /** Every typed word as written, the last one as a prefix: "перегов" already finds "переговори". */
+    /**
+     * Every typed word, the last one as a prefix ("перегов" already finds "переговори"): each is one indexed
+     * prefix term; {@link #completes} then keeps the stories whose words really are those.
+     */
     private static Query typedWords(String field, List<String> typed) {
         var query = new BooleanQuery.Builder();
-        for (int i = 0; i < typed.size() - 1; i++) {
-            query.add(new TermQuery(new Term(field, typed.get(i))), Occur.MUST);
+        for (var word : typed) {
+            var indexed = word.length() > LanguageAnalyzers.LONGEST_PREFIX
+                    ? word.substring(0, LanguageAnalyzers.LONGEST_PREFIX) : word;
+            query.add(new TermQuery(new Term(field, indexed)), Occur.FILTER);
         }
-        query.add(new PrefixQuery(new Term(field, typed.getLast())), Occur.MUST);
         return query.build();
     }
 
-    private static boolean completes(String text, List<String> typed) {
+    private boolean completes(String text, List<String> typed) {
         var words = words(text);
         for (int i = 0; i < typed.size() - 1; i++) {
             if (!words.contains(typed.get(i))) {
@@ -309,8 +317,20 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         return words.stream().anyMatch(word -> word.startsWith(typed.getLast()));
     }
 
-    private static List<String> words(String text) {
-        return Stream.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    /** The words of a text as the suggestion fields index them, so typed and indexed words compare alike. */
+    private List<String> words(String text) {
+        var words = new ArrayList<String>();
+        try (var stream = wordAnalyzer.tokenStream("", text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot split " + text + " into words", e);
+        }
+        return words;
     }
 
     @Override
