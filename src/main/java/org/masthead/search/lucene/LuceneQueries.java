@@ -73,7 +73,7 @@ final class LuceneQueries {
         return query.build();
     }
 
-    /** Language, visibility and the chosen facet values, as non-scoring clauses. */
+    /** Language, visibility, the chosen facet values and status, as non-scoring clauses. */
     static void addFilters(BooleanQuery.Builder query, SearchQuery search) {
         query.add(new TermQuery(new Term(Fields.LANGUAGE, search.language().code())), Occur.FILTER);
         var visible = search.visibility() == Visibility.PUBLISHED ? Fields.LIVE : Fields.LATEST;
@@ -87,6 +87,9 @@ final class LuceneQueries {
         if (search.month() != null) {
             query.add(new TermQuery(new Term(Fields.MONTH, LuceneDocuments.MONTH.format(search.month()))),
                     Occur.FILTER);
+        }
+        if (search.status() != null) {
+            query.add(new TermQuery(new Term(Fields.STATUS, search.status().name())), Occur.FILTER);
         }
     }
 }
