@@ -134,7 +134,7 @@ public final class SearchBenchmark {
                 random.nextInt(4) == 0 ? SearchOrder.NEWEST : SearchOrder.RELEVANCE,
                 faceted ? SyntheticStories.SECTIONS[random.nextInt(SyntheticStories.SECTIONS.length)] : null,
                 faceted && random.nextBoolean() ? "tag-" + random.nextInt(SyntheticStories.TAGS) : null,
-                faceted && random.nextInt(3) == 0 ? YearMonth.of(2026, 1 + random.nextInt(10)) : null,
+                faceted && random.nextInt(3) == 0 ? YearMonth.of(2026, 1 + random.nextInt(10)) : null, null,
                 0, 10, true);
     }
 

@@ -3,6 +3,7 @@ package org.masthead.search;
 import java.time.YearMonth;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.masthead.content.StoryStatus;
 import org.masthead.platform.Language;
 import org.springframework.stereotype.Service;
 
@@ -28,45 +29,86 @@ public class StorySearch {
         this.properties = properties;
     }
 
-    /** What a search asks beyond its words; build with {@link #published} or {@link #includingDrafts}. */
+    /**
+     * What a search asks beyond its words; build with {@link #published} or {@link #includingDrafts}.
+     * {@code status} keeps the versions of stories in that status only (null: any).
+     */
     public record Request(Language language, QueryText text, Visibility visibility, SearchOrder order,
-            @Nullable String section, @Nullable String tag, @Nullable YearMonth month, int page, boolean facets) {
+            @Nullable String section, @Nullable String tag, @Nullable YearMonth month, @Nullable StoryStatus status,
+            int page, boolean facets) {
 
         public static Request published(Language language, String text) {
             return new Request(language, QueryText.parse(text), Visibility.PUBLISHED, SearchOrder.RELEVANCE, null,
-                    null, null, 1, true);
+                    null, null, null, 1, true);
         }
 
         public static Request includingDrafts(Language language, String text) {
             return new Request(language, QueryText.parse(text), Visibility.INCLUDING_DRAFTS, SearchOrder.RELEVANCE,
-                    null, null, null, 1, true);
+                    null, null, null, null, 1, true);
         }
 
         public Request order(SearchOrder newOrder) {
-            return new Request(language, text, visibility, newOrder, section, tag, month, page, facets);
+            return new Request(language, text, visibility, newOrder, section, tag, month, status, page, facets);
         }
 
         public Request narrowedTo(@Nullable String newSection, @Nullable String newTag, @Nullable YearMonth newMonth) {
-            return new Request(language, text, visibility, order, newSection, newTag, newMonth, page, facets);
+            return new Request(language, text, visibility, order, newSection, newTag, newMonth, status, page, facets);
+        }
+
+        public Request status(@Nullable StoryStatus newStatus) {
+            return new Request(language, text, visibility, order, section, tag, month, newStatus, page, facets);
         }
 
         public Request page(int newPage) {
-            return new Request(language, text, visibility, order, section, tag, month, newPage, facets);
+            return new Request(language, text, visibility, order, section, tag, month, status, newPage, facets);
         }
+
+        /** Spares the index counting facet values where nothing shows them. */
+        public Request withoutFacets() {
+            return new Request(language, text, visibility, order, section, tag, month, status, page, false);
+        }
+    }
+
+    /** One page of results; {@code request} asked for the page shown, which is never past {@code lastPage}. */
+    public record Paged(Request request, SearchResults results, int lastPage) {
     }
 
     public SearchResults search(Request request) {
         if (request.text().isEmpty()) {
             return SearchResults.NONE;
         }
-        int size = Math.min(properties.pageSize(), MAX_PAGE_SIZE);
+        int size = pageSize();
         int offset = (Math.max(1, request.page()) - 1) * size;
         if (offset >= MAX_RESULTS) {
             return SearchResults.NONE;
         }
         return index.search(new SearchQuery(request.language(), request.text(), request.visibility(), request.order(),
-                request.section(), request.tag(), request.month(), offset, Math.min(size, MAX_RESULTS - offset),
-                request.facets()));
+                request.section(), request.tag(), request.month(), request.status(), offset,
+                Math.min(size, MAX_RESULTS - offset), request.facets()));
+    }
+
+    /**
+     * The page {@code request} asks for or, when that lies past the end, the last page there is: an old link
+     * or a made-up page number still shows results.
+     */
+    public Paged searchPage(Request request) {
+        var results = search(request);
+        if (!results.hits().isEmpty() || request.page() <= 1) {
+            return new Paged(request, results, lastPage(results.total()));
+        }
+        var first = search(request.page(1));
+        int last = lastPage(first.total());
+        return last == 1 ? new Paged(request.page(1), first, 1)
+                : new Paged(request.page(last), search(request.page(last)), last);
+    }
+
+    /** The {@code page} parameter of a search page: anything unusable means the first page rather than an error. */
+    public static int pageNumber(@Nullable String parameter) {
+        if (parameter == null || parameter.isEmpty() || parameter.length() > 4
+                || !parameter.chars().allMatch(Character::isDigit)) {
+            return 1;
+        }
+        return Math.max(1, Integer.parseInt(parameter));
     }
 
     /** Headlines, tags and names completing what the reader has typed so far in {@code language}. */
@@ -80,5 +122,11 @@ public class StorySearch {
 
     public int pageSize() {
         return Math.min(properties.pageSize(), MAX_PAGE_SIZE);
+    }
+
+    /** Pages stop at {@link #MAX_RESULTS}, however many stories match. */
+    private int lastPage(long total) {
+        int size = pageSize();
+        return (int) Math.min(MAX_RESULTS / size, Math.max(1, (total + size - 1) / size));
     }
 }

@@ -73,6 +73,7 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("POST /newsroom/admin/users/{id}/password", EnumSet.of(Role.ADMIN));
         NEWSROOM.put("GET /newsroom/admin/audit", EnumSet.of(Role.ADMIN));
         NEWSROOM.put("GET /newsroom/stories", EVERY_ROLE);
+        NEWSROOM.put("GET /newsroom/search", EVERY_ROLE);
         NEWSROOM.put("GET /newsroom/stories/new", WRITERS);
         NEWSROOM.put("POST /newsroom/stories", WRITERS);
         NEWSROOM.put("GET /newsroom/stories/{id}", EVERY_ROLE);

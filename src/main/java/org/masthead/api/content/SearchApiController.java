@@ -72,9 +72,8 @@ class SearchApiController {
         int pageSize = search.pageSize();
         int lastPage = Math.max(1, StorySearch.MAX_RESULTS / pageSize);
         int number = page(page, lastPage);
-        var asked = StorySearch.Request.published(lang, q).narrowedTo(section, tag, null).page(number);
-        var results = search.search(new StorySearch.Request(asked.language(), asked.text(), asked.visibility(),
-                asked.order(), asked.section(), asked.tag(), asked.month(), asked.page(), false));
+        var asked = StorySearch.Request.published(lang, q).narrowedTo(section, tag, null).page(number).withoutFacets();
+        var results = search.search(asked);
         var items = results.hits().stream().filter(hit -> hit.live())
                 .map(hit -> new SearchHit(hit.storyId(), hit.language().code(),
                         urls.absolute(urls.story(hit.language(), hit.sectionSlug(), hit.slug(), hit.storyId())),

@@ -17,9 +17,15 @@ public record UiMessages(Language language, MessageSource source) implements Loc
         return source.getMessage(key, null, language.locale());
     }
 
-    /** A counted phrase in the right plural form: {@code count("listing.count", 5)} → "5 матеріалів". */
-    public String count(String key, long count) {
-        return get(key + "." + Plurals.category(language, count).key(), count);
+    /**
+     * A counted phrase in the right plural form: {@code count("listing.count", 5)} → "5 матеріалів";
+     * {@code more} fill the placeholders after the count, {1} onwards.
+     */
+    public String count(String key, long count, Object... more) {
+        var args = new Object[more.length + 1];
+        args[0] = count;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return get(key + "." + Plurals.category(language, count).key(), args);
     }
 
     /** A message as a plain string, for attributes and titles. */

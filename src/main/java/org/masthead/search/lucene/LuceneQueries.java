@@ -74,9 +74,9 @@ final class LuceneQueries {
     }
 
     /**
-     * Visibility and the chosen facet values, as non-scoring clauses. The language needs none: only versions
-     * in that language have its text fields. Visibility excludes the few documents readers or editors must not
-     * see, rather than requiring the many they may: a sparse exclusion costs far less per match.
+     * Visibility, the chosen facet values and status, as non-scoring clauses. The language needs none: only
+     * versions in that language have its text fields. Visibility excludes the few documents readers or editors
+     * must not see, rather than requiring the many they may: a sparse exclusion costs far less per match.
      */
     static void addFilters(BooleanQuery.Builder query, SearchQuery search) {
         var visible = search.visibility() == Visibility.PUBLISHED ? Fields.LIVE : Fields.LATEST;
@@ -90,6 +90,9 @@ final class LuceneQueries {
         if (search.month() != null) {
             query.add(new TermQuery(new Term(Fields.MONTH, LuceneDocuments.MONTH.format(search.month()))),
                     Occur.FILTER);
+        }
+        if (search.status() != null) {
+            query.add(new TermQuery(new Term(Fields.STATUS, search.status().name())), Occur.FILTER);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.masthead.content.StoryFilter;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.Pagination;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
@@ -86,7 +87,7 @@ class ListingController {
             throw PageNotFound.in(lang);
         }
         var here = path.apply(lang);
-        var pagination = new PageParts.Pagination(page, pagesTotal,
+        var pagination = new Pagination(page, pagesTotal,
                 page > 1 ? urls.page(here, page - 1) : null,
                 page < pagesTotal ? urls.page(here, page + 1) : null);
         var title = page > 1 ? pages.messages(lang).get("pagination.title", heading, page) : heading;

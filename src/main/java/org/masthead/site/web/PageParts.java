@@ -47,11 +47,4 @@ public final class PageParts {
     public record Card(String url, String headline, String standfirst, @Nullable Picture picture,
             NewsDates.Shown published, Link section) {
     }
-
-    public record Pagination(int page, int pages, @Nullable String previousUrl, @Nullable String nextUrl) {
-
-        public boolean needed() {
-            return pages > 1;
-        }
-    }
 }

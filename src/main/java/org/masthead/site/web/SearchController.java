@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.content.Section;
 import org.masthead.content.Taxonomy;
 import org.masthead.platform.Language;
-import org.masthead.platform.web.UiMessages;
+import org.masthead.platform.web.Pagination;
 import org.masthead.platform.web.SurrogateKeys;
+import org.masthead.platform.web.UiMessages;
 import org.masthead.search.SearchOrder;
 import org.masthead.search.SearchResults;
 import org.masthead.search.SearchResults.FacetCount;
@@ -26,7 +27,6 @@ import org.masthead.search.Suggestion;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
 import org.masthead.site.web.PageParts.Link;
-import org.masthead.site.web.PageParts.Pagination;
 import org.masthead.site.web.SearchPage.Choice;
 import org.masthead.site.web.SearchPage.FacetGroup;
 import org.masthead.site.web.SearchPage.Outcome;
@@ -93,19 +93,14 @@ class SearchController {
             HttpServletResponse response) {
         var asked = new Asked(q == null ? "" : q.strip(),
                 sort == null ? SearchOrder.RELEVANCE : SearchOrder.fromParameter(sort).orElse(SearchOrder.RELEVANCE),
-                slugOrNull(section), slugOrNull(tag), monthOrNull(month), pageNumber(page));
+                slugOrNull(section), slugOrNull(tag), monthOrNull(month), StorySearch.pageNumber(page));
         var t = pages.messages(lang);
         var searchRequest = StorySearch.Request.published(lang, asked.q()).order(asked.order())
                 .narrowedTo(asked.section(), asked.tag(), asked.month()).page(asked.page());
-        var results = search.search(searchRequest);
-        int pageSize = search.pageSize();
-        int lastPage = (int) Math.min(StorySearch.MAX_RESULTS / pageSize,
-                Math.max(1, (results.total() + pageSize - 1) / pageSize));
-        if (asked.page() > lastPage && results.total() > 0) {
-            asked = new Asked(asked.q(), asked.order(), asked.section(), asked.tag(), asked.month(), lastPage);
-            results = search.search(searchRequest.page(lastPage));
-        }
-        final var current = asked;
+        var paged = search.searchPage(searchRequest);
+        var results = paged.results();
+        int lastPage = paged.lastPage();
+        var current = pageOf(asked, paged.request().page());
 
         Outcome outcome = searchRequest.text().isEmpty() ? Outcome.NO_QUERY
                 : results.total() == 0 ? Outcome.NOTHING_FOUND : Outcome.RESULTS;
@@ -241,13 +236,5 @@ class SearchController {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** A reader's page number; anything unusable means the first page rather than an error. */
-    private static int pageNumber(@Nullable String value) {
-        if (value == null || value.isEmpty() || value.length() > 4 || !value.chars().allMatch(Character::isDigit)) {
-            return 1;
-        }
-        return Math.max(1, Integer.parseInt(value));
     }
 }

@@ -2,10 +2,10 @@ package org.masthead.site.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.masthead.platform.web.Pagination;
 import org.masthead.search.Highlighted;
 import org.masthead.site.web.PageParts.Chrome;
 import org.masthead.site.web.PageParts.Link;
-import org.masthead.site.web.PageParts.Pagination;
 
 /**
  * The search page: the form, what was found, facets to narrow it and the ways to go on when nothing was.

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.masthead.content.StoryStatus;
 import org.masthead.platform.Language;
 import org.masthead.search.QueryText;
 import org.masthead.search.SearchDocument;
@@ -210,9 +211,10 @@ class LuceneSearchIndexTest {
                 "draft", "Чернетка про вибори мера", "", "Текст ще не опублікований.", NOW);
         index.replace(200, List.of(draft));
         assertThat(search(UK, "вибори").hits()).isEmpty();
-        assertThat(index.search(new SearchQuery(UK, QueryText.parse("вибори"), Visibility.INCLUDING_DRAFTS,
-                SearchOrder.RELEVANCE, null, null, null, 0, 10, false)).hits())
-                .extracting(SearchResults.Hit::storyId).containsExactly(200L);
+        assertThat(index.search(draftsIn(null)).hits()).extracting(SearchResults.Hit::storyId).containsExactly(200L);
+        assertThat(index.search(draftsIn(StoryStatus.DRAFT)).hits()).extracting(SearchResults.Hit::storyId)
+                .containsExactly(200L);
+        assertThat(index.search(draftsIn(StoryStatus.IN_REVIEW)).total()).as("narrowed to another status").isZero();
     }
 
     @Test
@@ -265,7 +267,12 @@ class LuceneSearchIndexTest {
 
     private static SearchQuery query(Language language, String text, SearchOrder order, String section, String tag,
             YearMonth month) {
-        return new SearchQuery(language, QueryText.parse(text), Visibility.PUBLISHED, order, section, tag, month, 0, 10,
-                true);
+        return new SearchQuery(language, QueryText.parse(text), Visibility.PUBLISHED, order, section, tag, month, null,
+                0, 10, true);
+    }
+
+    private static SearchQuery draftsIn(StoryStatus status) {
+        return new SearchQuery(UK, QueryText.parse("вибори"), Visibility.INCLUDING_DRAFTS, SearchOrder.RELEVANCE, null,
+                null, null, status, 0, 10, false);
     }
 }
