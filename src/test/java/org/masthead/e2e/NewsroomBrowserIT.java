@@ -128,6 +128,22 @@ class NewsroomBrowserIT {
         checkAccessibility(contributor);
         assertThat(contributor.locator("#b1-caption").inputValue()).isEqualTo("Гавань на світанку");
 
+        // the draft is found by the newsroom search, from the box on every newsroom page
+        var code = headline.substring(headline.lastIndexOf('-') + 1);
+        contributor.locator("#nr-search-q").fill(code);
+        contributor.locator("form.nr-search button").click();
+        contributor.waitForURL("**/newsroom/search**");
+        contributor.locator("#search-lang").selectOption("uk");
+        contributor.locator("form.filters button").click();
+        contributor.waitForURL("**lang=uk**");
+        // the index follows saves through the outbox: look again until it has caught up
+        for (int tries = 0; contributor.locator("ol.results h3 a").count() == 0 && tries < 50; tries++) {
+            contributor.waitForTimeout(200);
+            contributor.reload();
+        }
+        assertThat(contributor.locator("ol.results h3 a").first().textContent()).contains(code);
+        checkAccessibility(contributor);
+
         // submit for review; there is no way to publish
         contributor.navigate(url("/newsroom/stories/" + storyId));
         checkAccessibility(contributor);

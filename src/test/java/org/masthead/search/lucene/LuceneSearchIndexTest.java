@@ -232,6 +232,18 @@ class LuceneSearchIndexTest {
         assertThat(headlines.getFirst().kind()).isIn(Suggestion.Kind.HEADLINE, Suggestion.Kind.TAG);
         assertThat(index.suggest(EN, "tal", 5)).extracting(Suggestion::kind).contains(Suggestion.Kind.TAG);
         assertThat(index.suggest(EN, "x", 5)).as("one letter is too little").isEmpty();
+        assertThat(index.suggest(UK, "відновилися у", 5)).as("earlier words must be whole words").isEmpty();
+        assertThat(index.suggest(UK, "у Стамб", 5)).extracting(Suggestion::text)
+                .containsExactly("Переговори у Стамбулі відновилися");
+        index.replace(100, List.of(new Story(UK, "culture", "theatre", "Прем'єра сезону в театрі імені Франка",
+                "Глядачі аплодували стоячи.", 1).document(100)));
+        index.replace(101, List.of(new Story(EN, "culture", "theatre", "Counterintelligencesies of the season",
+                "A made-up word longer than any indexed prefix.", 1).document(101)));
+        assertThat(index.suggest(UK, "прем'єр", 5)).as("an apostrophe inside a word")
+                .extracting(Suggestion::text).contains("Прем'єра сезону в театрі імені Франка");
+        assertThat(index.suggest(EN, "counterintelligencesi", 5)).as("past the longest indexed prefix")
+                .extracting(Suggestion::text).containsExactly("Counterintelligencesies of the season");
+        assertThat(index.suggest(EN, "counterintelligencesix", 5)).isEmpty();
     }
 
     @Test
