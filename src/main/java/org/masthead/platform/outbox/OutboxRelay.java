@@ -58,25 +58,33 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
         wake();
     }
 
-    /** Delivers everything pending to every consumer; tests call it to run consumers synchronously. */
+    /**
+     * Delivers everything pending to every consumer, in their order; tests call it to run consumers
+     * synchronously. All consumers of a pass stop at the same newest event, and a consumer that fails holds
+     * back those after it: a later consumer never acts on an event an earlier one has not handled (the page
+     * cache drops search pages only once the search index has the change that emptied them).
+     */
     public synchronized void drain() {
+        long horizon = jdbc.sql("select coalesce(max(id), 0) from outbox_event").query(Long.class).single();
         for (var consumer : consumers.orderedStream().toList()) {
             try {
-                while (deliverBatch(consumer) == BATCH) {
+                while (deliverBatch(consumer, horizon) == BATCH) {
                     // a full batch means there may be more
                 }
             } catch (RuntimeException e) {
                 log.error("Outbox consumer {} failed; it will retry from its cursor", consumer.name(), e);
+                horizon = Math.min(horizon, cursorOf(consumer.name()));
             }
         }
     }
 
-    private int deliverBatch(OutboxConsumer consumer) {
+    private int deliverBatch(OutboxConsumer consumer, long horizon) {
         long cursor = cursorOf(consumer.name());
         List<OutboxEvent> events = jdbc.sql("""
                 select id, type, payload, created_at from outbox_event
-                 where id > :cursor order by id limit :limit""")
+                 where id > :cursor and id <= :horizon order by id limit :limit""")
                 .param("cursor", cursor)
+                .param("horizon", horizon)
                 .param("limit", BATCH)
                 .query((rs, n) -> new OutboxEvent(rs.getLong("id"), rs.getString("type"),
                         rs.getString("payload"), Instant.ofEpochMilli(rs.getLong("created_at")), json))

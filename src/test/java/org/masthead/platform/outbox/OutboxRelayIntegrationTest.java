@@ -3,12 +3,14 @@ package org.masthead.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.masthead.support.MastheadTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +61,48 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void aLaterConsumerNeverHandlesAnEventBeforeAnEarlierOneHas() {
+        var run = "-" + System.nanoTime();
+        transaction.executeWithoutResult(status -> outbox.append(new Ping("first" + run)));
+        var seenByFirst = new ArrayList<String>();
+        var seenBySecond = new ArrayList<String>();
+        // while the first consumer handles "first", another writer commits "meanwhile"
+        var first = new TextConsumer("first" + run, 0, run, text -> {
+            seenByFirst.add(text);
+            if (text.equals("first" + run)) {
+                transaction.executeWithoutResult(status -> outbox.append(new Ping("meanwhile" + run)));
+            }
+        });
+        var second = new TextConsumer("second" + run, 1, run, seenBySecond::add);
+        var relay = relayFor(first, second);
+
+        relay.drain();
+        assertThat(seenByFirst).containsExactly("first" + run);
+        assertThat(seenBySecond).as("not ahead of the first consumer").containsExactly("first" + run);
+        relay.drain();
+        assertThat(seenBySecond).containsExactly("first" + run, "meanwhile" + run);
+    }
+
+    @Test
+    void aFailingConsumerHoldsBackTheConsumersAfterIt() {
+        var run = "-" + System.nanoTime();
+        transaction.executeWithoutResult(status -> outbox.append(new Ping("troubled" + run)));
+        var seenBySecond = new ArrayList<String>();
+        var failing = new TextConsumer("failing" + run, 0, run, text -> {
+            throw new IllegalStateException("cannot handle " + text);
+        });
+        var second = new TextConsumer("second" + run, 1, run, seenBySecond::add);
+        var relay = relayFor(failing, second);
+
+        relay.drain();
+        assertThat(seenBySecond).isEmpty();
+        for (int attempt = 2; attempt <= OutboxRelay.MAX_ATTEMPTS; attempt++) {
+            relay.drain();   // the last attempt sets the event aside, and the next consumer may have it
+        }
+        assertThat(seenBySecond).containsExactly("troubled" + run);
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEvent() {
         long before = jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
         try {
@@ -72,9 +116,28 @@ class OutboxRelayIntegrationTest {
         assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isEqualTo(before);
     }
 
-    private OutboxRelay relayFor(OutboxConsumer consumer) {
-        var beans = new StaticListableBeanFactory(Map.of("consumer", consumer));
-        return new OutboxRelay(jdbc, json, beans.getBeanProvider(OutboxConsumer.class));
+    private OutboxRelay relayFor(OutboxConsumer... consumers) {
+        var beans = new LinkedHashMap<String, Object>();
+        for (var consumer : consumers) {
+            beans.put(consumer.name(), consumer);
+        }
+        return new OutboxRelay(jdbc, json, new StaticListableBeanFactory(beans).getBeanProvider(OutboxConsumer.class));
+    }
+
+    /** Hands the texts of this run's pings to {@code texts}, in the place {@code order} gives it. */
+    record TextConsumer(String name, int order, String run, Consumer<String> texts) implements OutboxConsumer, Ordered {
+
+        @Override
+        public void handle(OutboxEvent event) {
+            if (event.type().equals("Ping") && event.payload(Ping.class).text().endsWith(run)) {
+                texts.accept(event.payload(Ping.class).text());
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return order;
+        }
     }
 
     /** Fails the first {@code failures} times it sees {@code failOn}, then succeeds. */
