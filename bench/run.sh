@@ -9,7 +9,7 @@
 # It builds Masthead, starts it (-Xmx512m) with the generator and loopback-only measuring endpoints
 # of bench/src, waits until the archive is written and the outbox consumers caught up, then:
 #   1. wrk (2 threads; 64 and 256 connections; DURATION each) against a story page, the home page, a
-#      section page, and a feed and a search page when Masthead has them;
+#      section page, the English RSS feed and a search page;
 #   2. the same story page's HTML as a static file from nginx, alternating with Masthead runs, and
 #      the Masthead/nginx throughput ratio;
 #   3. publish-to-visible and publish-to-searchable latency over 100 publishes each, uncached story
@@ -64,7 +64,7 @@ story=$(sed 's/.* story=//' <<<"$status" | tr -d '\n')
 section="/en/$(cut -d/ -f3 <<<"$story")/"
 declare -A targets=([story]="$story" [home]="/en/" [section]="$section")
 # feeds and search arrive with other work: measured when the address answers
-for feed in /en/feed.xml /en/rss.xml /en/feed /en/rss /en/atom.xml; do
+for feed in /en/feed/rss.xml /en/feed/atom.xml; do
     if curl -fsS -o /dev/null "$base$feed" 2>/dev/null; then targets[feed]=$feed; break; fi
 done
 if curl -fsS -o /dev/null "$base/en/search?q=energy" 2>/dev/null; then targets[search]="/en/search?q=energy"; fi
