@@ -31,9 +31,10 @@ public class StorySearch {
 
     /**
      * What a search asks beyond its words; build with {@link #published} or {@link #includingDrafts}.
-     * {@code status} keeps the versions of stories in that status only (null: any).
+     * {@code status} keeps the versions of stories in that status only (null: any); a null {@code language}
+     * searches the versions of every language.
      */
-    public record Request(Language language, QueryText text, Visibility visibility, SearchOrder order,
+    public record Request(@Nullable Language language, QueryText text, Visibility visibility, SearchOrder order,
             @Nullable String section, @Nullable String tag, @Nullable YearMonth month, @Nullable StoryStatus status,
             int page, boolean facets) {
 
@@ -42,7 +43,7 @@ public class StorySearch {
                     null, null, null, 1, true);
         }
 
-        public static Request includingDrafts(Language language, String text) {
+        public static Request includingDrafts(@Nullable Language language, String text) {
             return new Request(language, QueryText.parse(text), Visibility.INCLUDING_DRAFTS, SearchOrder.RELEVANCE,
                     null, null, null, null, 1, true);
         }

@@ -3,9 +3,10 @@ package org.masthead.editorial.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.StoryStatus;
 import org.masthead.content.Stories;
@@ -26,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Newsroom search: the working copy of every version in one language, drafts included, for every signed-in
- * role, since the desk shows every role every story too. As on the reader search, whatever the parameters hold
+ * Newsroom search: the working copy of every version, drafts included, in every language or in one, for
+ * every signed-in role, since the desk shows every role every story too. As on the reader search, whatever the parameters hold
  * the answer is a page that helps: unknown values are ignored and a page past the end shows the last one.
  */
 @Controller
@@ -43,13 +44,16 @@ class NewsroomSearchController {
         this.pages = pages;
     }
 
-    /** What the person asked for, as it goes back into links; the language is always named, as its default varies. */
-    private record Asked(String q, Language language, @Nullable StoryStatus status, SearchOrder order, int page) {
+    /** What the person asked for, as it goes back into links; no language means every language. */
+    private record Asked(String q, @Nullable Language language, @Nullable StoryStatus status, SearchOrder order,
+            int page) {
 
         String url() {
             var query = new StringJoiner("&", "/newsroom/search?", "");
             query.add("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-            query.add("lang=" + language.code());
+            if (language != null) {
+                query.add("lang=" + language.code());
+            }
             if (status != null) {
                 query.add("status=" + status.name());
             }
@@ -66,7 +70,7 @@ class NewsroomSearchController {
             return new Asked(q, language, status, order, number);
         }
 
-        Asked in(Language other) {
+        Asked in(@Nullable Language other) {
             return new Asked(q, other, status, order, 1);
         }
     }
@@ -78,7 +82,8 @@ class NewsroomSearchController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String page) {
         var t = pages.messages(user.uiLanguage());
-        var language = lang == null ? user.uiLanguage() : Language.fromCode(lang).orElse(user.uiLanguage());
+        var language = lang == null ? null : Language.fromCode(lang).orElse(null);
+        var languageName = language == null ? t.get("newsroom.search.every-language") : language.nativeName();
         var statusFilter = Arrays.stream(StoryStatus.values()).filter(s -> s.name().equals(status)).findFirst()
                 .orElse(null);
         var order = sort == null ? SearchOrder.RELEVANCE : SearchOrder.fromParameter(sort).orElse(SearchOrder.RELEVANCE);
@@ -95,20 +100,25 @@ class NewsroomSearchController {
         } else if (searched.isEmpty()) {
             summary = t.get("newsroom.search.no-words", searched.text());
         } else if (total == 0) {
-            summary = t.get("newsroom.search.nothing", searched.text(), language.nativeName());
+            summary = t.get("newsroom.search.nothing", searched.text(), languageName);
         } else {
-            summary = t.count("newsroom.search.found", total, searched.text(), language.nativeName());
+            summary = t.count("newsroom.search.found", total, searched.text(), languageName);
         }
-        var others = searched.isEmpty() ? List.<NewsroomSearchPage.Link>of() : Language.all().stream()
-                .filter(other -> other != language)
-                .map(other -> new NewsroomSearchPage.Link(asked.in(other).url(), other.nativeName())).toList();
+        // searched in one language: the same search in the others, and in all of them
+        var others = new ArrayList<NewsroomSearchPage.Link>();
+        if (!searched.isEmpty() && language != null) {
+            Language.all().stream().filter(other -> other != language)
+                    .forEach(other -> others.add(new NewsroomSearchPage.Link(asked.in(other).url(), other.nativeName())));
+            others.add(new NewsroomSearchPage.Link(asked.in(null).url(), t.get("newsroom.search.any-language")));
+        }
         var pagination = new Pagination(asked.page(), paged.lastPage(),
                 asked.page() > 1 ? asked.page(asked.page() - 1).url() : null,
                 asked.page() < paged.lastPage() ? asked.page(asked.page() + 1).url() : null);
         var view = new NewsroomSearchPage(pages.chrome(request, user, "newsroom.search.title", "search"),
-                new NewsroomSearchPage.Form(text, language.code(), statusFilter == null ? "" : statusFilter.name(),
-                        order.parameter()),
-                Language.all().stream().map(l -> new DeskPage.Option(l.code(), l.nativeName())).toList(),
+                new NewsroomSearchPage.Form(text, language == null ? "" : language.code(),
+                        statusFilter == null ? "" : statusFilter.name(), order.parameter()),
+                Stream.concat(Stream.of(new DeskPage.Option("", t.get("newsroom.search.any-language"))),
+                        Language.all().stream().map(l -> new DeskPage.Option(l.code(), l.nativeName()))).toList(),
                 Arrays.stream(StoryStatus.values())
                         .map(s -> new DeskPage.Option(s.name(), t.get("newsroom.status." + s.name()))).toList(),
                 Arrays.stream(SearchOrder.values())

@@ -73,6 +73,20 @@ final class LuceneQueries {
         return query.build();
     }
 
+    /** {@link #match} in any of {@code languages}: a version has the text fields of its own language only. */
+    @Nullable Query matchAny(List<Language> languages, QueryText text) {
+        var any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (var language : languages) {
+            var match = match(language, text);
+            if (match != null) {
+                any.add(match, Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
     /**
      * Visibility, the chosen facet values and status, as non-scoring clauses. The language needs none: only
      * versions in that language have its text fields. Visibility excludes the few documents readers or editors

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -150,7 +151,8 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     @Override
     public SearchResults search(SearchQuery search) {
-        var match = queries.match(search.language(), search.text());
+        var languages = search.language() == null ? Language.all() : List.of(search.language());
+        var match = queries.matchAny(languages, search.text());
         if (match == null) {
             return SearchResults.NONE;
         }
@@ -179,7 +181,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             }
             var page = topDocs.scoreDocs.length <= search.offset() ? new ScoreDoc[0]
                     : java.util.Arrays.copyOfRange(topDocs.scoreDocs, search.offset(), topDocs.scoreDocs.length);
-            return new SearchResults(topDocs.totalHits.value, hits(searcher, built, page, search.language()), facets);
+            return new SearchResults(topDocs.totalHits.value, hits(searcher, built, page, languages), facets);
         });
     }
 
@@ -191,7 +193,8 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         return DoubleValuesSource.fromField(Fields.DATE, date -> 1 + Math.pow(2, -Math.max(0, now - date) / halfLife));
     }
 
-    private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, Language language) throws IOException {
+    private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, List<Language> languages)
+            throws IOException {
         if (page.length == 0) {
             return List.of();
         }
@@ -199,18 +202,27 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         for (int i = 0; i < page.length; i++) {
             ids[i] = page[i].doc;
         }
-        var headline = Fields.headline(language);
-        var body = Fields.body(language);
+        var fields = new ArrayList<String>();
+        for (var language : languages) {
+            fields.add(Fields.headline(language));
+            fields.add(Fields.body(language));
+        }
+        // one passage of a headline, two of a body
+        int[] passages = fields.stream().mapToInt(field -> field.startsWith("body_") ? 2 : 1).toArray();
         var highlights = new Highlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new FragmentFormatter())
                 .withMaxLength(20_000)
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(language.locale()))
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(languages.size() == 1
+                        ? languages.getFirst().locale() : Locale.ROOT))
                 .withMaxNoHighlightPassages(0))
-                .highlight(new String[] {headline, body}, query, ids, new int[] {1, 2});
+                .highlight(fields.toArray(String[]::new), query, ids, passages);
         var stored = searcher.storedFields();
         var hits = new ArrayList<Hit>(page.length);
         for (int i = 0; i < page.length; i++) {
             Document doc = stored.document(ids[i]);
+            var language = Language.fromCode(doc.get(Fields.LANGUAGE)).orElseThrow();
+            var headline = Fields.headline(language);
+            var body = Fields.body(language);
             var title = highlights.get(headline)[i] instanceof Highlighted h ? wholeHeadline(h, doc.get(headline))
                     : Highlighted.plain(doc.get(headline));
             var snippet = highlights.get(body)[i] instanceof Highlighted h ? h

@@ -76,17 +76,23 @@ class NewsroomSearchIntegrationTest {
     }
 
     @Test
-    void oneLanguageAtATimeTheUiLanguageFirstNarrowedByStatus() {
+    void everyLanguageUnlessOneIsChosenNarrowedByStatus() {
         var word = unique();
         long draft = fixtures.story().in(UK, "Чернетка " + word).draft();
         long live = fixtures.story().in(UK, "Новина " + word).published();
         relay.drain();
         var editor = staff.member(Role.EDITOR).signIn(port);   // an English newsroom
 
-        var english = editor.get("/newsroom/search?q=" + word).body();
+        var everywhere = editor.get("/newsroom/search?q=" + word).body();
+        assertThat(everywhere).as("every language unless one is chosen").contains(
+                "2 stories found for “" + word + "” (all languages).", "<option value=\"\" selected>All languages</option>",
+                "/newsroom/stories/" + draft + "\"", "/newsroom/stories/" + live + "\"");
+        var english = editor.get("/newsroom/search?q=" + word + "&lang=en").body();
         assertThat(english).contains("Nothing was found for “" + word + "” (English).", "How to search",
                 "<option value=\"en\" selected>English</option>",
-                "href=\"/newsroom/search?q=" + word + "&amp;lang=uk\">Українська</a>");
+                "href=\"/newsroom/search?q=" + word + "&amp;lang=uk\">Українська</a>",
+                "href=\"/newsroom/search?q=" + word + "\">All languages</a>");
+        assertThat(HtmlValidator.errors(english)).isEmpty();
 
         var ukrainian = editor.get("/newsroom/search?q=" + word + "&lang=uk").body();
         assertThat(ukrainian).contains("2 stories found", "/newsroom/stories/" + draft + "\"", "/newsroom/stories/" + live + "\"",
@@ -98,8 +104,8 @@ class NewsroomSearchIntegrationTest {
 
         var unknown = editor.get("/newsroom/search?q=" + word + "&lang=de&status=LOST&sort=random&page=-3");
         assertThat(unknown.statusCode()).isEqualTo(200);
-        assertThat(unknown.body()).as("unknown values fall back to the defaults").contains("(English)",
-                "<option value=\"en\" selected>English</option>",
+        assertThat(unknown.body()).as("unknown values fall back to the defaults").contains("(all languages)",
+                "<option value=\"\" selected>All languages</option>",
                 "<option value=\"relevance\" selected>Most relevant</option>").doesNotContain("LOST", "random");
     }
 

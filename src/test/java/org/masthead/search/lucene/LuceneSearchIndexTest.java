@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.masthead.content.StoryStatus;
 import org.masthead.platform.Language;
+import org.masthead.search.Highlighted;
 import org.masthead.search.QueryText;
 import org.masthead.search.SearchDocument;
 import org.masthead.search.SearchDocument.NamedSlug;
@@ -150,6 +152,20 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void withoutALanguageEveryLanguageIsSearchedAndEachHitHighlightedInItsOwn() {
+        assertThat(search(null, "Zelensky").hits()).extracting(SearchResults.Hit::storyId)
+                .containsExactlyInAnyOrder(4L, 8L, 12L);
+        var hits = search(null, "Стамбул").hits();
+        assertThat(hits).extracting(SearchResults.Hit::storyId).contains(1L, 2L, 7L);
+        assertThat(hits).filteredOn(hit -> hit.storyId() == 7).singleElement().satisfies(hit -> {
+            assertThat(hit.language()).isEqualTo(RU);
+            assertThat(hit.headline().fragments()).contains(new Highlighted.Fragment("Стамбуле", true));
+        });
+        assertThat(hits).filteredOn(hit -> hit.storyId() == 2).singleElement().satisfies(hit ->
+                assertThat(hit.snippet().fragments()).contains(new Highlighted.Fragment("Стамбулі", true)));
+    }
+
+    @Test
     void freshStoriesRankFirstAmongEquals() {
         var ids = search(UK, "Стамбулі").hits().stream().map(SearchResults.Hit::storyId).toList();
         assertThat(ids).startsWith(1L);
@@ -273,11 +289,11 @@ class LuceneSearchIndexTest {
         assertThat(folder.toFile().list()).hasSize(2);   // CURRENT and the live folder
     }
 
-    private SearchResults search(Language language, String text) {
+    private SearchResults search(@Nullable Language language, String text) {
         return index.search(query(language, text, SearchOrder.RELEVANCE, null, null, null));
     }
 
-    private static SearchQuery query(Language language, String text, SearchOrder order, String section, String tag,
+    private static SearchQuery query(@Nullable Language language, String text, SearchOrder order, String section, String tag,
             YearMonth month) {
         return new SearchQuery(language, QueryText.parse(text), Visibility.PUBLISHED, order, section, tag, month, null,
                 0, 10, true);
