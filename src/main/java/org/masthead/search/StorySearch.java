@@ -97,10 +97,10 @@ public class StorySearch {
         if (!results.hits().isEmpty() || request.page() <= 1) {
             return new Paged(request, results, lastPage(results.total()));
         }
-        var first = search(request.page(1));
-        int last = lastPage(first.total());
-        return last == 1 ? new Paged(request.page(1), first, 1)
-                : new Paged(request.page(last), search(request.page(last)), last);
+        // the empty page's search counted the matches, unless it lay past MAX_RESULTS and never ran
+        long total = results.total() > 0 ? results.total() : search(request.page(1)).total();
+        int last = lastPage(total);
+        return new Paged(request.page(last), search(request.page(last)), last);
     }
 
     /** The {@code page} parameter of a search page: anything unusable means the first page rather than an error. */

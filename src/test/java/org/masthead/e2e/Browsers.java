@@ -5,8 +5,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
+import org.masthead.support.Staff;
 
 /** Debian's Chromium at /usr/bin/chromium, driven by Playwright; no browser is downloaded. */
 final class Browsers {
@@ -20,6 +23,25 @@ final class Browsers {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /**
+     * Signs {@code member} in through the form at {@code baseUrl} in a fresh browser context and returns the page
+     * on the story desk; the axe-core violations of the sign-in page go to {@code violations}.
+     */
+    static Page signIn(Browser browser, String baseUrl, Staff.Member member, List<String> violations) {
+        var page = browser.newContext().newPage();
+        page.navigate(baseUrl + "/newsroom/login?lang=en");
+        violations.addAll(accessibilityViolations(page));
+        page.locator("#username").fill(member.username());
+        page.locator("#password").fill(member.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        try {
+            page.waitForURL("**/newsroom/stories**");
+        } catch (TimeoutError e) {
+            throw new AssertionError("Sign-in ended at " + page.url() + ": " + page.content(), e);
+        }
+        return page;
     }
 
     /** The axe-core violations of the page as it is now, each as "rule: target" lines. */

@@ -63,19 +63,7 @@ class NewsroomBrowserIT {
     }
 
     private Page signIn(Staff.Member member) {
-        var page = browser.newContext().newPage();
-        page.navigate(url("/newsroom/login?lang=en"));
-        violations.addAll(Browsers.accessibilityViolations(page));
-        page.locator("#username").fill(member.username());
-        page.locator("#password").fill(member.password());
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
-        try {
-            page.waitForURL("**/newsroom/stories**");
-        } catch (com.microsoft.playwright.TimeoutError e) {
-            throw new AssertionError("Sign-in ended at " + page.url() + ": " + page.content(), e);
-        }
-        return page;
+        return Browsers.signIn(browser, url(""), member, violations);
     }
 
     private void checkAccessibility(Page page) {

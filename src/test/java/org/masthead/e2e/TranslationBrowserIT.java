@@ -107,12 +107,6 @@ class TranslationBrowserIT {
     }
 
     private Page signIn(Staff.Member member) {
-        var page = browser.newContext().newPage();
-        page.navigate(url("/newsroom/login?lang=en"));
-        page.locator("#username").fill(member.username());
-        page.locator("#password").fill(member.password());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/newsroom/stories**");
-        return page;
+        return Browsers.signIn(browser, url(""), member, violations);
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -16,27 +17,14 @@ import org.masthead.platform.Language;
  */
 public final class LanguageAnalyzers {
 
-    private final Map<Language, Analyzer> text = new EnumMap<>(Language.class);
-    private final Map<Language, Analyzer> indexedNames = new EnumMap<>(Language.class);
-    private final Map<Language, Analyzer> queriedNames = new EnumMap<>(Language.class);
     /** Prefixes longer than this are not indexed: a suggestion by a longer prefix looks up this long a one. */
     public static final int LONGEST_PREFIX = 20;
 
-    private final Analyzer words = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            var source = new StandardTokenizer();
-            return new TokenStreamComponents(source, new LowerCaseFilter(source));
-        }
-    };
-    private final Analyzer prefixes = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            var source = new StandardTokenizer();
-            return new TokenStreamComponents(source,
-                    new EdgeNGramTokenFilter(new LowerCaseFilter(source), 2, LONGEST_PREFIX, true));
-        }
-    };
+    private final Map<Language, Analyzer> text = new EnumMap<>(Language.class);
+    private final Map<Language, Analyzer> indexedNames = new EnumMap<>(Language.class);
+    private final Map<Language, Analyzer> queriedNames = new EnumMap<>(Language.class);
+    private final Analyzer words = lowerCasedWords(false);
+    private final Analyzer prefixes = lowerCasedWords(true);
 
     public LanguageAnalyzers() {
         text.put(Language.UK, LemmatizingAnalyzer.ukrainian());
@@ -74,5 +62,17 @@ public final class LanguageAnalyzers {
      */
     public Analyzer prefixes() {
         return prefixes;
+    }
+
+    private static Analyzer lowerCasedWords(boolean withPrefixes) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var source = new StandardTokenizer();
+                TokenStream words = new LowerCaseFilter(source);
+                return new TokenStreamComponents(source,
+                        withPrefixes ? new EdgeNGramTokenFilter(words, 2, LONGEST_PREFIX, true) : words);
+            }
+        };
     }
 }

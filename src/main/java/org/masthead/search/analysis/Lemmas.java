@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.function.Function;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 
@@ -32,7 +31,7 @@ final class Lemmas {
 
     /** Empty when the dictionary does not know the word. */
     String[] of(String word, DictionaryLookup lookup) {
-        return known.get(word, (Function<String, String[]>) w -> read(w, lookup));
+        return known.get(word, w -> read(w, lookup));
     }
 
     /**

@@ -49,7 +49,7 @@ final class LuceneDocuments {
         var language = source.language();
         var doc = new Document();
         doc.add(new StringField(Fields.STORY, Long.toString(source.storyId()), Store.YES));
-        doc.add(new StringField(Fields.LANGUAGE, language.code(), Store.YES));
+        doc.add(new StoredField(Fields.LANGUAGE, language.code()));
         doc.add(new StringField(Fields.LIVE, source.live() ? Fields.YES : Fields.NO, Store.YES));
         doc.add(new StringField(Fields.LATEST, source.latest() ? Fields.YES : Fields.NO, Store.NO));
         doc.add(new StringField(Fields.STATUS, source.status(), Store.YES));

@@ -202,20 +202,22 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         for (int i = 0; i < page.length; i++) {
             ids[i] = page[i].doc;
         }
-        var fields = new ArrayList<String>();
-        for (var language : languages) {
-            fields.add(Fields.headline(language));
-            fields.add(Fields.body(language));
-        }
         // one passage of a headline, two of a body
-        int[] passages = fields.stream().mapToInt(field -> field.startsWith("body_") ? 2 : 1).toArray();
+        var fields = new String[languages.size() * 2];
+        var passages = new int[fields.length];
+        for (int l = 0; l < languages.size(); l++) {
+            fields[2 * l] = Fields.headline(languages.get(l));
+            passages[2 * l] = 1;
+            fields[2 * l + 1] = Fields.body(languages.get(l));
+            passages[2 * l + 1] = 2;
+        }
         var highlights = new Highlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new FragmentFormatter())
                 .withMaxLength(20_000)
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(languages.size() == 1
                         ? languages.getFirst().locale() : Locale.ROOT))
                 .withMaxNoHighlightPassages(0))
-                .highlight(fields.toArray(String[]::new), query, ids, passages);
+                .highlight(fields, query, ids, passages);
         var stored = searcher.storedFields();
         var hits = new ArrayList<Hit>(page.length);
         for (int i = 0; i < page.length; i++) {
