@@ -28,6 +28,7 @@ import org.masthead.distribution.DistributionProperties;
 import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
+import org.masthead.platform.text.XmlText;
 import org.masthead.site.FeedFormat;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
@@ -68,8 +69,8 @@ class StoryFeeds {
         var feed = new SyndFeedImpl();
         feed.setFeedType(format == FeedFormat.RSS ? "rss_2.0" : "atom_1.0");
         feed.setEncoding("UTF-8");
-        feed.setTitle(list.title());
-        feed.setDescription(list.description());
+        feed.setTitle(XmlText.clean(list.title()));
+        feed.setDescription(XmlText.clean(list.description()));
         feed.setLanguage(language.code());
         feed.setLink(urls.absolute(list.path()));
         var self = urls.absolute(urls.feed(list.path(), format, full));
@@ -77,7 +78,7 @@ class StoryFeeds {
         feed.setLinks(List.of(link(self, "self", format.mediaType()), link(urls.absolute(list.path()), "alternate",
                 "text/html")));
         feed.setAuthors(List.of(person(site.name(), urls.absolute(urls.home(language)))));
-        feed.setCopyright(site.name());
+        feed.setCopyright(XmlText.clean(site.name()));
         feed.setGenerator("Masthead");
         var newest = items.stream().map(PublishedStory::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
         feed.setPublishedDate(Date.from(newest));
@@ -96,19 +97,19 @@ class StoryFeeds {
     private SyndEntry entry(PublishedStory story, boolean full, Map<Long, MediaAsset> images) {
         var language = story.language();
         var entry = new SyndEntryImpl();
-        entry.setTitle(story.headline());
+        entry.setTitle(XmlText.clean(story.headline()));
         entry.setLink(urls.absolute(urls.story(story.card())));
         entry.setUri(itemId(story.id(), language));
         entry.setPublishedDate(Date.from(story.publishedAt()));
         entry.setUpdatedDate(Date.from(story.updatedAt()));
         var summary = new SyndContentImpl();
         summary.setType("text/plain");
-        summary.setValue(story.standfirst());
+        summary.setValue(XmlText.clean(story.standfirst()));
         entry.setDescription(summary);
         if (full) {
             var content = new SyndContentImpl();
             content.setType("html");
-            content.setValue(fullText.html(story));
+            content.setValue(XmlText.clean(fullText.html(story)));
             entry.setContents(List.of(content));
         }
         var authors = new ArrayList<SyndPerson>();
@@ -119,12 +120,12 @@ class StoryFeeds {
         entry.setAuthors(authors);
         var categories = new ArrayList<com.rometools.rome.feed.synd.SyndCategory>();
         var section = new SyndCategoryImpl();
-        section.setName(story.section().name().in(language));
+        section.setName(XmlText.clean(story.section().name().in(language)));
         section.setTaxonomyUri(urls.absolute(urls.section(language, story.section())));
         categories.add(section);
         story.tags().forEach(t -> {
             var tag = new SyndCategoryImpl();
-            tag.setName(t.name().in(language));
+            tag.setName(XmlText.clean(t.name().in(language)));
             tag.setTaxonomyUri(urls.absolute(urls.tag(language, t)));
             categories.add(tag);
         });
@@ -162,7 +163,7 @@ class StoryFeeds {
 
     private static SyndPerson person(String name, String uri) {
         var person = new SyndPersonImpl();
-        person.setName(name);
+        person.setName(XmlText.clean(name));
         person.setUri(uri);
         return person;
     }
