@@ -12,10 +12,11 @@
 # Settings (environment):
 #   MASTHEAD_TEST_INSTALL=no      never install anything; only find, or say what to install
 #   MASTHEAD_CHROMIUM=/path       the Chromium to drive instead of the one found on PATH
+#   MASTHEAD_FEEDPARSER_PYTHON    a python3 that can import feedparser, instead of the one found
 #   MASTHEAD_TEST_POSTGRES_URL    the PostgreSQL the integration tests run on a second time; found on
 #                                 127.0.0.1:5432 when unset; set it to "off" for SQLite only
 
-TEST_NEEDS=(chromium postgresql)
+TEST_NEEDS=(chromium feedparser postgresql)
 
 note() {
     echo "./masthead test: $*" >&2
@@ -81,6 +82,35 @@ need_chromium() {
         return 1
     fi
     export MASTHEAD_CHROMIUM=$chromium
+}
+
+# The feed tests read every feed back with feedparser, as many feed readers do (Debian's python3-feedparser).
+need_feedparser() {
+    local python=${MASTHEAD_FEEDPARSER_PYTHON:-}
+    if [[ -z $python ]]; then
+        python=$(feedparser_python) || true
+    fi
+    if [[ -z $python ]] && debian_install python3-feedparser; then
+        python=$(feedparser_python) || true
+    fi
+    if [[ -z $python ]] || ! "$python" -c 'import feedparser' </dev/null >/dev/null 2>&1; then
+        missing "the feed tests read feeds back with feedparser and found no python3 that has it: install" \
+            "Debian's python3-feedparser (as root: apt-get install python3-feedparser), or set" \
+            "MASTHEAD_FEEDPARSER_PYTHON to a python3 that can import feedparser."
+        return 1
+    fi
+    export MASTHEAD_FEEDPARSER_PYTHON=$python
+}
+
+feedparser_python() {
+    local python
+    for python in /usr/bin/python3 $(found python3); do
+        if [[ -x $python ]] && "$python" -c 'import feedparser' </dev/null >/dev/null 2>&1; then
+            echo "$python"
+            return 0
+        fi
+    done
+    return 1
 }
 
 # The integration tests run a second time on PostgreSQL when one answers; a stopped local cluster is

@@ -36,7 +36,8 @@ class TestNeedsTest {
     void aChromiumOnThePathIsFoundAndHandedToTheTests() throws Exception {
         var chromium = executable("chromium");
 
-        var run = needs(Map.of("MASTHEAD_TEST_INSTALL", "no"), "check_test_needs && echo \"$MASTHEAD_CHROMIUM\"");
+        var run = needs(Map.of("MASTHEAD_TEST_INSTALL", "no", "MASTHEAD_FEEDPARSER_PYTHON", executable("python3").toString()),
+                "check_test_needs && echo \"$MASTHEAD_CHROMIUM\"");
 
         assertThat(run.exit()).isZero();
         assertThat(run.output()).containsExactly(chromium.toString());
@@ -54,14 +55,31 @@ class TestNeedsTest {
 
     @Test
     void mavenArgumentsThatLeaveOutTheBrowserTestsNeedNoChromium() throws Exception {
-        var run = needs(Map.of("MASTHEAD_TEST_INSTALL", "no"), "check_test_needs -Dtest=SlugsTest -Dit.test=None");
+        var run = needs(Map.of("MASTHEAD_TEST_INSTALL", "no", "MASTHEAD_FEEDPARSER_PYTHON", executable("python3").toString()),
+                "check_test_needs -Dtest=SlugsTest -Dit.test=None");
 
         assertThat(run.exit()).isZero();
     }
 
+    @Test
+    void aPythonWithoutFeedparserStopsTheRunSayingWhatToInstall() throws Exception {
+        executable("chromium");
+        var python = bin.resolve("python3");
+        Files.writeString(python, "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        var run = needs(Map.of("MASTHEAD_TEST_INSTALL", "no", "MASTHEAD_FEEDPARSER_PYTHON", python.toString()),
+                "check_test_needs");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errors()).singleElement().asString()
+                .startsWith("./masthead test: the feed tests read feeds back with feedparser")
+                .contains("apt-get install python3-feedparser");
+    }
+
     private Path executable(String name) throws IOException {
         var file = bin.resolve(name);
-        Files.writeString(file, "#!/bin/sh\n");
+        Files.writeString(file, "#!/bin/sh\nexit 0\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
     }
