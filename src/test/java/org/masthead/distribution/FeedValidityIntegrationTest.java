@@ -87,6 +87,7 @@ class FeedValidityIntegrationTest {
         var rss = site.get("/en/" + slug + "/feed/rss.xml").body();
         assertThat(check("/en/" + slug + "/feed/rss.xml", rss)).isEmpty();
         assertThat(rss).doesNotContain("dc:creator", "<author>");
+        assertThat(rss).as("no hub is configured").doesNotContain("rel=\"hub\"");
         var atom = site.get("/en/" + slug + "/feed/atom.xml").body();
         assertThat(check("/en/" + slug + "/feed/atom.xml", atom)).isEmpty();
         var feed = FeedChecks.parse(atom, new ArrayList<>()).getDocumentElement();
