@@ -32,6 +32,17 @@ class Announcements {
 
     Announcements(MeterRegistry metrics) {
         this.metrics = metrics;
+        for (var service : java.util.List.of("websub", "indexnow")) {
+            for (var outcome : java.util.List.of("delivered", "failed")) {
+                counter(service, outcome);
+            }
+        }
+    }
+
+    private io.micrometer.core.instrument.Counter counter(String service, String outcome) {
+        return io.micrometer.core.instrument.Counter.builder("masthead.distribution.notifications")
+                .tag("service", service).tag("outcome", outcome)
+                .description("WebSub pings and IndexNow submissions by outcome").register(metrics);
     }
 
     /** POSTs {@code body} to {@code target}; the future completes with the status, or -1 when none came. */
@@ -46,8 +57,7 @@ class Announcements {
                 .handle((response, error) -> {
                     int status = response == null ? -1 : response.statusCode();
                     boolean ok = status / 100 == 2;
-                    metrics.counter("masthead.distribution.notifications", "service", service,
-                            "outcome", ok ? "delivered" : "failed").increment();
+                    counter(service, ok ? "delivered" : "failed").increment();
                     if (!ok) {
                         log.warn("{} notification to {} failed: {}", service, target.getHost(),
                                 error == null ? "status " + status : error.getClass().getSimpleName());
