@@ -1,8 +1,5 @@
 package org.masthead.client.driver;
 
-import java.io.File;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,9 +116,5 @@ public final class ClientDriver {
         }
         result.put("storyId", id);
         return result;
-    }
-
-    static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }
