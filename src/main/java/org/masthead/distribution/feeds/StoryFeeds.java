@@ -104,8 +104,10 @@ class StoryFeeds {
     }
 
     /**
-     * Atom dates to the millisecond (ROME writes whole seconds): two stories published in the same second
-     * would otherwise share an {@code updated} value, which the validator reports.
+     * Atom dates to the millisecond (ROME writes whole seconds), and no two entries with the same
+     * {@code updated}, which the validator reports and which readers use to tell entries' changes apart:
+     * stories published together (a scheduled batch, an import) have the same instant, so each later entry
+     * that meets a taken one is written a millisecond earlier.
      */
     private static void exactDates(org.jdom2.Document document, List<PublishedStory> items) {
         var atom = org.jdom2.Namespace.getNamespace(ATOM_NS);
@@ -115,11 +117,17 @@ class StoryFeeds {
             updated.setText(DateTimeFormatter.ISO_INSTANT.format(newest(items)));
         }
         var entries = root.getChildren("entry", atom);
+        var taken = new java.util.HashSet<Instant>();
         for (int i = 0; i < entries.size() && i < items.size(); i++) {
             var entry = entries.get(i);
             var story = items.get(i);
-            entry.getChild("updated", atom).setText(DateTimeFormatter.ISO_INSTANT.format(story.updatedAt()));
-            entry.getChild("published", atom).setText(DateTimeFormatter.ISO_INSTANT.format(story.publishedAt()));
+            var changed = story.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            while (!taken.add(changed)) {
+                changed = changed.minusMillis(1);
+            }
+            entry.getChild("updated", atom).setText(DateTimeFormatter.ISO_INSTANT.format(changed));
+            entry.getChild("published", atom).setText(DateTimeFormatter.ISO_INSTANT.format(
+                    story.publishedAt().isAfter(changed) ? changed : story.publishedAt()));
         }
     }
 
