@@ -5,6 +5,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.masthead.site.SiteProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,11 +45,23 @@ public class ApiConfiguration implements WebMvcConfigurer {
                 .maxAge(3600);
     }
 
+    /** The tags operations are grouped under, named for who uses them. */
+    public static final String CONTENT = "content";
+    public static final String SEARCH = "search";
+    public static final String ADMIN = "admin";
+
     @Bean
-    OpenAPI contentApiDocument() {
+    OpenAPI contentApiDocument(SiteProperties site) {
         return new OpenAPI()
+                .addTagsItem(new Tag().name(CONTENT).description("Published stories with their body blocks, and the "
+                        + "sections, tags and authors: public, read-only, no token."))
+                .addTagsItem(new Tag().name(SEARCH).description("Full-text search over published stories in one "
+                        + "language: public, read-only, no token."))
+                .addTagsItem(new Tag().name(ADMIN).description("Stories, versions, images and status changes for "
+                        + "systems that publish, with a personal access token; every change goes through the "
+                        + "newsroom's workflow and audit log."))
                 .components(new Components().addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("mh_…")
                         .description("A personal access token made under /newsroom/account. Scopes: read (GET), "
                                 + "write (stories, versions, images), publish (status changes). A token never does "
                                 + "more than its account's roles allow.")))
@@ -62,6 +76,7 @@ public class ApiConfiguration implements WebMvcConfigurer {
                         changed. Errors are RFC 9457 problem documents. \
                         Operations under /api/v1/admin are the admin API: they need a personal access token \
                         (Authorization: Bearer …) and act as its account, through the newsroom's workflow.""")
-                .license(new License().name("Content: all rights reserved by the publisher")));
+                .license(new License().name("Content: all rights reserved by " + site.name())
+                        .url(site.baseUrl().toString())));
     }
 }

@@ -13,8 +13,9 @@ class CacheConfiguration {
      * answered from the cache), and it keeps the security headers it was rendered with.
      */
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, metrics));
         registration.setName("pageCacheFilter");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;

@@ -32,7 +32,12 @@ public class PageCache {
     /** Moves on every eviction, so a page rendered across one is not stored stale (see {@link #store}). */
     private final AtomicLong generation = new AtomicLong();
 
+    /** Pages dropped because what they show changed (by surrogate key); size and age evictions are Caffeine's. */
+    private final io.micrometer.core.instrument.Counter dropped;
+
     PageCache(CacheProperties properties, NodeBroadcast broadcast, MeterRegistry registry) {
+        this.dropped = io.micrometer.core.instrument.Counter.builder("masthead.cache.invalidations")
+                .description("Cached pages dropped because a change they show was published").register(registry);
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String path, CachedPage page) -> page.weight())
@@ -105,7 +110,9 @@ public class PageCache {
 
     void evictHere(Eviction eviction) {
         generation.incrementAndGet();
+        int before = pages.asMap().size();
         pages.asMap().values().removeIf(eviction::matches);
+        dropped.increment(Math.max(0, before - pages.asMap().size()));
     }
 
     void clearHere() {

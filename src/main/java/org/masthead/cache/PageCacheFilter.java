@@ -4,9 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +43,25 @@ final class PageCacheFilter extends OncePerRequestFilter {
     private final CacheProperties properties;
     private final String publicCacheControl;
 
-    PageCacheFilter(PageCache cache, CacheProperties properties) {
+    /** Pages answered per outcome (hit, miss, pass, bypass): the hit ratio an operator charts. */
+    private final java.util.Map<String, Counter> outcomes = new java.util.HashMap<>();
+    /** Time to render a page that was not answered from the cache, as Server-Timing reports it. */
+    private final Timer render;
+
+    PageCacheFilter(PageCache cache, CacheProperties properties, MeterRegistry metrics) {
         this.cache = cache;
         this.properties = properties;
         this.publicCacheControl = properties.publicCacheControl();
+        for (var outcome : List.of("hit", "miss", "pass", "bypass")) {
+            outcomes.put(outcome, Counter.builder("masthead.cache.requests").tag("outcome", outcome)
+                    .description("Reader pages and API answers by what the page cache did").register(metrics));
+        }
+        this.render = Timer.builder("masthead.page.render")
+                .description("Time to render a page the cache did not answer")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
+                .register(metrics);
     }
 
     @Override
@@ -69,6 +88,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
             if (properties.serverTiming()) {
                 response.setHeader(SERVER_TIMING, "cache;desc=hit");
             }
+            outcomes.get("hit").increment();
             answer(cached, request, response, "hit");
             return;
         }
@@ -85,6 +105,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
         boolean stored = properties.enabled() && "GET".equals(request.getMethod())
                 && cache.store(path, page, renderedSince);
+        outcomes.get(stored ? "miss" : "pass").increment();
         answer(page, request, response, stored ? "miss" : "pass");
     }
 
@@ -97,6 +118,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
         if (!SurrogateKeys.of(request).isEmpty()) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
             response.setHeader(OUTCOME, "bypass");
+            outcomes.get("bypass").increment();
             timing(response, started);
         }
         buffered.copyBodyToResponse();
@@ -234,6 +256,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private void timing(HttpServletResponse response, long started) {
+        render.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (properties.serverTiming()) {
             response.setHeader(SERVER_TIMING, String.format(Locale.ROOT, "app;dur=%.3f",
                     (System.nanoTime() - started) / 1_000_000.0));

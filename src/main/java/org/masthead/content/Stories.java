@@ -24,11 +24,13 @@ public class Stories {
     private final StoryRepository repository;
     private final Outbox outbox;
     private final Clock clock;
+    private final ContentMetrics metrics;
 
-    Stories(StoryRepository repository, Outbox outbox, Clock clock) {
+    Stories(StoryRepository repository, Outbox outbox, Clock clock, ContentMetrics metrics) {
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Opens a draft story with no language version yet; returns its id. */
@@ -57,6 +59,7 @@ public class Stories {
         int number = current + 1;
         repository.insertRevision(save, number, Slugs.of(save.headline(), save.language()), clock.instant());
         outbox.append(new VersionSaved(save.storyId(), save.language(), number));
+        metrics.saved(save.language());
         return number;
     }
 
@@ -78,6 +81,7 @@ public class Stories {
             throw new IllegalStateException("Story " + storyId + " has no language version to publish");
         }
         outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live), status == StoryStatus.PUBLISHED));
+        metrics.published(status == StoryStatus.PUBLISHED);
     }
 
     /**
@@ -92,6 +96,7 @@ public class Stories {
             throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
         }
         outbox.append(new StoryPublished(storyId, EnumSet.of(language), wasLive));
+        metrics.published(wasLive);
     }
 
     /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
@@ -100,6 +105,7 @@ public class Stories {
         repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         repository.unpublishVersion(storyId, language);
         outbox.append(new ContentEvent.VersionUnpublished(storyId, language));
+        metrics.withdrawn();
     }
 
     /** Takes every version off the reader site; their pages answer 410 Gone from now on. */
@@ -108,6 +114,7 @@ public class Stories {
         repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         repository.unpublish(storyId);
         outbox.append(new StoryUnpublished(storyId));
+        metrics.withdrawn();
     }
 
     @Transactional(readOnly = true)
@@ -247,6 +254,7 @@ public class Stories {
             // a published story sent back to the desk leaves the reader site first
             repository.unpublish(storyId);
             outbox.append(new StoryUnpublished(storyId));
+        metrics.withdrawn();
         }
         repository.setStatus(storyId, status, status == StoryStatus.SCHEDULED ? scheduledAt : null);
     }

@@ -43,8 +43,15 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
     private volatile ExecutorService requests = newRequestExecutor();
     private volatile boolean running;
 
+    /** Attempts per outcome: delivered, failed and retried later, failed for good. */
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> attempts = new java.util.HashMap<>();
+
     WebhookSender(WebhookRepository repository, WebhookTargets targets, DistributionProperties properties,
-            Clock clock) {
+            Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
+        for (var outcome : java.util.List.of("delivered", "retrying", "failed")) {
+            attempts.put(outcome, io.micrometer.core.instrument.Counter.builder("masthead.webhooks.attempts")
+                    .tag("outcome", outcome).description("Webhook delivery attempts by outcome").register(metrics));
+        }
         this.repository = repository;
         this.targets = targets;
         this.settings = properties.webhooks();
@@ -142,9 +149,11 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (error == null) {
             repository.recordAttempt(id, number, started, status, null, millis, Status.DELIVERED, started);
+            attempts.get("delivered").increment();
             return;
         }
         boolean givingUp = number >= settings.maxAttempts();
+        attempts.get(givingUp ? "failed" : "retrying").increment();
         var next = givingUp ? started : started.plus(backoff(number));
         repository.recordAttempt(id, number, started, status, error, millis,
                 givingUp ? Status.FAILED : Status.PENDING, next);

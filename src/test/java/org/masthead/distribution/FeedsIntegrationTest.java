@@ -100,6 +100,27 @@ class FeedsIntegrationTest {
         });
     }
 
+    /** XML 1.0 cannot carry these characters at all; stored text holding them must not take a feed down. */
+    @Test
+    void storedTextThatXmlCannotCarryLeavesEveryFeedAnswering() {
+        long section = fixtures.section();
+        var sectionSlug = taxonomy.sections().stream().filter(s -> s.id() == section).findFirst().orElseThrow().slug();
+        fixtures.story().inSection(section).in(EN, "Control\u0001 char\u0008acters\uFFFF")
+                .body(new Block.Paragraph("p1", "Body\u0002 text\u001B"),
+                        new Block.Quote("q1", "Said\u0003", "Speaker\u0004", "Role\u0005"))
+                .published();
+
+        for (var file : List.of("rss.xml", "rss-full.xml", "atom.xml", "atom-full.xml")) {
+            var response = site.get("/en/" + sectionSlug + "/feed/" + file);
+            assertThat(response.statusCode()).as(file).isEqualTo(200);
+            var entry = parse(response.body()).getEntries().getFirst();
+            assertThat(entry.getTitle()).isEqualTo("Control characters");
+            if (file.contains("full")) {
+                assertThat(entry.getContents().getFirst().getValue()).contains("Body text", "Said", "Speaker, Role");
+            }
+        }
+    }
+
     @Test
     void leadImagesAreEnclosuresWithTypeAndLength() {
         var feed = parse(site.get("/en/feed/rss.xml").body());

@@ -104,6 +104,22 @@ class SitemapsIntegrationTest {
         assertThat(site.get("/sitemaps/" + month + ".xml").body()).contains("old-news-" + old);
     }
 
+    /** XML 1.0 cannot carry these characters at all; a headline holding them must not take the sitemaps down. */
+    @Test
+    void storedTextThatXmlCannotCarryLeavesEverySitemapAnsweringAndValid() throws Exception {
+        long id = fixtures.story().in(EN, "Control\u0001 char\u0008acters\uFFFF and an \u001Bescape").published();
+
+        var news = site.get("/sitemaps/news.xml");
+        assertThat(news.statusCode()).isEqualTo(200);
+        validate(schema("sitemap.xsd", "xhtml-link.xsd", "sitemap-news.xsd"), news.body());
+        assertThat(news.body()).contains("<news:title>Control characters and an escape</news:title>");
+        var month = site.get("/sitemaps/" + YearMonth.now(ZoneOffset.UTC) + ".xml");
+        assertThat(month.statusCode()).isEqualTo(200);
+        validate(schema("sitemap.xsd", "xhtml-link.xsd", "sitemap-news.xsd"), month.body());
+        assertThat(month.body()).contains("-" + id + "</loc>");
+        assertThat(site.get("/sitemap.xml").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aBusyMonthIsPagedAStoryAtATimeNeverSplittingAStory() {
         var month = YearMonth.of(2003, 5);

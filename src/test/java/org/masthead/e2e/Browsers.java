@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.masthead.support.Staff;
 
-/** Debian's Chromium at /usr/bin/chromium, driven by Playwright; no browser is downloaded. */
+/**
+ * A Chromium from the machine (Debian's, found by {@code ./masthead test}: {@code MASTHEAD_CHROMIUM}, else
+ * {@code chromium} on the PATH), driven by Playwright; no browser is downloaded. Without one the browser
+ * tests fail with what to install: they are never skipped.
+ */
 final class Browsers {
 
     private Browsers() {
@@ -19,10 +23,28 @@ final class Browsers {
 
     static Browser chromium(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setExecutablePath(executable())
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    static Path executable() {
+        var configured = System.getenv("MASTHEAD_CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        var path = System.getenv().getOrDefault("PATH", "");
+        for (var name : List.of("chromium", "chromium-browser")) {
+            for (var folder : path.split(java.io.File.pathSeparator)) {
+                var candidate = Path.of(folder.isEmpty() ? "." : folder, name);
+                if (java.nio.file.Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("The browser tests need Chromium: install Debian's chromium and chromium-driver "
+                + "(./masthead test does it as root), or set MASTHEAD_CHROMIUM to a Chromium binary.");
     }
 
     /**

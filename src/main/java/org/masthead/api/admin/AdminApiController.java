@@ -1,5 +1,11 @@
 package org.masthead.api.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +18,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.api.ApiConfiguration;
+import org.masthead.api.openapi.ErrorResponses;
 import org.masthead.api.admin.AdminRequests.CreateStoryRequest;
 import org.masthead.api.admin.AdminRequests.SaveVersionRequest;
 import org.masthead.api.admin.AdminRequests.StatusRequest;
@@ -59,8 +66,9 @@ import org.springframework.web.multipart.MultipartFile;
  * checked the token's scope for the kind of request.
  */
 @RestController
-@Tag(name = "admin", description = "Stories, versions, images and status changes, with a personal access token")
+@Tag(name = ApiConfiguration.ADMIN)
 @SecurityRequirement(name = ApiConfiguration.ADMIN_TOKEN)
+@ErrorResponses({400, 401, 403})
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdminApiController {
 
@@ -85,6 +93,9 @@ class AdminApiController {
 
     /** Opens a draft owned by the token's account; contributors and editors only. */
     @PostMapping(path = "/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "createStory", summary = "Open a draft story",
+            responses = @ApiResponse(responseCode = "201", description = "The draft, at the address in Location."))
+    @ErrorResponses(415)
     ResponseEntity<StoryResponse> create(@AuthenticationPrincipal NewsroomUser user,
             @Valid @RequestBody CreateStoryRequest body) {
         var section = taxonomy.section(body.section()).orElseThrow(() -> new InvalidField("section",
@@ -105,14 +116,24 @@ class AdminApiController {
 
     /** The story whatever its status, with the latest revision of every written version. */
     @GetMapping("/stories/{id:\\d{1,18}}")
-    StoryResponse get(@PathVariable long id) {
+    @Operation(operationId = "getAdminStory", summary = "A story in any status with the latest revision of each version")
+    @ErrorResponses(404)
+    StoryResponse get(@Parameter(description = "The story's id.", example = "42") @PathVariable long id) {
         return story(id);
     }
 
     /** Saves a new revision of one language version. */
     @PutMapping(path = "/stories/{id:\\d{1,18}}/{lang}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SavedResponse> save(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
-            @PathVariable String lang, @Valid @RequestBody SaveVersionRequest body) {
+    @Operation(operationId = "saveVersion", summary = "Save a new revision of one language version",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "everyBlock",
+                    summary = "A version with one block of each type", value = AdminRequests.SAVE_EXAMPLE))))
+    @ErrorResponses({404, 409, 415})
+    ResponseEntity<SavedResponse> save(@AuthenticationPrincipal NewsroomUser user,
+            @Parameter(description = "The story's id.", example = "42") @PathVariable long id,
+            @Parameter(description = "The version's language.", example = "en",
+                    schema = @Schema(allowableValues = {"uk", "en", "ru"})) @PathVariable String lang,
+            @Valid @RequestBody SaveVersionRequest body) {
         var language = language(lang);
         var lead = body.leadImage();
         int revision = workflow.save(user, new SaveVersion(id, language, body.basedOnRevision(), body.headline().strip(),
@@ -125,7 +146,11 @@ class AdminApiController {
 
     /** Submits, publishes, unpublishes or schedules the story; needs the publish scope and the roles for it. */
     @PostMapping(path = "/stories/{id:\\d{1,18}}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    StoryResponse status(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+    @Operation(operationId = "changeStatus", summary = "Submit, publish, unpublish or schedule the story",
+            description = "Needs the publish scope, and the account's roles for the action.")
+    @ErrorResponses({404, 415, 422})
+    StoryResponse status(@AuthenticationPrincipal NewsroomUser user,
+            @Parameter(description = "The story's id.", example = "42") @PathVariable long id,
             @Valid @RequestBody StatusRequest body) {
         switch (body.action()) {
             case "submit" -> workflow.submit(user, id);
@@ -147,8 +172,15 @@ class AdminApiController {
      * caption, credit and alt text per language, e.g. {@code uk.caption}, {@code en.alt}.
      */
     @PostMapping(path = "/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "uploadImage", summary = "Upload an image with its texts in each language",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = AdminRequests.UploadForm.class))),
+            responses = @ApiResponse(responseCode = "201", description = "The image, at the address in Location."))
+    @ErrorResponses({413, 415, 422})
     ResponseEntity<MediaResponse> upload(@AuthenticationPrincipal NewsroomUser user,
-            @RequestParam(required = false) @Nullable MultipartFile file, @RequestParam Map<String, String> fields)
+            @Parameter(hidden = true) @RequestParam(required = false) @Nullable MultipartFile file,
+            @Parameter(hidden = true) @RequestParam Map<String, String> fields)
             throws IOException {
         if (!(user.has(Role.CONTRIBUTOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR))) {
             throw new AccessDeniedException("Only writers, editors and translators upload images.");

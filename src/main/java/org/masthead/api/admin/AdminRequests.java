@@ -1,5 +1,6 @@
 package org.masthead.api.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +20,40 @@ final class AdminRequests {
     static final int MAX_SHORT = 1000;
     static final int MAX_BLOCKS = 300;
 
+    /** The example of a save in the OpenAPI document: one block of every type. */
+    static final String SAVE_EXAMPLE = """
+            {"basedOnRevision": 0, "headline": "Talks resume in Istanbul", "standfirst": "Both delegations arrived overnight.",
+             "seoTitle": "", "seoDescription": "",
+             "leadImage": {"caption": "The delegations at the table", "credit": "Photo: Masthead", "alt": "Two rows of chairs"},
+             "body": [
+              {"type": "paragraph", "id": "p1", "text": "The talks resumed on Tuesday morning."},
+              {"type": "subheading", "id": "h1", "text": "What is on the table"},
+              {"type": "quote", "id": "q1", "text": "We came to listen.", "speaker": "Iryna Koval", "role": "Deputy minister"},
+              {"type": "image", "id": "i1", "mediaId": 7, "caption": "The venue", "credit": "Photo: Masthead", "alt": "A palace"},
+              {"type": "list", "id": "l1", "ordered": false, "items": ["Prisoner exchange", "Grain corridor"]},
+              {"type": "readAlso", "id": "r1", "storyId": 41},
+              {"type": "embed", "id": "e1", "url": "https://example.org/statement", "title": "The joint statement"}
+             ]}""";
+
     private AdminRequests() {
+    }
+
+    /**
+     * The multipart form of an image upload, as the OpenAPI document describes it: the file and, for each
+     * language, its caption, credit and alt text ({@code en.caption}, {@code uk.alt}, …), all optional.
+     */
+    record UploadForm(
+            @Schema(type = "string", format = "binary", description = "A JPEG, PNG or WebP image.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String file,
+            @Schema(name = "uk.caption") @Nullable String ukCaption,
+            @Schema(name = "uk.credit") @Nullable String ukCredit,
+            @Schema(name = "uk.alt") @Nullable String ukAlt,
+            @Schema(name = "en.caption", example = "The delegations at the table") @Nullable String enCaption,
+            @Schema(name = "en.credit", example = "Photo: Masthead") @Nullable String enCredit,
+            @Schema(name = "en.alt", example = "Two rows of chairs") @Nullable String enAlt,
+            @Schema(name = "ru.caption") @Nullable String ruCaption,
+            @Schema(name = "ru.credit") @Nullable String ruCredit,
+            @Schema(name = "ru.alt") @Nullable String ruAlt) {
     }
 
     /** A new story: its section, authors, tags, lead image and the language it is first written in. */

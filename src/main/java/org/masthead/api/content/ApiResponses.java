@@ -14,8 +14,8 @@ final class ApiResponses {
     private ApiResponses() {
     }
 
-    /** One page of a listing; {@code next} is absent on the last page. */
-    record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextCursor,
+    /** One page of the story listing; {@code nextCursor} and {@code next} are absent on the last page. */
+    record StoryList(List<StorySummary> items, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextCursor,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String next) {
     }
 

@@ -15,11 +15,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.masthead.api.ApiConfiguration;
+import org.masthead.api.openapi.ErrorResponses;
 import org.masthead.api.content.ApiResponses.AuthorResponse;
 import org.masthead.api.content.ApiResponses.BlockResponse;
 import org.masthead.api.content.ApiResponses.ImageResponse;
-import org.masthead.api.content.ApiResponses.Page;
+import org.masthead.api.content.ApiResponses.StoryList;
 import org.masthead.api.content.ApiResponses.Reference;
 import org.masthead.api.content.ApiResponses.SectionResponse;
 import org.masthead.api.content.ApiResponses.StoryResponse;
@@ -55,6 +61,8 @@ import org.springframework.web.server.ResponseStatusException;
  * by an opaque cursor; every response carries an ETag (a repeated request with If-None-Match gets 304).
  */
 @RestController
+@Tag(name = ApiConfiguration.CONTENT)
+@ErrorResponses(400)
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class ContentApiController {
 
@@ -80,11 +88,27 @@ class ContentApiController {
 
     /** Published versions, the most recently changed first, filtered and paged. */
     @GetMapping("/stories")
-    ResponseEntity<Page<StorySummary>> stories(@RequestParam(required = false) @Nullable String language,
-            @RequestParam(required = false) @Nullable String section, @RequestParam(required = false) @Nullable String tag,
+    @Operation(operationId = "listStories", summary = "Published versions, most recently changed first",
+            description = "Follow `nextCursor` (or `next`, or the Link rel=\"next\" header) for the next page; "
+                    + "the last page has none.")
+    ResponseEntity<StoryList> stories(
+            @Parameter(description = "Only versions in this language.", example = "en",
+                    schema = @Schema(allowableValues = {"uk", "en", "ru"}))
+            @RequestParam(required = false) @Nullable String language,
+            @Parameter(description = "A section's slug.", example = "politics")
+            @RequestParam(required = false) @Nullable String section,
+            @Parameter(description = "A tag's slug.", example = "energy")
+            @RequestParam(required = false) @Nullable String tag,
+            @Parameter(description = "An author's slug.", example = "olena-marchenko")
             @RequestParam(required = false) @Nullable String author,
+            @Parameter(description = "Only versions changed at or after this time (with its offset).",
+                    example = "2026-11-25T14:05:00Z", schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(name = "updated_since", required = false) @Nullable String updatedSince,
-            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = "Stories per page, 1 to 100.", example = "20",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) @Nullable String limit,
+            @Parameter(description = "The `nextCursor` of the previous page.")
+            @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
         rejectUnknownParameters(request, LIST_PARAMETERS);
         int size = limit(limit);
@@ -137,12 +161,16 @@ class ContentApiController {
         if (next != null) {
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return response.body(new Page<>(items, nextCursor, next));
+        return response.body(new StoryList(items, nextCursor, next));
     }
 
     /** One language version of a published story with its body as structured blocks. */
     @GetMapping("/stories/{id:\\d{1,18}}/{language}")
-    ResponseEntity<StoryResponse> story(@PathVariable long id, @PathVariable String language,
+    @Operation(operationId = "getStory", summary = "One published language version with its body")
+    @ErrorResponses({404, 410})
+    ResponseEntity<StoryResponse> story(@Parameter(description = "The story's id.", example = "42") @PathVariable long id,
+            @Parameter(description = "The version's language.", example = "en",
+                    schema = @Schema(allowableValues = {"uk", "en", "ru"})) @PathVariable String language,
             HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         var lang = Language.fromCode(language).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
@@ -155,6 +183,7 @@ class ContentApiController {
     }
 
     @GetMapping("/sections")
+    @Operation(operationId = "listSections", summary = "Every section with its name in each language")
     ResponseEntity<List<SectionResponse>> sections(HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "sections");
@@ -164,6 +193,7 @@ class ContentApiController {
     }
 
     @GetMapping("/tags")
+    @Operation(operationId = "listTags", summary = "Every tag with its name in each language")
     ResponseEntity<List<TagResponse>> tags(HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "tags");
@@ -173,6 +203,7 @@ class ContentApiController {
     }
 
     @GetMapping("/authors")
+    @Operation(operationId = "listAuthors", summary = "Every author with name and biography in each language")
     ResponseEntity<List<AuthorResponse>> authors(HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "authors");

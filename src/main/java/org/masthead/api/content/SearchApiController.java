@@ -11,7 +11,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.masthead.api.ApiConfiguration;
+import org.masthead.api.openapi.ErrorResponses;
 import org.masthead.api.content.ApiResponses.SearchHit;
 import org.masthead.api.content.ApiResponses.SearchResponse;
 import org.masthead.content.Taxonomy;
@@ -33,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * lies beyond the first {@value StorySearch#MAX_RESULTS} results. Drafts are never searched here.
  */
 @RestController
+@Tag(name = ApiConfiguration.SEARCH)
+@ErrorResponses(400)
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class SearchApiController {
 
@@ -51,9 +59,21 @@ class SearchApiController {
     }
 
     @GetMapping("/search")
-    ResponseEntity<SearchResponse> search(@RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String section,
-            @RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String page,
+    @Operation(operationId = "searchStories", summary = "Published stories matching words, best match first")
+    ResponseEntity<SearchResponse> search(
+            @Parameter(description = "The words to look for; any form of a word finds the others; \"quotes\" "
+                    + "for a phrase.", required = true, example = "energy")
+            @RequestParam(required = false) @Nullable String q,
+            @Parameter(description = "The language to search in.", required = true, example = "en",
+                    schema = @Schema(allowableValues = {"uk", "en", "ru"}))
+            @RequestParam(required = false) @Nullable String language,
+            @Parameter(description = "Only stories of this section (slug).", example = "politics")
+            @RequestParam(required = false) @Nullable String section,
+            @Parameter(description = "Only stories with this tag (slug).", example = "energy")
+            @RequestParam(required = false) @Nullable String tag,
+            @Parameter(description = "The page of results, from 1.", example = "1",
+                    schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
+            @RequestParam(required = false) @Nullable String page,
             HttpServletRequest request) {
         rejectUnknownParameters(request, PARAMETERS);
         if (q == null || q.isBlank()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.masthead.content.StoryFilter;
 import org.masthead.content.Taxonomy;
+import org.masthead.distribution.DistributionProperties;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.FeedFormat;
@@ -13,6 +14,7 @@ import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,9 +40,11 @@ class FeedController {
     private final PublicUrls urls;
     private final SiteProperties site;
     private final MessageSource messages;
+    private final DistributionProperties properties;
 
     FeedController(StoryFeeds feeds, Taxonomy taxonomy, PublicUrls urls, SiteProperties site,
-            MessageSource messages) {
+            MessageSource messages, DistributionProperties properties) {
+        this.properties = properties;
         this.feeds = feeds;
         this.taxonomy = taxonomy;
         this.urls = urls;
@@ -98,10 +102,16 @@ class FeedController {
         keys.addAll(list.cacheKeys());
         rendered.storyIds().forEach(id -> keys.add(SurrogateKeys.story(id)));
         SurrogateKeys.add(request, keys);
-        return ResponseEntity.ok()
+        var response = ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CACHING)
-                .body(rendered.xml());
+                .cacheControl(CACHING);
+        var hub = properties.websub().hub();
+        if (!hub.isBlank()) {
+            // WebSub discovery in the response too, so a subscriber need not parse the feed to find the hub
+            response.header(HttpHeaders.LINK, "<" + hub + ">; rel=\"hub\"",
+                    "<" + feeds.self(list, format, file.contains("-full")) + ">; rel=\"self\"");
+        }
+        return response.body(rendered.xml());
     }
 
     private String message(Language language, String key, Object... args) {

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.content.LiveVersion;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
+import org.masthead.platform.text.XmlText;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
@@ -153,19 +154,11 @@ class SitemapController {
                 element(out, "loc", absolute(version));
                 out.writeStartElement(NEWS_NS, "news");
                 out.writeStartElement(NEWS_NS, "publication");
-                out.writeStartElement(NEWS_NS, "name");
-                out.writeCharacters(site.name());
+                element(out, NEWS_NS, "name", site.name());
+                element(out, NEWS_NS, "language", version.language().code());
                 out.writeEndElement();
-                out.writeStartElement(NEWS_NS, "language");
-                out.writeCharacters(version.language().code());
-                out.writeEndElement();
-                out.writeEndElement();
-                out.writeStartElement(NEWS_NS, "publication_date");
-                out.writeCharacters(W3C.format(version.publishedAt().truncatedTo(ChronoUnit.SECONDS)));
-                out.writeEndElement();
-                out.writeStartElement(NEWS_NS, "title");
-                out.writeCharacters(version.headline());
-                out.writeEndElement();
+                element(out, NEWS_NS, "publication_date", W3C.format(version.publishedAt().truncatedTo(ChronoUnit.SECONDS)));
+                element(out, NEWS_NS, "title", version.headline());
                 out.writeEndElement();
                 out.writeEndElement();
             }
@@ -211,12 +204,20 @@ class SitemapController {
         out.writeEmptyElement(XHTML_NS, "link");
         out.writeAttribute("rel", "alternate");
         out.writeAttribute("hreflang", hreflang);
-        out.writeAttribute("href", href);
+        out.writeAttribute("href", XmlText.clean(href));
     }
 
+    /** Every text of a sitemap is written here, without the characters XML 1.0 cannot carry. */
     private static void element(XMLStreamWriter out, String name, String text) throws XMLStreamException {
         out.writeStartElement(name);
-        out.writeCharacters(text);
+        out.writeCharacters(XmlText.clean(text));
+        out.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter out, String namespace, String name, String text)
+            throws XMLStreamException {
+        out.writeStartElement(namespace, name);
+        out.writeCharacters(XmlText.clean(text));
         out.writeEndElement();
     }
 

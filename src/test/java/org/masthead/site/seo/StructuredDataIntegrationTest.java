@@ -136,6 +136,8 @@ class StructuredDataIntegrationTest {
         assertThat(breadcrumbs.path("itemListElement").get(2).path("item").asString())
                 .isEqualTo("http://localhost:8080" + englishPath);
 
+        // large image previews in news surfaces and search results
+        assertThat(page.body()).contains("<meta name=\"robots\" content=\"max-image-preview:large\">");
         assertThat(page.body()).contains("<meta property=\"og:locale\" content=\"en_US\">",
                 "<meta property=\"og:locale:alternate\" content=\"uk_UA\">",
                 "<meta property=\"og:type\" content=\"article\">",

@@ -1,0 +1,120 @@
+package org.masthead.client.driver;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.masthead.client.ApiClient;
+import org.masthead.client.ApiException;
+import org.masthead.client.api.AdminApi;
+import org.masthead.client.api.ContentApi;
+import org.masthead.client.api.SearchApi;
+import org.masthead.client.model.AdminCreateStoryRequest;
+import org.masthead.client.model.AdminLeadImageText;
+import org.masthead.client.model.AdminSaveVersionRequest;
+import org.masthead.client.model.AdminStatusRequest;
+import org.masthead.client.model.Block;
+import org.masthead.client.model.BulletListBlock;
+import org.masthead.client.model.EmbedBlock;
+import org.masthead.client.model.ImageBlock;
+import org.masthead.client.model.ParagraphBlock;
+import org.masthead.client.model.QuoteBlock;
+import org.masthead.client.model.ReadAlsoBlock;
+import org.masthead.client.model.SubheadingBlock;
+
+/**
+ * Uses the client that openapi-generator made from Masthead's served OpenAPI document the way another
+ * system would: every operation, through the generated classes only. Compiled with the generated sources
+ * by GeneratedClientIntegrationTest; if the document changes shape, this stops compiling or running.
+ * Returns what happened: every request sent ("METHOD path status"), and what came back.
+ */
+public final class ClientDriver {
+
+    private ClientDriver() {
+    }
+
+    public static Map<String, Object> run(String baseUri, String token, Map<String, Object> given) throws Exception {
+        var calls = new ArrayList<String>();
+        var result = new LinkedHashMap<String, Object>();
+        var client = new ApiClient();
+        client.updateBaseUri(baseUri);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        client.setResponseInterceptor(response -> calls.add(response.request().method() + " "
+                + response.request().uri().getRawPath() + " " + response.statusCode()));
+        result.put("calls", calls);
+        var content = new ContentApi(client);
+        var search = new SearchApi(client);
+        var admin = new AdminApi(client);
+
+        // the content API: taxonomy, a listing over two pages by its cursor, one story
+        result.put("sections", content.listSections().size());
+        result.put("tags", content.listTags().size());
+        result.put("authors", content.listAuthors().size());
+        var first = content.listStories("en", null, null, null, null, 2, null);
+        var second = content.listStories("en", null, null, null, null, 2, first.getNextCursor());
+        result.put("firstPage", first.getItems().stream().map(s -> s.getId()).toList());
+        result.put("secondPage", second.getItems().stream().map(s -> s.getId()).toList());
+        var demo = content.getStory(first.getItems().get(0).getId(), "en");
+        result.put("demoHeadline", demo.getHeadline());
+        result.put("demoBodySize", demo.getBody().size());
+        try {
+            content.listStories("en", null, null, null, null, 500, null);
+        } catch (ApiException e) {
+            result.put("badLimit", e.getCode() + " " + e.getResponseBody());
+        }
+
+        // search
+        var found = search.searchStories((String) given.get("query"), "en", null, null, 1);
+        result.put("searchTotal", found.getTotal());
+
+        // the admin API: upload, create, save with every block type, read back, status changes
+        var image = Files.createTempFile("client-upload", ".jpg").toFile();
+        Files.write(image.toPath(), (byte[]) given.get("jpeg"));
+        var media = admin.uploadImage(image, null, null, null, "A generated caption", "Photo: generated client",
+                "A plain picture", null, null, null);
+        image.delete();
+        result.put("mediaId", media.getId());
+        var created = admin.createStory(new AdminCreateStoryRequest().section((String) given.get("section"))
+                .sourceLanguage("en").authors(List.of((String) given.get("author"))).tags(List.of((String) given.get("tag")))
+                .leadImageId(media.getId()));
+        long id = created.getId();
+        result.put("createdStatus", created.getStatus());
+        List<Block> body = List.of(
+                new ParagraphBlock().id("p1").text("A paragraph from the generated client."),
+                new SubheadingBlock().id("h1").text("A sub-heading"),
+                new QuoteBlock().id("q1").text("Quoted words.").speaker("Iryna Koval").role("Deputy minister"),
+                new ImageBlock().id("i1").mediaId(media.getId()).caption("In the body").credit("Photo: generated client")
+                        .alt("The same picture"),
+                new BulletListBlock().id("l1").ordered(true).items(List.of("First", "Second")),
+                new ReadAlsoBlock().id("r1").storyId(demo.getId()),
+                new EmbedBlock().id("e1").url("https://example.org/statement").title("A statement"));
+        var saved = admin.saveVersion(id, "en", new AdminSaveVersionRequest().basedOnRevision(0)
+                .headline((String) given.get("headline")).standfirst("Written through the generated client.")
+                .leadImage(new AdminLeadImageText().caption("Lead caption").credit("Photo: generated client")
+                        .alt("Lead alt text"))
+                .body(body));
+        result.put("revision", saved.getRevision());
+        var stored = admin.getAdminStory(id);
+        result.put("savedTypes", stored.getVersions().get("en").getBody().stream().map(Block::getType).toList());
+        try {
+            admin.saveVersion(id, "en", new AdminSaveVersionRequest().basedOnRevision(0).headline("Stale").body(List.of()));
+        } catch (ApiException e) {
+            result.put("conflict", e.getCode() + " " + e.getResponseBody());
+        }
+        result.put("submitted", admin.changeStatus(id, new AdminStatusRequest().action("submit")).getStatus());
+        result.put("published", admin.changeStatus(id, new AdminStatusRequest().action("publish")).getStatus());
+        var live = content.getStory(id, "en");
+        result.put("liveHeadline", live.getHeadline());
+        result.put("liveTypes", live.getBody().stream().map(b -> b.getType()).toList());
+        result.put("liveClasses", live.getBody().stream().map(b -> b.getClass().getSimpleName()).toList());
+        result.put("unpublished", admin.changeStatus(id, new AdminStatusRequest().action("unpublish")).getStatus());
+        try {
+            content.getStory(id, "en");
+        } catch (ApiException e) {
+            result.put("withdrawn", e.getCode());
+        }
+        result.put("storyId", id);
+        return result;
+    }
+}
