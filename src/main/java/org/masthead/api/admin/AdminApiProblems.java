@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.masthead.content.EditConflict;
+import org.masthead.content.InvalidContent;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.PublishBlocked;
 import org.masthead.editorial.WorkflowRefused;
@@ -41,6 +42,20 @@ class AdminApiProblems {
     ResponseEntity<ProblemDetail> invalidField(InvalidField e, HttpServletRequest request) {
         var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
         problem.setProperty("field", e.field());
+        return respond(problem, request);
+    }
+
+    /** What the content rules refused: every field with its problem, the first also as {@code field}. */
+    @ExceptionHandler(InvalidContent.class)
+    ResponseEntity<ProblemDetail> invalidContent(InvalidContent e, HttpServletRequest request) {
+        var errors = e.problems().stream()
+                .map(p -> Map.of("field", p.field(), "detail", english(p.messageKey(), p.args().toArray())))
+                .toList();
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.size() == 1 ? errors.getFirst().get("field") + ": " + errors.getFirst().get("detail")
+                        : errors.size() + " fields are invalid; the first is " + errors.getFirst().get("field") + ".");
+        problem.setProperty("field", errors.getFirst().get("field"));
+        problem.setProperty("errors", errors);
         return respond(problem, request);
     }
 
@@ -112,8 +127,8 @@ class AdminApiProblems {
                 request);
     }
 
-    private String english(String key) {
-        return messages.getMessage(key, null, key, Locale.ENGLISH);
+    private String english(String key, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, key, Locale.ENGLISH);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
