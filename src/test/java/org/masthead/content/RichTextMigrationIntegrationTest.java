@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class RichTextMigrationIntegrationTest {
     @Test
     void movesEveryBodyToTextsWithMarksKeepingBlockIds() throws Exception {
         var dialect = TestDatabase.onPostgres() ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE;
-        var url = dialect == SqlDialect.POSTGRESQL ? postgresSchema() : "jdbc:sqlite:" + Files.createFile(folder.resolve("m.db"));
+        var url = dialect == SqlDialect.POSTGRESQL ? TestDatabase.freshPostgresSchema() : "jdbc:sqlite:" + Files.createFile(folder.resolve("m.db"));
         flyway(url, dialect, "100").migrate();
         try (var connection = DriverManager.getConnection(url)) {
             insertOldRevision(connection);
@@ -85,21 +84,5 @@ class RichTextMigrationIntegrationTest {
     private static Flyway flyway(String url, SqlDialect dialect, String target) {
         return Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/common")
                 .placeholders(dialect.schemaPlaceholders()).target(target).load();
-    }
-
-    private static String postgresSchema() throws SQLException {
-        var url = System.getenv(TestDatabase.POSTGRES_URL_VARIABLE);
-        var schema = "masthead_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (var connection = DriverManager.getConnection(url)) {
-            connection.createStatement().execute("create schema " + schema);
-        }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            try (var connection = DriverManager.getConnection(url)) {
-                connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-            } catch (SQLException ignored) {
-                // a leftover test schema is harmless
-            }
-        }));
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 }

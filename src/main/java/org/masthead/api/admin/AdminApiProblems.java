@@ -73,10 +73,24 @@ class AdminApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        // the parser's message may quote the input: a short, fixed explanation is safer
-        return respond(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+        // the parser's message may quote the input: a short, fixed explanation is safer, with the field it
+        // stopped at (an unknown block or mark 'type', a string where a number belongs)
+        var problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                 "The body is not a JSON document of the expected shape (check the syntax, the field types and "
-                        + "each block's 'type')."), request);
+                        + "each block's and mark's 'type').");
+        if (e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+            var field = new StringBuilder();
+            for (var reference : jackson.getPath()) {
+                var name = reference.getPropertyName();
+                if (name != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(name.matches("[A-Za-z0-9_]{1,40}") ? name : "?");
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            problem.setProperty("field", field.toString());
+        }
+        return respond(problem, request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

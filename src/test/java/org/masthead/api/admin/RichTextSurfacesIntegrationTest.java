@@ -185,6 +185,12 @@ class RichTextSurfacesIntegrationTest {
         assertThat(problem.path("errors").get(0).path("detail").asString()).contains("http, https, mailto or tel");
         assertThat(stories.working(id, EN)).isEmpty();
 
+        var unknownMark = put(id, Map.of("basedOnRevision", 0, "headline", "Unknown", "body", List.of(Map.of(
+                "type", "paragraph", "text", Map.of("text", "x", "marks", List.of(Map.of("type", "blink", "start", 0,
+                        "end", 1)))))));
+        assertThat(unknownMark.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknownMark.body()).path("field").asString()).isEqualTo("body[0].text.marks[0]");
+
         var headline = put(id, Map.of("basedOnRevision", 0, "headline", "Price \u202E001$", "body", List.of()));
         assertThat(headline.statusCode()).isEqualTo(400);
         assertThat(json.readTree(headline.body()).path("field").asString()).isEqualTo("headline");
