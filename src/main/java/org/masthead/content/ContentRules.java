@@ -31,6 +31,7 @@ public class ContentRules {
     public static final int MAX_TEXT = 20_000;
     public static final int MAX_BLOCKS = 300;
     public static final int MAX_ITEMS = 100;
+    /** Marks in one text, and in all the texts of one block together. */
     public static final int MAX_MARKS = 500;
     public static final int MAX_HREF = 2000;
     /** Problems named at most per refusal: enough to fix a form, not a wall. */
@@ -222,6 +223,11 @@ public class ContentRules {
                 var id = block.id() != null && BLOCK_ID.matcher(block.id()).matches() && !ids.contains(block.id())
                         ? block.id() : UUID.randomUUID().toString().substring(0, 8);
                 ids.add(id);
+                int marks = block.richTexts().stream().mapToInt(t -> t == null ? 0 : t.marks().size()).sum();
+                if (marks > MAX_MARKS && block.richTexts().size() > 1) {
+                    // one text over the limit is named at that text; many texts of a list count together
+                    problem(prefix + "[" + i + "]", "content.error.too-many-marks", MAX_MARKS);
+                }
                 out.add(switch (block) {
                     case Block.Paragraph p -> new Block.Paragraph(id, rich(field + "text", p.text(), MAX_TEXT, true));
                     case Block.Subheading s -> new Block.Subheading(id, rich(field + "text", s.text(), MAX_SHORT, true));

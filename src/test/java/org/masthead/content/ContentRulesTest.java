@@ -123,6 +123,19 @@ class ContentRulesTest {
     }
 
     @Test
+    void theLimitOfMarksHoldsForAllTheItemsOfAListTogether() {
+        var items = new ArrayList<RichText>();
+        for (int i = 0; i < 100; i++) {
+            var marks = new ArrayList<Mark>();
+            for (int j = 0; j < 10; j++) {
+                marks.add(new Mark.Italic(2 * j, 2 * j + 1));
+            }
+            items.add(new RichText("a".repeat(20), marks));
+        }
+        assertThat(fields(version("Talks", new Block.BulletList("l1", false, items)))).containsExactly("body[0]");
+    }
+
+    @Test
     void aMarkCannotSplitACharacterOutsideTheBasicPlane() {
         assertThat(problems(version("Talks", paragraph("x \uD83D\uDE00 y", new Mark.Bold(0, 3)))))
                 .extracting(InvalidContent.Problem::messageKey).containsExactly("content.error.mark-surrogate");
