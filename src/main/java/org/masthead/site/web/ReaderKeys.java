@@ -30,7 +30,8 @@ final class ReaderKeys {
         story.authors().forEach(author -> SurrogateKeys.add(request, SurrogateKeys.author(author.id())));
         cards(request, related);
         // the page shows the address and headline of every story its body links to or points to
-        StoryLinks.linkedFrom(story.body()).forEach(id -> SurrogateKeys.add(request, SurrogateKeys.story(id)));
+        StoryLinks.linkedFrom(story.body()).forEach(id -> SurrogateKeys.add(request, SurrogateKeys.story(id),
+                SurrogateKeys.linksTo(id)));
         story.body().stream().filter(Block.ReadAlso.class::isInstance)
                 .forEach(b -> SurrogateKeys.add(request, SurrogateKeys.story(((Block.ReadAlso) b).storyId())));
     }

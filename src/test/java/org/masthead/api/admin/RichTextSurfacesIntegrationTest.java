@@ -143,6 +143,14 @@ class RichTextSurfacesIntegrationTest {
                 .doesNotContain(linkedPath + "\"");
         assertThat(json.readTree(site.get("/api/v1/stories/" + id + "/en").body()).path("body").get(0).path("text")
                 .path("html").asString()).contains(BASE + renamed);
+
+        // a link that shows a version in another language follows that version's new address too
+        stories.save(new SaveVersion(ukrainian, UK, 1, "Нова назва", "Лід", "", "", "", "", "",
+                stories.working(ukrainian, UK).orElseThrow().body(), "test"));
+        stories.publish(ukrainian);
+        relay.drain();
+        assertThat(site.get("/en/" + section + "/marks-everywhere-" + id).body())
+                .contains("<a href=\"/uk/" + section + "/nova-nazva-" + ukrainian + "\" hreflang=\"uk\">");
     }
 
     @Test
