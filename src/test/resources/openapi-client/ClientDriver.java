@@ -15,6 +15,14 @@ import org.masthead.client.model.AdminLeadImageText;
 import org.masthead.client.model.AdminSaveVersionRequest;
 import org.masthead.client.model.AdminStatusRequest;
 import org.masthead.client.model.Block;
+import org.masthead.client.model.BoldMark;
+import org.masthead.client.model.ItalicMark;
+import org.masthead.client.model.LinkMark;
+import org.masthead.client.model.ParagraphBlockResponse;
+import org.masthead.client.model.RichText;
+import org.masthead.client.model.StoryLinkMark;
+import org.masthead.client.model.SubscriptMark;
+import org.masthead.client.model.SuperscriptMark;
 import org.masthead.client.model.BulletListBlock;
 import org.masthead.client.model.EmbedBlock;
 import org.masthead.client.model.ImageBlock;
@@ -32,6 +40,10 @@ import org.masthead.client.model.SubheadingBlock;
 public final class ClientDriver {
 
     private ClientDriver() {
+    }
+
+    private static RichText text(String text) {
+        return new RichText().text(text);
     }
 
     public static Map<String, Object> run(String baseUri, String token, Map<String, Object> given) throws Exception {
@@ -81,12 +93,17 @@ public final class ClientDriver {
         long id = created.getId();
         result.put("createdStatus", created.getStatus());
         List<Block> body = List.of(
-                new ParagraphBlock().id("p1").text("A paragraph from the generated client."),
-                new SubheadingBlock().id("h1").text("A sub-heading"),
-                new QuoteBlock().id("q1").text("Quoted words.").speaker("Iryna Koval").role("Deputy minister"),
-                new ImageBlock().id("i1").mediaId(media.getId()).caption("In the body").credit("Photo: generated client")
+                new ParagraphBlock().id("p1").text(new RichText().text("A paragraph from the generated client.")
+                        .marks(List.of(new BoldMark().start(2).end(11), new ItalicMark().start(7).end(11),
+                                new LinkMark().start(17).end(30).href("https://example.org/client").rel(List.of("nofollow")),
+                                new StoryLinkMark().start(31).end(37).storyId(demo.getId())))),
+                new SubheadingBlock().id("h1").text(text("A sub-heading")),
+                new QuoteBlock().id("q1").text(new RichText().text("Quoted words, m2.")
+                        .marks(List.of(new SuperscriptMark().start(15).end(16)))).speaker("Iryna Koval").role("Deputy minister"),
+                new ImageBlock().id("i1").mediaId(media.getId()).caption(new RichText().text("In the body, H2O")
+                        .marks(List.of(new SubscriptMark().start(14).end(15)))).credit("Photo: generated client")
                         .alt("The same picture"),
-                new BulletListBlock().id("l1").ordered(true).items(List.of("First", "Second")),
+                new BulletListBlock().id("l1").ordered(true).items(List.of(text("First"), text("Second"))),
                 new ReadAlsoBlock().id("r1").storyId(demo.getId()),
                 new EmbedBlock().id("e1").url("https://example.org/statement").title("A statement"));
         var saved = admin.saveVersion(id, "en", new AdminSaveVersionRequest().basedOnRevision(0)
@@ -107,6 +124,8 @@ public final class ClientDriver {
         var live = content.getStory(id, "en");
         result.put("liveHeadline", live.getHeadline());
         result.put("liveTypes", live.getBody().stream().map(b -> b.getType()).toList());
+        result.put("liveMarks", live.getBody().get(0) instanceof ParagraphBlockResponse paragraph
+                ? paragraph.getText().getMarks().stream().map(m -> m.getType()).toList() : List.of());
         result.put("liveClasses", live.getBody().stream().map(b -> b.getClass().getSimpleName()).toList());
         result.put("unpublished", admin.changeStatus(id, new AdminStatusRequest().action("unpublish")).getStatus());
         try {

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import org.masthead.content.Block;
+import org.masthead.content.Mark;
+import org.masthead.content.NewStory;
+import org.masthead.content.RichText;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
@@ -141,6 +145,71 @@ class BenchController {
         }
         return "uncached story render (Server-Timing app;dur) over %d pages after %d warm-up renders: %s%n"
                 .formatted(millis.size(), Math.min(warmup, cards.size()), summary(millis));
+    }
+
+    /**
+     * Inline marks' cost: two stories of {@code paragraphs} paragraphs with the same words, one plain and one
+     * with marks in every paragraph (bold, italic, a link with rel, a link to another story, a superscript),
+     * rendered past the cache {@code count} times each, alternating, after {@code warmup} renders of each;
+     * reports the Server-Timing medians, their ratio and the stored body sizes.
+     */
+    @GetMapping("/bench/rich-text")
+    String richText(@RequestParam(defaultValue = "200") int paragraphs, @RequestParam(defaultValue = "1000") int count,
+            @RequestParam(defaultValue = "200") int warmup, HttpServletRequest request) {
+        loopbackOnly(request);
+        var other = newest();
+        var plain = new ArrayList<Block>();
+        var marked = new ArrayList<Block>();
+        var random = new java.util.Random(12);
+        for (int p = 0; p < paragraphs; p++) {
+            var text = new StringBuilder();
+            while (text.length() < 300) {
+                text.append(letters(1 + random.nextInt(20_000))).append(' ');
+            }
+            text.append("m2 end.");
+            var words = text.toString();
+            int third = words.indexOf(' ', 100);
+            int half = words.indexOf(' ', 150);
+            int late = words.indexOf(' ', 220);
+            var marks = List.<Mark>of(new Mark.Bold(0, words.indexOf(' ')), new Mark.Italic(40, third),
+                    new Mark.Bold(60, half), new Mark.Link(third + 1, half, "https://example.org/source/" + p,
+                            List.of("nofollow")),
+                    new Mark.StoryLink(half + 1, late, other.id()),
+                    new Mark.Superscript(words.length() - 5, words.length() - 4));
+            plain.add(new Block.Paragraph("p" + p, words));
+            marked.add(new Block.Paragraph("p" + p, new RichText(words, marks)));
+        }
+        var ids = new ArrayList<Long>();
+        for (var body : List.of(plain, marked)) {
+            long id = stories.create(new NewStory(other.section().id(), Language.EN, List.of(), List.of(), null));
+            stories.save(new SaveVersion(id, Language.EN, 0, "Rich text bench " + id, "Standfirst", "", "", "", "", "",
+                    body, "bench"));
+            stories.publish(id);
+            ids.add(id);
+        }
+        var paths = ids.stream().map(id -> path(stories.published(id, Language.EN).orElseThrow().card())).toList();
+        var millis = List.of(new ArrayList<Double>(), new ArrayList<Double>());
+        for (int i = 0; i < warmup + count; i++) {
+            for (int k = 0; k < 2; k++) {
+                var response = get(paths.get(k), "JSESSIONID=bench-rich-text");
+                var timing = response.headers().firstValue("Server-Timing").orElseThrow();
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + paths.get(k) + ": " + response.statusCode());
+                }
+                if (i >= warmup) {
+                    millis.get(k).add(Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4)));
+                }
+            }
+        }
+        var sizes = ids.stream().map(id -> jdbc.sql("select length(body) from revision where story_id = :id")
+                .param("id", id).query(Long.class).single()).toList();
+        double plainMedian = percentile(millis.get(0).stream().sorted().toList(), 50);
+        double markedMedian = percentile(millis.get(1).stream().sorted().toList(), 50);
+        return String.format(Locale.ROOT, "story of %d paragraphs, uncached render (Server-Timing app;dur), %d renders each"
+                + " after %d warm-up, alternating:%n  without marks: %s%n  with marks (6 per paragraph, %d marks): %s%n"
+                + "  median ratio with/without: %.3f%nstored body: without marks %d bytes, with marks %d bytes (ratio %.3f)%n",
+                paragraphs, count, warmup, summary(millis.get(0)), 6 * paragraphs, summary(millis.get(1)),
+                markedMedian / plainMedian, sizes.get(0), sizes.get(1), (double) sizes.get(1) / sizes.get(0));
     }
 
     private static String letters(long number) {

@@ -60,7 +60,11 @@ class PageCacheInvalidator implements OutboxConsumer {
         switch (event.payload(ContentEvent.class)) {
             // a draft save: readers see the published revision, which has not changed
             case VersionSaved saved -> { }
-            case StoryPublished published -> cache.evict(affected(published.storyId()), published.languages());
+            case StoryPublished published -> {
+                cache.evict(affected(published.storyId()), published.languages());
+                // a page in another language may link to the version that changed (a fallback link)
+                cache.evict(Set.of(SurrogateKeys.linksTo(published.storyId())), Set.of());
+            }
             case StoryUnpublished unpublished -> cache.evict(affected(unpublished.storyId()), Set.of());
             // the other languages' pages link to the withdrawn version: every language
             case VersionUnpublished withdrawn -> cache.evict(affected(withdrawn.storyId()), Set.of());
@@ -72,6 +76,7 @@ class PageCacheInvalidator implements OutboxConsumer {
     private Set<String> affected(long storyId) {
         var keys = new LinkedHashSet<String>();
         keys.add(SurrogateKeys.story(storyId));
+        keys.add(SurrogateKeys.linksTo(storyId));
         stories.filing(storyId).ifPresent(filing -> {
             keys.add(SurrogateKeys.section(filing.sectionId()));
             filing.tagIds().forEach(tag -> keys.add(SurrogateKeys.tag(tag)));

@@ -22,12 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stories {
 
     private final StoryRepository repository;
+    private final ContentRules rules;
     private final Outbox outbox;
     private final Clock clock;
     private final ContentMetrics metrics;
 
-    Stories(StoryRepository repository, Outbox outbox, Clock clock, ContentMetrics metrics) {
+    Stories(StoryRepository repository, ContentRules rules, Outbox outbox, Clock clock, ContentMetrics metrics) {
         this.repository = repository;
+        this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
         this.metrics = metrics;
@@ -47,11 +49,26 @@ public class Stories {
 
     /**
      * Saves one language version as a new revision; refuses if someone saved since the editor loaded
-     * it. The version, its revision and the event commit together or not at all.
+     * it, and refuses with {@link InvalidContent} what {@link ContentRules} does not allow (every text
+     * is cleaned on the way in). The version, its revision and the event commit together or not at all.
      */
     @Transactional
     public int save(SaveVersion save) {
-        repository.status(save.storyId()).orElseThrow(() -> new StoryNotFound(save.storyId()));
+        return save(save, ContentRules.Completeness.COMPLETE);
+    }
+
+    /**
+     * Saves a version whose texts may still be partly empty, as a translation in progress is; every
+     * other rule holds as for {@link #save(SaveVersion)}.
+     */
+    @Transactional
+    public int savePartial(SaveVersion save) {
+        return save(save, ContentRules.Completeness.PARTIAL);
+    }
+
+    private int save(SaveVersion posted, ContentRules.Completeness completeness) {
+        repository.status(posted.storyId()).orElseThrow(() -> new StoryNotFound(posted.storyId()));
+        var save = rules.check(posted, completeness);
         int current = repository.currentRevision(save.storyId(), save.language()).orElse(0);
         if (current != save.basedOnRevision()) {
             throw new EditConflict(save.storyId(), save.language(), current);

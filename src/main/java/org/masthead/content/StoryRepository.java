@@ -251,6 +251,10 @@ class StoryRepository {
         return desk(new DeskFilter(null, null, null, null, null, text, DeskFilter.Sort.SAVED), 0, limit).rows();
     }
 
+    boolean exists(long storyId) {
+        return status(storyId).isPresent();
+    }
+
     Optional<StoryStatus> status(long storyId) {
         return jdbc.sql("select status from story where id = :id").param("id", storyId)
                 .query(String.class).optional().map(StoryStatus::valueOf);
@@ -266,9 +270,9 @@ class StoryRepository {
     void insertRevision(SaveVersion save, int number, String slug, Instant now) {
         jdbc.sql("""
                 insert into revision (story_id, language, number, slug, headline, headline_folded, standfirst, seo_title,
-                    seo_description, lead_image_caption, lead_image_credit, lead_image_alt, body, saved_by, saved_at)
+                    seo_description, lead_image_caption, lead_image_credit, lead_image_alt, body, body_format, saved_by, saved_at)
                 values (:story, :lang, :number, :slug, :headline, :folded, :standfirst, :seoTitle, :seoDescription,
-                    :caption, :credit, :alt, :body, :savedBy, :now)""")
+                    :caption, :credit, :alt, :body, 2, :savedBy, :now)""")
                 .param("folded", folded(save.headline()))
                 .param("story", save.storyId()).param("lang", save.language().code()).param("number", number)
                 .param("slug", slug).param("headline", save.headline()).param("standfirst", save.standfirst())

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.masthead.content.Block;
+import org.masthead.content.InlineMarkup;
+import org.masthead.content.RichText;
 import org.masthead.content.NewStory;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
@@ -58,6 +60,8 @@ class DemoNewsroom implements SmartInitializingSingleton {
         this.transaction = transaction;
         this.clock = clock;
     }
+
+    private static final java.util.regex.Pattern STORY_KEY = java.util.regex.Pattern.compile("\\(story:([a-z][a-z0-9-]*)\\)");
 
     @Override
     public void afterSingletonsInstantiated() {
@@ -124,17 +128,28 @@ class DemoNewsroom implements SmartInitializingSingleton {
             var node = body.get(i);
             var id = "b" + (i + 1);
             blocks.add(switch (node.get("type").asString()) {
-                case "paragraph" -> new Block.Paragraph(id, node.get("text").asString());
-                case "subheading" -> new Block.Subheading(id, node.get("text").asString());
-                case "quote" -> new Block.Quote(id, node.get("text").asString(), node.get("speaker").asString(),
-                        node.path("role").asString(""));
+                case "paragraph" -> new Block.Paragraph(id, rich(node.get("text").asString(), storyIds));
+                case "subheading" -> new Block.Subheading(id, rich(node.get("text").asString(), storyIds));
+                case "quote" -> new Block.Quote(id, rich(node.get("text").asString(), storyIds),
+                        node.get("speaker").asString(), node.path("role").asString(""));
                 case "list" -> new Block.BulletList(id, node.path("ordered").asBoolean(false),
-                        node.get("items").valueStream().map(JsonNode::asString).toList());
+                        node.get("items").valueStream().map(item -> rich(item.asString(), storyIds)).toList());
                 case "readAlso" -> new Block.ReadAlso(id, required(storyIds, node.get("story").asString()));
                 default -> throw new IllegalArgumentException("Unknown demo block type " + node.get("type"));
             });
         }
         return blocks;
+    }
+
+    /** Demo texts are written in the newsroom's markup; {@code story:KEY} links to the demo story KEY. */
+    private static RichText rich(String markup, Map<String, Long> storyIds) {
+        var matcher = STORY_KEY.matcher(markup);
+        var resolved = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(resolved, "(story:" + required(storyIds, matcher.group(1)) + ")");
+        }
+        matcher.appendTail(resolved);
+        return InlineMarkup.parse(resolved.toString());
     }
 
     private static Localized localized(Map<String, String> texts) {

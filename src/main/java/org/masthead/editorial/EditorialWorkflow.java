@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.masthead.content.Block;
+import org.masthead.content.InvalidContent;
 import org.masthead.content.NewStory;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
@@ -16,6 +17,7 @@ import org.masthead.content.StoryStatus;
 import org.masthead.content.VersionView;
 import org.masthead.identity.AuditLog;
 import org.masthead.identity.NewsroomUser;
+import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,12 +36,15 @@ public class EditorialWorkflow {
     static final int MAX_NOTE = 2000;
 
     private final Stories stories;
+    private final MediaLibrary media;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    EditorialWorkflow(Stories stories, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+    EditorialWorkflow(Stories stories, MediaLibrary media, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactions) {
         this.stories = stories;
+        this.media = media;
         this.audit = audit;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
@@ -75,9 +80,38 @@ public class EditorialWorkflow {
     @Transactional
     public int save(NewsroomUser user, SaveVersion save) {
         require(Permissions.of(user, story(save.storyId())).editVersions(), "save", save.storyId());
-        return stories.save(new SaveVersion(save.storyId(), save.language(), save.basedOnRevision(), save.headline(),
+        requireImages(save.body());
+        return stories.save(by(user, save));
+    }
+
+    /**
+     * Saves a translation that may still have texts to write; the same rules hold otherwise. Its images
+     * are the source's, so they are not looked up again.
+     */
+    @Transactional
+    public int saveTranslation(NewsroomUser user, SaveVersion save) {
+        require(Permissions.of(user, story(save.storyId())).editVersions(), "save", save.storyId());
+        return stories.savePartial(by(user, save));
+    }
+
+    private static SaveVersion by(NewsroomUser user, SaveVersion save) {
+        return new SaveVersion(save.storyId(), save.language(), save.basedOnRevision(), save.headline(),
                 save.standfirst(), save.seoTitle(), save.seoDescription(), save.leadImageCaption(),
-                save.leadImageCredit(), save.leadImageAlt(), save.body(), user.username()));
+                save.leadImageCredit(), save.leadImageAlt(), save.body(), user.username());
+    }
+
+    /** The images a body places must be in the media library: the content rules cannot see it. */
+    private void requireImages(List<Block> body) {
+        var problems = new ArrayList<InvalidContent.Problem>();
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i) instanceof Block.Image image && media.find(image.mediaId()).isEmpty()) {
+                problems.add(new InvalidContent.Problem("body[" + i + "].mediaId", "content.error.media",
+                        List.of(Long.toString(image.mediaId()))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidContent(problems);
+        }
     }
 
     /** Restores an old revision as a new one; history is never rewritten. */
@@ -85,7 +119,7 @@ public class EditorialWorkflow {
     public int restore(NewsroomUser user, long storyId, Language language, int number, int basedOnRevision) {
         require(Permissions.of(user, story(storyId)).editVersions(), "restore", storyId);
         var old = stories.revision(storyId, language, number).orElseThrow(() -> new StoryNotFound(storyId));
-        int revision = stories.save(new SaveVersion(storyId, language, basedOnRevision, old.headline(), old.standfirst(),
+        int revision = stories.savePartial(new SaveVersion(storyId, language, basedOnRevision, old.headline(), old.standfirst(),
                 old.seoTitle(), old.seoDescription(), old.leadImageCaption(), old.leadImageCredit(), old.leadImageAlt(),
                 old.body(), user.username()));
         audit.record(user.username(), "story.restore", subject(storyId, language), "revision " + number + " -> " + revision);
@@ -159,7 +193,7 @@ public class EditorialWorkflow {
     @Transactional
     public void addNote(NewsroomUser user, long storyId, Language language, StoryNote.Kind kind, String text) {
         require(Permissions.of(user, story(storyId)).addNote(), "note", storyId);
-        var note = text.strip();
+        var note = org.masthead.content.CleanText.lines(text).strip();
         if (note.isEmpty() || note.length() > MAX_NOTE) {
             throw new IllegalArgumentException("A note has 1 to " + MAX_NOTE + " characters");
         }

@@ -7,11 +7,12 @@ import org.masthead.platform.web.UiMessages;
 
 /**
  * What the newsroom layout around every page shows: title, navigation for the person's roles,
- * the CSRF token that every form carries, and the UI strings.
+ * the CSRF token that every form carries, the scripts that enhance pages where they run (htmx, and the
+ * toolbar editor for texts with marks), and the UI strings.
  */
 public record NewsroomChrome(Language language, String title, @Nullable String userName, List<NavLink> nav,
         String current, String csrfParameter, String csrfToken, String stylesheet, String script,
-        UiMessages t) {
+        String editorScript, UiMessages t) {
 
     public record NavLink(String key, String url, String text) {
     }

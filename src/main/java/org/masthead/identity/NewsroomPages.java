@@ -66,7 +66,8 @@ public class NewsroomPages {
         var token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new NewsroomChrome(language, title, userName, nav, current,
                 token == null ? "_csrf" : token.getParameterName(), token == null ? "" : token.getToken(),
-                asset("/newsroom/css/newsroom.css"), asset("/webjars/htmx.org/dist/htmx.min.js"), messages(language));
+                asset("/newsroom/css/newsroom.css"), asset("/webjars/htmx.org/dist/htmx.min.js"),
+                asset("/newsroom/js/editor.js"), messages(language));
     }
 
     private static NewsroomChrome.NavLink link(UiMessages t, String key, String url) {

@@ -73,8 +73,8 @@ class SecurityConfiguration {
         var contextRepository = new HttpSessionSecurityContextRepository();
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
-                        // the sign-in page and the newsroom stylesheet it needs
-                        .requestMatchers("/newsroom/login", "/newsroom/css/**").permitAll()
+                        // the sign-in page, the newsroom stylesheet it needs and the editor script every page names
+                        .requestMatchers("/newsroom/login", "/newsroom/css/**", "/newsroom/js/**").permitAll()
                         .requestMatchers("/newsroom/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form

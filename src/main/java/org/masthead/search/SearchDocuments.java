@@ -6,7 +6,10 @@ import org.masthead.content.Block;
 import org.masthead.content.SearchableVersion;
 import org.masthead.search.SearchDocument.NamedSlug;
 
-/** What of a story version is searchable: its texts as plain text, its tags, authors and quoted people. */
+/**
+ * What of a story version is searchable: its texts as plain text, its tags, authors and quoted people. Marks
+ * are left out: they never split a word or a phrase, as the text under them is the same continuous text.
+ */
 final class SearchDocuments {
 
     private SearchDocuments() {
@@ -18,18 +21,18 @@ final class SearchDocuments {
         var speakers = new ArrayList<String>();
         for (var block : version.body()) {
             switch (block) {
-                case Block.Paragraph p -> line(text, p.text());
-                case Block.Subheading s -> line(text, s.text());
+                case Block.Paragraph p -> line(text, p.text().text());
+                case Block.Subheading s -> line(text, s.text().text());
                 case Block.Quote q -> {
-                    line(text, q.text());
+                    line(text, q.text().text());
                     line(text, q.speaker());
                     line(text, q.role());
                     if (!q.speaker().isBlank()) {
                         speakers.add(q.speaker().strip());
                     }
                 }
-                case Block.BulletList l -> l.items().forEach(item -> line(text, item));
-                case Block.Image i -> line(text, i.caption());
+                case Block.BulletList l -> l.items().forEach(item -> line(text, item.text()));
+                case Block.Image i -> line(text, i.caption().text());
                 case Block.Embed e -> line(text, e.title() == null ? "" : e.title());
                 case Block.ReadAlso r -> { }   // another story's headline, indexed with that story
             }

@@ -5,8 +5,19 @@ import java.util.List;
 /** An XLIFF file that does not fit the story as it is now; nothing of it was applied. */
 public class ImportRejected extends RuntimeException {
 
-    /** One reason, about one unit of the file (or the whole file when {@code unitId} is empty). */
-    public record Problem(String unitId, String reason) {
+    /**
+     * One reason, about one unit of the file (or the whole file when {@code unitId} is empty): a sentence, or
+     * the message key of a refusal of the content rules ({@code content.error.…}).
+     */
+    public record Problem(String unitId, String reason, List<String> args) {
+
+        public Problem {
+            args = List.copyOf(args);
+        }
+
+        public Problem(String unitId, String reason) {
+            this(unitId, reason, List.of());
+        }
     }
 
     private final List<Problem> problems;

@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Block;
+import org.masthead.content.InlineMarkup;
+import org.masthead.content.InvalidContent;
+import org.masthead.content.RichText;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
@@ -43,6 +46,14 @@ public class TranslationDesk implements TranslationBadges {
         this.records = records;
         this.memory = memory;
         this.xliff = xliff;
+    }
+
+    /**
+     * Whether text {@code index} of an item of {@code kind} carries inline marks (paragraphs, sub-headings,
+     * quote texts, list items, image captions); the others (headlines, names, credits) are plain text.
+     */
+    public static boolean takesMarks(String kind, int index) {
+        return Translatable.rich(kind, index);
     }
 
     /** The target version beside its source, item by item, in the source's order. */
@@ -79,18 +90,18 @@ public class TranslationDesk implements TranslationBadges {
      * kinds always follow the source.
      */
     @Transactional(readOnly = true)
-    public ComposedTranslation compose(long storyId, Language target, Map<String, List<String>> texts) {
+    public ComposedTranslation compose(long storyId, Language target, Map<String, List<RichText>> texts) {
         return compose(pair(storyId, target), texts);
     }
 
-    private static ComposedTranslation compose(Pair pair, Map<String, List<String>> texts) {
+    private static ComposedTranslation compose(Pair pair, Map<String, List<RichText>> texts) {
         var body = new ArrayList<Block>();
-        var version = new HashMap<String, List<String>>();
+        var version = new HashMap<String, List<RichText>>();
         for (var item : pair.sourceItems()) {
             var typed = texts.get(item.id());
             var fitting = typed != null && typed.size() == item.texts().size() ? typed : null;
             if (item.block() == null) {
-                version.put(item.id(), fitting != null ? fitting : item.texts().stream().map(t -> "").toList());
+                version.put(item.id(), fitting != null ? fitting : item.texts().stream().map(t -> RichText.EMPTY).toList());
                 continue;
             }
             var block = fitting != null ? item.withTexts(fitting) : item.skeleton();
@@ -99,8 +110,9 @@ public class TranslationDesk implements TranslationBadges {
             }
         }
         var lead = version.get(Translatable.LEAD_IMAGE);
-        return new ComposedTranslation(version.get(Translatable.HEADLINE).getFirst(),
-                version.get(Translatable.STANDFIRST).getFirst(), lead.get(0), lead.get(1), lead.get(2), body);
+        return new ComposedTranslation(version.get(Translatable.HEADLINE).getFirst().text(),
+                version.get(Translatable.STANDFIRST).getFirst().text(), lead.get(0).text(), lead.get(1).text(),
+                lead.get(2).text(), body);
     }
 
     /** The body a new translation starts from: the source's blocks with their texts left to translate. */
@@ -151,7 +163,7 @@ public class TranslationDesk implements TranslationBadges {
 
     /** Earlier translations of texts equal or close (80 % or more) to {@code text}. */
     @Transactional(readOnly = true)
-    public List<MemoryMatch> proposals(Language from, Language to, String text) {
+    public List<MemoryMatch> proposals(Language from, Language to, RichText text) {
         return memory.proposals(from, to, text);
     }
 
@@ -164,7 +176,7 @@ public class TranslationDesk implements TranslationBadges {
                 .collect(Collectors.toSet());
         var units = new ArrayList<XliffFiles.WriteUnit>();
         for (var item : pair.sourceItems()) {
-            if (onlyNeedingWork && !needsWork.contains(item.id()) || item.texts().stream().allMatch(String::isBlank)) {
+            if (onlyNeedingWork && !needsWork.contains(item.id()) || item.texts().stream().allMatch(RichText::isBlank)) {
                 continue;
             }
             var translated = pair.targetItems().get(item.id());
@@ -183,9 +195,10 @@ public class TranslationDesk implements TranslationBadges {
      */
     @Transactional
     public ImportReport importXliff(long storyId, Language target, byte[] file, String by) {
-        var read = xliff.read(file);
         records.lockStory(storyId);
         var pair = pair(storyId, target);
+        var read = xliff.read(file, pair.sourceItems().stream()
+                .collect(Collectors.toMap(Translatable::id, Translatable::texts)));
         var problems = new ArrayList<ImportRejected.Problem>();
         if (!target.code().equals(read.targetLanguage())) {
             problems.add(new ImportRejected.Problem("", "the file translates into '" + read.targetLanguage()
@@ -203,11 +216,13 @@ public class TranslationDesk implements TranslationBadges {
                 continue;
             }
             unit.sources().forEach((index, text) -> {
-                if (index >= item.texts().size() || !item.texts().get(index).equals(text)) {
+                if (index >= item.texts().size() || !item.texts().get(index).text().equals(text.text())
+                        || !XliffFiles.sameCodes(item.texts().get(index), text)) {
                     problems.add(new ImportRejected.Problem(unit.id(),
                             "the source text changed since the file was exported"));
                 }
             });
+            unit.problems().forEach(reason -> problems.add(new ImportRejected.Problem(unit.id(), reason)));
         }
         if (!problems.isEmpty()) {
             throw new ImportRejected(problems.stream().distinct().toList());
@@ -255,7 +270,7 @@ public class TranslationDesk implements TranslationBadges {
         var current = compare(pair, records.items(pair.storyId(), pair.targetLanguage())).items().stream()
                 .collect(Collectors.toMap(ItemStatus::itemId, ItemStatus::state));
         var sourceItems = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Function.identity()));
-        var translatedTexts = new HashMap<String, List<String>>();
+        var translatedTexts = new HashMap<String, List<RichText>>();
         var applied = new ArrayList<String>();
         var kept = new ArrayList<String>();
         var untranslated = new ArrayList<String>();
@@ -263,7 +278,7 @@ public class TranslationDesk implements TranslationBadges {
             var previous = pair.targetItems().get(unit.id());
             boolean unchanged = previous != null && unit.targets().entrySet().stream().allMatch(t ->
                     t.getKey() < previous.texts().size() && previous.texts().get(t.getKey()).equals(t.getValue()));
-            boolean noAnswer = unchanged || unit.targets().values().stream().allMatch(String::isBlank);
+            boolean noAnswer = unchanged || unit.targets().values().stream().allMatch(RichText::isBlank);
             if (!noAnswer && current.get(unit.id()) == ItemState.TRANSLATED) {
                 kept.add(unit.id());
             } else if (noAnswer) {
@@ -272,11 +287,11 @@ public class TranslationDesk implements TranslationBadges {
             } else {
                 var item = sourceItems.get(unit.id());
                 var existing = pair.targetItems().get(unit.id());
-                var texts = new ArrayList<String>();
+                var texts = new ArrayList<RichText>();
                 for (int i = 0; i < item.texts().size(); i++) {
                     var fromFile = unit.targets().get(i);
                     var before = existing != null && existing.kind().equals(item.kind()) && i < existing.texts().size()
-                            ? existing.texts().get(i) : "";
+                            ? existing.texts().get(i) : RichText.EMPTY;
                     // texts the file leaves out (blank in the source) keep what the translation has, if anything
                     texts.add(fromFile != null && !fromFile.isBlank() ? fromFile : before.isBlank() ? item.texts().get(i) : before);
                 }
@@ -287,7 +302,16 @@ public class TranslationDesk implements TranslationBadges {
         if (applied.isEmpty()) {
             return new ImportReport(applied, kept, untranslated, null);
         }
-        int revision = stories.save(merged(pair, translatedTexts, by));
+        var merged = merged(pair, translatedTexts, by);
+        int revision;
+        try {
+            revision = stories.savePartial(merged);
+        } catch (InvalidContent refused) {
+            // the rules refuse what the file would make (a text too long, a direction override in the headline):
+            // the whole file is refused, naming the units, and the transaction leaves nothing applied
+            throw new ImportRejected(refused.problems().stream()
+                    .map(p -> new ImportRejected.Problem(unitOf(p.field(), merged), p.messageKey(), p.args())).distinct().toList());
+        }
         var saved = pair(pair.storyId(), pair.targetLanguage());
         for (var id : applied) {
             var translated = saved.targetItems().get(id);
@@ -300,12 +324,25 @@ public class TranslationDesk implements TranslationBadges {
         return new ImportReport(applied, kept, untranslated, revision);
     }
 
+    /** The unit a field of the content rules belongs to: {@code body[2].text} is the third block's. */
+    private static String unitOf(String field, SaveVersion save) {
+        var matcher = java.util.regex.Pattern.compile("body\\[(\\d{1,3})].*").matcher(field);
+        if (matcher.matches() && Integer.parseInt(matcher.group(1)) < save.body().size()) {
+            return save.body().get(Integer.parseInt(matcher.group(1))).id();
+        }
+        return switch (field) {
+            case "headline", "seoTitle" -> Translatable.HEADLINE;
+            case "standfirst" -> Translatable.STANDFIRST;
+            default -> field.startsWith("leadImage") ? Translatable.LEAD_IMAGE : "";
+        };
+    }
+
     /**
      * The target version after an import: items in the source's order, each either freshly translated
      * from the file, or as the translation had it, or (new in the source) still to translate.
      */
-    private SaveVersion merged(Pair pair, Map<String, List<String>> translatedTexts, String by) {
-        var texts = new HashMap<String, List<String>>();
+    private SaveVersion merged(Pair pair, Map<String, List<RichText>> translatedTexts, String by) {
+        var texts = new HashMap<String, List<RichText>>();
         var sourceKinds = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Translatable::kind));
         pair.targetItems().forEach((id, item) -> {
             if (item.kind().equals(sourceKinds.get(id))) {
@@ -341,7 +378,7 @@ public class TranslationDesk implements TranslationBadges {
         for (var source : pair.sourceItems()) {
             var translated = pair.targetItems().get(source.id());
             var record = known.get(source.id());
-            var targetTexts = translated == null ? List.<String>of() : translated.texts();
+            var targetTexts = translated == null ? List.<RichText>of() : translated.texts();
             ItemState state;
             List<List<WordDiff.Part>> changes = List.of();
             if (translated == null || !translated.translates(source) || record == null) {
@@ -355,7 +392,7 @@ public class TranslationDesk implements TranslationBadges {
                 var before = Optional.ofNullable(then.get(source.id())).map(Translatable::texts).orElse(List.of());
                 changes = new ArrayList<>();
                 for (int i = 0; i < source.texts().size(); i++) {
-                    changes.add(WordDiff.between(i < before.size() ? before.get(i) : "", source.texts().get(i)));
+                    changes.add(change(i < before.size() ? before.get(i) : RichText.EMPTY, source.texts().get(i)));
                 }
             } else if (moved.contains(source.id())) {
                 state = ItemState.MOVED;
@@ -374,6 +411,16 @@ public class TranslationDesk implements TranslationBadges {
         var target = pair.target();
         return new TranslationStatus(pair.storyId(), pair.source().language(), pair.targetLanguage(),
                 pair.source().revision(), target == null ? null : target.revision(), items);
+    }
+
+    /**
+     * How a source text changed: a word diff of the plain texts, or of their markup when either has marks,
+     * so a new emphasis or a changed link target shows as the change it is.
+     */
+    private static List<WordDiff.Part> change(RichText before, RichText after) {
+        return before.marks().isEmpty() && after.marks().isEmpty()
+                ? WordDiff.between(before.text(), after.text())
+                : WordDiff.between(InlineMarkup.write(before), InlineMarkup.write(after));
     }
 
     /**

@@ -3,6 +3,6 @@
  * translators, XLIFF 2 exchange with outside agencies, and a translation memory.
  * {@link org.masthead.translation.TranslationDesk} is the way in.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "content", "identity", "editorial"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "content", "identity", "editorial", "site"})
 @org.jspecify.annotations.NullMarked
 package org.masthead.translation;

@@ -121,6 +121,8 @@ class GeneratedClientIntegrationTest {
         assertThat(list(result, "savedTypes")).containsExactlyInAnyOrderElementsOf(mapping(document, "Block"));
         assertThat(list(result, "liveTypes")).containsExactlyInAnyOrderElementsOf(mapping(document, "BlockResponse"));
         assertThat(list(result, "liveClasses")).doesNotContain("BlockResponse");
+        // every mark type goes in and comes back typed; the public story shows the paragraph's marks
+        assertThat(list(result, "liveMarks")).containsExactlyInAnyOrder("bold", "italic", "link", "storyLink");
         assertThat(result.get("liveHeadline")).isEqualTo(given.get("headline"));
         assertThat((String) result.get("conflict")).startsWith("409").contains("currentRevision");
         assertThat(result).containsEntry("createdStatus", "draft").containsEntry("submitted", "in_review")

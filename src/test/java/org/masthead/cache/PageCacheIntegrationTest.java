@@ -81,6 +81,30 @@ class PageCacheIntegrationTest {
     }
 
     @Test
+    void aStoryLinkedFromAPageInAnotherLanguageEvictsThatPageWhenItsAddressChanges() {
+        long section = fixtures.section();
+        long linked = fixtures.story().inSection(section).in(UK, "Лише українською").published();
+        long page = fixtures.story().inSection(section).in(EN, "Links across languages")
+                .body(new Block.Paragraph("p1", new org.masthead.content.RichText("See the Ukrainian story.",
+                        List.of(new org.masthead.content.Mark.StoryLink(8, 23, linked))))).published();
+        relay.drain();
+        var path = stories.published(page, EN).map(p -> "/en/" + p.section().slug() + "/" + p.slug() + "-" + page)
+                .orElseThrow();
+        site.get(path);
+        assertThat(outcome(site.get(path))).isEqualTo("hit");
+
+        var linkedNow = stories.working(linked, UK).orElseThrow();
+        stories.save(new SaveVersion(linked, UK, linkedNow.revision(), "Нова назва", "Лід", "", "", "", "", "",
+                linkedNow.body(), "test"));
+        stories.publish(linked);
+        relay.drain();
+
+        var after = site.get(path);
+        assertThat(outcome(after)).isEqualTo("miss");
+        assertThat(after.body()).contains("/nova-nazva-" + linked + "\" hreflang=\"uk\"");
+    }
+
+    @Test
     void aDraftSaveEvictsNothingAndUnpublishingEvictsTheStoryInEveryLanguage() {
         var story = new FiledStory("Cache story to withdraw");
         relay.drain();

@@ -84,7 +84,7 @@ class StoriesIntegrationTest {
                 new Block.Subheading("b2", "Sub"),
                 new Block.Quote("b3", "We agreed.", "Olha Petrenko", "negotiator"),
                 new Block.Image("b4", 7, "Caption", "Credit", "Alt"),
-                new Block.BulletList("b5", true, List.of("one", "two")),
+                Block.BulletList.of("b5", true, List.of("one", "two")),
                 new Block.ReadAlso("b6", 42),
                 new Block.Embed("b7", "https://example.org/video", null)};
         long id = fixtures.story().in(EN, "Blocks").body(body).published();

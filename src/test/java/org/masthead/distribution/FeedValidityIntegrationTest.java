@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.masthead.content.Block;
 import org.masthead.content.NewStory;
+import org.masthead.content.RichText;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
@@ -143,7 +144,7 @@ class FeedValidityIntegrationTest {
             long id = stories.create(new NewStory(section, Language.EN, List.of(author), List.of(tag), image.id()));
             stories.save(new SaveVersion(id, EN, 0, "#" + i + " " + payload, payload, "", "", payload, payload, payload,
                     List.of(new Block.Paragraph("p", payload), new Block.Quote("q", payload, payload, payload),
-                            new Block.BulletList("l", false, List.of(payload)), new Block.Embed("e", "https://example.org/", payload)),
+                            new Block.BulletList("l", false, List.of(RichText.plain(payload))), new Block.Embed("e", "https://example.org/", payload)),
                     "test"));
             // every other pair in the same instant, as a scheduled batch is published: atom:updated stays distinct
             stories.publish(id, start.plusSeconds(i / 2));

@@ -66,6 +66,14 @@ final class Browsers {
         return page;
     }
 
+    /**
+     * The toolbar editor that stands in for the markup field {@code fieldSelector} once the editor script ran
+     * (the field itself is then hidden, and posted only as the fallback).
+     */
+    static com.microsoft.playwright.Locator richEditor(Page page, String fieldSelector) {
+        return page.locator(fieldSelector + " + .rich-field [role=textbox]");
+    }
+
     /** The axe-core violations of the page as it is now, each as "rule: target" lines. */
     static List<String> accessibilityViolations(Page page) {
         return new AxeBuilder(page).analyze().getViolations().stream()

@@ -106,7 +106,7 @@ class NewsroomBrowserIT {
         var headline = "Порт відновив роботу " + Fixtures.unique("u");
         contributor.locator("#headline").fill(headline);
         contributor.locator("#standfirst").fill("Перші судна зайшли до гавані після ремонту.");
-        contributor.locator("#b0-text").fill("Порт прийняв перші судна о сьомій ранку.");
+        Browsers.richEditor(contributor, "#b0-text").fill("Порт прийняв перші судна о сьомій ранку.");
         contributor.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("+ image")).click();
         contributor.locator("#b1-media").selectOption(Long.toString(mediaId));
@@ -174,13 +174,13 @@ class NewsroomBrowserIT {
 
         first.navigate(url("/newsroom/stories/" + storyId + "/en/edit"));
         second.navigate(url("/newsroom/stories/" + storyId + "/en/edit"));
-        first.locator("#b0-text").fill("The first editor's paragraph.");
+        Browsers.richEditor(first, "#b0-text").fill("The first editor's paragraph.");
         first.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Save version")).first().click();
         first.locator("p.notice").waitFor();
 
         second.locator("#headline").fill("The second editor's headline");
-        second.locator("#b0-text").fill("The second editor's paragraph, typed with care.");
+        Browsers.richEditor(second, "#b0-text").fill("The second editor's paragraph, typed with care.");
         second.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Save version")).first().click();
         second.locator("#conflict").waitFor();

@@ -78,7 +78,7 @@ class TranslationBrowserIT {
 
         translator.locator("[id='t._headline.0']").fill("Dnipro bridge reopens");
         translator.locator("[id='t._standfirst.0']").fill("Traffic resumed in the morning.");
-        translator.locator("[id='t.b1.0']").fill("The first cars crossed the bridge at seven in the morning.");
+        Browsers.richEditor(translator, "[id='t.b1.0']").fill("The first cars crossed the bridge at seven in the morning.");
         translator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
         translator.waitForURL("**?saved");
         assertThat(translator.locator(".notice").textContent()).contains("Translation saved");

@@ -75,6 +75,7 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("GET /newsroom/stories", EVERY_ROLE);
         NEWSROOM.put("GET /newsroom/search", EVERY_ROLE);
         NEWSROOM.put("GET /newsroom/stories/new", WRITERS);
+        NEWSROOM.put("GET /newsroom/stories/lookup", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/stories", WRITERS);
         NEWSROOM.put("GET /newsroom/stories/{id}", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/stories/{id}/metadata", EnumSet.of(Role.EDITOR));

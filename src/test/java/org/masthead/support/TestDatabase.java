@@ -52,7 +52,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         return "postgresql".equals(System.getProperty(MODE_PROPERTY, "sqlite").toLowerCase(Locale.ROOT));
     }
 
-    private static String freshPostgresSchema() {
+    /** A new schema in the database of {@code MASTHEAD_TEST_POSTGRES_URL}, dropped at exit; its JDBC URL. */
+    public static String freshPostgresSchema() {
         var url = System.getenv(POSTGRES_URL_VARIABLE);
         if (url == null || url.isBlank()) {
             throw new IllegalStateException(MODE_PROPERTY + "=postgresql needs " + POSTGRES_URL_VARIABLE);

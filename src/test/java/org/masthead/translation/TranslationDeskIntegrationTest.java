@@ -208,18 +208,18 @@ class TranslationDeskIntegrationTest {
 
     @Test
     void theMemoryProposesEarlierTranslationsOfEqualAndCloseTexts() {
-        assertThat(desk.proposals(UK, EN, "Переговори тривали понад годину.")).first().satisfies(match -> {
+        assertThat(desk.proposals(UK, EN, org.masthead.content.RichText.plain("Переговори тривали понад годину."))).first().satisfies(match -> {
             assertThat(match.targetText()).isEqualTo("The talks lasted over an hour.");
             assertThat(match.percent()).isEqualTo(100);
         });
-        var close = desk.proposals(UK, EN, "Переговори тривали понад годину вчора.");
+        var close = desk.proposals(UK, EN, org.masthead.content.RichText.plain("Переговори тривали понад годину вчора."));
         assertThat(close).first().satisfies(match -> assertThat(match.percent()).isBetween(80, 99));
-        assertThat(desk.proposals(UK, EN, "Зовсім інший текст про погоду.")).isEmpty();
-        assertThat(desk.proposals(UK, RU, "Переговори тривали понад годину.")).isEmpty();
+        assertThat(desk.proposals(UK, EN, org.masthead.content.RichText.plain("Зовсім інший текст про погоду."))).isEmpty();
+        assertThat(desk.proposals(UK, RU, org.masthead.content.RichText.plain("Переговори тривали понад годину."))).isEmpty();
     }
 
     private int save(Language language, int basedOn, String headline, List<Block> body) {
-        return stories.save(new SaveVersion(storyId, language, basedOn, headline, "Standfirst " + language.code(), "", "",
+        return stories.savePartial(new SaveVersion(storyId, language, basedOn, headline, "Standfirst " + language.code(), "", "",
                 "", "", "", body, "writer"));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.masthead.content.EditConflict;
+import org.masthead.content.InvalidContent;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.PublishBlocked;
 import org.masthead.editorial.WorkflowRefused;
@@ -44,6 +45,20 @@ class AdminApiProblems {
         return respond(problem, request);
     }
 
+    /** What the content rules refused: every field with its problem, the first also as {@code field}. */
+    @ExceptionHandler(InvalidContent.class)
+    ResponseEntity<ProblemDetail> invalidContent(InvalidContent e, HttpServletRequest request) {
+        var errors = e.problems().stream()
+                .map(p -> Map.of("field", p.field(), "detail", english(p.messageKey(), p.args().toArray())))
+                .toList();
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.size() == 1 ? errors.getFirst().get("field") + ": " + errors.getFirst().get("detail")
+                        : errors.size() + " fields are invalid; the first is " + errors.getFirst().get("field") + ".");
+        problem.setProperty("field", errors.getFirst().get("field"));
+        problem.setProperty("errors", errors);
+        return respond(problem, request);
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
@@ -58,10 +73,24 @@ class AdminApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        // the parser's message may quote the input: a short, fixed explanation is safer
-        return respond(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+        // the parser's message may quote the input: a short, fixed explanation is safer, with the field it
+        // stopped at (an unknown block or mark 'type', a string where a number belongs)
+        var problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                 "The body is not a JSON document of the expected shape (check the syntax, the field types and "
-                        + "each block's 'type')."), request);
+                        + "each block's and mark's 'type').");
+        if (e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+            var field = new StringBuilder();
+            for (var reference : jackson.getPath()) {
+                var name = reference.getPropertyName();
+                if (name != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(name.matches("[A-Za-z0-9_]{1,40}") ? name : "?");
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            problem.setProperty("field", field.toString());
+        }
+        return respond(problem, request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -112,8 +141,8 @@ class AdminApiProblems {
                 request);
     }
 
-    private String english(String key) {
-        return messages.getMessage(key, null, key, Locale.ENGLISH);
+    private String english(String key, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, key, Locale.ENGLISH);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

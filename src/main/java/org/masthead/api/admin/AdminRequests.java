@@ -18,7 +18,6 @@ final class AdminRequests {
     static final String SLUG = "[a-z0-9-]{1,80}";
     static final int MAX_HEADLINE = 300;
     static final int MAX_SHORT = 1000;
-    static final int MAX_BLOCKS = 300;
 
     /** The example of a save in the OpenAPI document: one block of every type. */
     static final String SAVE_EXAMPLE = """
@@ -66,7 +65,8 @@ final class AdminRequests {
     }
 
     /**
-     * A new revision of one language version. {@code basedOnRevision} is the revision the writer
+     * A new revision of one language version. The body's texts take marks ({@code {"text": "...", "marks":
+     * [...]}}) or a plain string; the content rules check it all and name each bad field. {@code basedOnRevision} is the revision the writer
      * started from (0 for a version not yet written); an older one is refused with 409.
      */
     record SaveVersionRequest(
@@ -76,7 +76,7 @@ final class AdminRequests {
             @Nullable @Size(max = MAX_HEADLINE) String seoTitle,
             @Nullable @Size(max = MAX_SHORT) String seoDescription,
             @Nullable @Valid LeadImageText leadImage,
-            @NotNull @Size(max = MAX_BLOCKS) List<@NotNull Block> body) {
+            @NotNull List<@NotNull Block> body) {
     }
 
     /** The caption, credit and alt text of the lead image in this version's language. */

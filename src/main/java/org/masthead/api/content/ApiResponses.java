@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON bodies of the content API. Field names are part of the API's contract: change them only in a new version. */
@@ -49,7 +50,58 @@ final class ApiResponses {
             Instant publishedAt, Instant updatedAt, List<BlockResponse> body, Map<String, String> translations) {
     }
 
-    /** A body block as structured data; texts are plain text, never HTML. */
+    /**
+     * A text of a body block: {@code text} is the plain text (a line break is {@code \n}), {@code marks} its
+     * inline marks over UTF-16 ranges {@code [start, end)} of it, {@code html} the same as escaped HTML that
+     * uses only strong, em, sup, sub, br and a, ready to place inside the block's element.
+     */
+    @Schema(description = "A text with inline marks, and the same as HTML.")
+    record RichTextResponse(String text, List<MarkResponse> marks, String html) {
+    }
+
+    /** One inline mark; {@code type} says which. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = MarkResponse.Bold.class, name = "bold"),
+            @JsonSubTypes.Type(value = MarkResponse.Italic.class, name = "italic"),
+            @JsonSubTypes.Type(value = MarkResponse.Superscript.class, name = "superscript"),
+            @JsonSubTypes.Type(value = MarkResponse.Subscript.class, name = "subscript"),
+            @JsonSubTypes.Type(value = MarkResponse.Link.class, name = "link"),
+            @JsonSubTypes.Type(value = MarkResponse.StoryLink.class, name = "storyLink")
+    })
+    @Schema(description = "An inline mark over the UTF-16 code units [start, end) of its text.")
+    sealed interface MarkResponse {
+
+        @Schema(description = "Bold (strong importance).")
+        record Bold(int start, int end) implements MarkResponse {
+        }
+
+        @Schema(description = "Italic (emphasis, titles of works).")
+        record Italic(int start, int end) implements MarkResponse {
+        }
+
+        record Superscript(int start, int end) implements MarkResponse {
+        }
+
+        record Subscript(int start, int end) implements MarkResponse {
+        }
+
+        @Schema(description = "A link to an outside address (http, https, mailto or tel); "
+                + "rel lists any of nofollow, sponsored, ugc.")
+        record Link(int start, int end, String href, List<String> rel) implements MarkResponse {
+        }
+
+        @Schema(description = "A link to another story. url and api are its current "
+                + "addresses in this language, or in another one named by hreflang; all three are absent while "
+                + "that story is not published (the text is then plain).")
+        record StoryLink(int start, int end, long storyId,
+                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String url,
+                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String api,
+                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String hreflang) implements MarkResponse {
+        }
+    }
+
+    /** A body block as structured data; texts with marks as {@link RichTextResponse}, never as HTML alone. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = BlockResponse.Paragraph.class, name = "paragraph"),
@@ -62,19 +114,20 @@ final class ApiResponses {
     })
     sealed interface BlockResponse {
 
-        record Paragraph(String id, String text) implements BlockResponse {
+        record Paragraph(String id, RichTextResponse text) implements BlockResponse {
         }
 
-        record Subheading(String id, String text) implements BlockResponse {
+        record Subheading(String id, RichTextResponse text) implements BlockResponse {
         }
 
-        record Quote(String id, String text, String speaker, String role) implements BlockResponse {
+        record Quote(String id, RichTextResponse text, String speaker, String role) implements BlockResponse {
         }
 
-        record Image(String id, ImageResponse image) implements BlockResponse {
+        /** {@code image.caption} is the caption's plain text; {@code caption} has its marks. */
+        record Image(String id, ImageResponse image, RichTextResponse caption) implements BlockResponse {
         }
 
-        record ItemList(String id, boolean ordered, List<String> items) implements BlockResponse {
+        record ItemList(String id, boolean ordered, List<RichTextResponse> items) implements BlockResponse {
         }
 
         record ReadAlso(String id, long storyId, String headline, String url, String api) implements BlockResponse {

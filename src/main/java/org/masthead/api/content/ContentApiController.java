@@ -26,6 +26,8 @@ import org.masthead.api.content.ApiResponses.AuthorResponse;
 import org.masthead.api.content.ApiResponses.BlockResponse;
 import org.masthead.api.content.ApiResponses.ImageResponse;
 import org.masthead.api.content.ApiResponses.StoryList;
+import org.masthead.api.content.ApiResponses.MarkResponse;
+import org.masthead.api.content.ApiResponses.RichTextResponse;
 import org.masthead.api.content.ApiResponses.Reference;
 import org.masthead.api.content.ApiResponses.SectionResponse;
 import org.masthead.api.content.ApiResponses.StoryResponse;
@@ -33,6 +35,8 @@ import org.masthead.api.content.ApiResponses.StorySummary;
 import org.masthead.api.content.ApiResponses.TagResponse;
 import org.masthead.content.Block;
 import org.masthead.content.LeadImage;
+import org.masthead.content.Mark;
+import org.masthead.content.RichText;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.Section;
 import org.masthead.content.Stories;
@@ -44,7 +48,9 @@ import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
 import org.masthead.platform.web.SurrogateKeys;
+import org.masthead.site.InlineHtml;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.StoryLinks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,8 +84,10 @@ class ContentApiController {
     private final Taxonomy taxonomy;
     private final MediaLibrary media;
     private final PublicUrls urls;
+    private final StoryLinks links;
 
-    ContentApiController(Stories stories, Taxonomy taxonomy, MediaLibrary media, PublicUrls urls) {
+    ContentApiController(Stories stories, Taxonomy taxonomy, MediaLibrary media, PublicUrls urls, StoryLinks links) {
+        this.links = links;
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.media = media;
@@ -179,6 +187,7 @@ class ContentApiController {
                 ? new ResponseStatusException(HttpStatus.GONE, "This story has been withdrawn.")
                 : new ResponseStatusException(HttpStatus.NOT_FOUND, "No published story " + id + " in " + lang.code() + "."));
         SurrogateKeys.add(request, "api", SurrogateKeys.story(id));
+        StoryLinks.linkedFrom(story.body()).forEach(linked -> SurrogateKeys.add(request, SurrogateKeys.story(linked)));
         return ResponseEntity.ok().cacheControl(CACHING).body(full(story));
     }
 
@@ -238,17 +247,21 @@ class ContentApiController {
         var readAlso = stories.cards(story.body().stream().filter(Block.ReadAlso.class::isInstance)
                 .map(b -> ((Block.ReadAlso) b).storyId()).toList(), lang).stream()
                 .collect(Collectors.toMap(StoryCard::id, Function.identity()));
+        var targets = links.of(story.body(), lang, true);
         var body = new ArrayList<BlockResponse>();
         for (var block : story.body()) {
             var response = switch (block) {
-                case Block.Paragraph p -> new BlockResponse.Paragraph(p.id(), p.text());
-                case Block.Subheading s -> new BlockResponse.Subheading(s.id(), s.text());
-                case Block.Quote q -> new BlockResponse.Quote(q.id(), q.text(), q.speaker(), q.role());
-                case Block.BulletList l -> new BlockResponse.ItemList(l.id(), l.ordered(), l.items());
+                case Block.Paragraph p -> new BlockResponse.Paragraph(p.id(), rich(p.text(), targets, lang));
+                case Block.Subheading s -> new BlockResponse.Subheading(s.id(), rich(s.text(), targets, lang));
+                case Block.Quote q -> new BlockResponse.Quote(q.id(), rich(q.text(), targets, lang), q.speaker(),
+                        q.role());
+                case Block.BulletList l -> new BlockResponse.ItemList(l.id(), l.ordered(),
+                        l.items().stream().map(item -> rich(item, targets, lang)).toList());
                 case Block.Embed e -> new BlockResponse.Embed(e.id(), e.url(), e.title());
                 case Block.Image i -> {
-                    var image = image(assets.get(i.mediaId()), i.caption(), i.credit(), i.alt());
-                    yield image == null ? null : new BlockResponse.Image(i.id(), image);
+                    var image = image(assets.get(i.mediaId()), i.caption().text(), i.credit(), i.alt());
+                    yield image == null ? null
+                            : new BlockResponse.Image(i.id(), image, rich(i.caption(), targets, lang));
                 }
                 case Block.ReadAlso r -> {
                     var target = readAlso.get(r.storyId());
@@ -271,6 +284,26 @@ class ContentApiController {
                         urls.absolute(urls.tag(lang, t)))).toList(),
                 lead == null ? null : image(assets.get(lead.mediaId()), lead.caption(), lead.credit(), lead.alt()),
                 story.firstPublishedAt(), story.publishedAt(), story.updatedAt(), body, translations);
+    }
+
+    /** A text as the API gives it: plain text, its marks (links to stories resolved) and the same as HTML. */
+    private RichTextResponse rich(RichText text, StoryLinks.Targets targets, Language language) {
+        var marks = text.marks().stream().<MarkResponse>map(mark -> switch (mark) {
+            case Mark.Bold b -> new MarkResponse.Bold(b.start(), b.end());
+            case Mark.Italic i -> new MarkResponse.Italic(i.start(), i.end());
+            case Mark.Superscript s -> new MarkResponse.Superscript(s.start(), s.end());
+            case Mark.Subscript s -> new MarkResponse.Subscript(s.start(), s.end());
+            case Mark.Link l -> new MarkResponse.Link(l.start(), l.end(), l.href(), l.rel());
+            case Mark.StoryLink l -> {
+                var target = targets.story(l.storyId());
+                var shownIn = target == null ? null
+                        : target.hreflang() == null ? language : Language.fromCode(target.hreflang()).orElse(language);
+                yield new MarkResponse.StoryLink(l.start(), l.end(), l.storyId(), target == null ? null : target.url(),
+                        shownIn == null ? null : urls.absolute(urls.apiStory(l.storyId(), shownIn)),
+                        target == null ? null : target.hreflang());
+            }
+        }).toList();
+        return new RichTextResponse(text.text(), marks, InlineHtml.of(text, targets).html());
     }
 
     private Reference section(Section section, Language language) {

@@ -11,7 +11,9 @@ import org.masthead.content.Stories;
 import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
+import org.masthead.site.InlineHtml;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.StoryLinks;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.context.MessageSource;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The body of a story as HTML for full-text feeds. Every text from the database is escaped as it is
+ * The body of a story as HTML for full-text feeds, its texts with marks written by {@link InlineHtml} as on
+ * reader pages (links to stories as full addresses). Every text from the database is escaped as it is
  * written, and the result passes an allow-list sanitizer as well, so that a feed reader never receives
  * markup that Masthead did not mean to send (no scripts, no frames, no styles, only http(s) links).
  */
@@ -29,11 +32,16 @@ class FullText {
     /** Image width for pictures inside feed items: large enough for a reader app, small enough to load. */
     static final int IMAGE_WIDTH = 1200;
 
+    private static final Set<String> REL_VALUES = Set.of("noopener", "nofollow", "sponsored", "ugc");
+
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "h2", "blockquote", "figure", "figcaption", "ul", "ol", "li", "a", "img",
-                    "small", "cite")
-            .allowUrlProtocols("http", "https")
-            .allowAttributes("href").onElements("a")
+                    "small", "cite", "strong", "em", "sup", "sub", "br")
+            .allowUrlProtocols("http", "https", "mailto", "tel")
+            .allowAttributes("href", "hreflang").onElements("a")
+            .allowAttributes("rel").matching((element, attribute, value) ->
+                    java.util.Arrays.stream(value.split(" ")).allMatch(REL_VALUES::contains) ? value : null)
+                    .onElements("a")
             .allowAttributes("src", "alt", "width", "height").onElements("img")
             .requireRelsOnLinks("noopener")
             .toFactory();
@@ -42,8 +50,10 @@ class FullText {
     private final MediaLibrary media;
     private final PublicUrls urls;
     private final MessageSource messages;
+    private final StoryLinks links;
 
-    FullText(Stories stories, MediaLibrary media, PublicUrls urls, MessageSource messages) {
+    FullText(Stories stories, MediaLibrary media, PublicUrls urls, MessageSource messages, StoryLinks links) {
+        this.links = links;
         this.stories = stories;
         this.media = media;
         this.urls = urls;
@@ -64,27 +74,29 @@ class FullText {
         Map<Long, StoryCard> targets = stories.cards(readAlso, language).stream()
                 .collect(Collectors.toMap(StoryCard::id, Function.identity()));
 
+        var linked = links.of(story.body(), language, true);
         var html = new StringBuilder(4096);
         if (lead != null) {
-            figure(html, assets.get(lead.mediaId()), lead.alt(), lead.caption(), lead.credit());
+            figure(html, assets.get(lead.mediaId()), lead.alt(), new InlineHtml(escape(lead.caption())), lead.credit());
         }
         for (var block : story.body()) {
             switch (block) {
-                case Block.Paragraph p -> html.append("<p>").append(escape(p.text())).append("</p>");
-                case Block.Subheading s -> html.append("<h2>").append(escape(s.text())).append("</h2>");
+                case Block.Paragraph p -> html.append("<p>").append(InlineHtml.of(p.text(), linked)).append("</p>");
+                case Block.Subheading s -> html.append("<h2>").append(InlineHtml.of(s.text(), linked)).append("</h2>");
                 case Block.Quote q -> {
-                    html.append("<blockquote><p>").append(escape(q.text())).append("</p><p><cite>")
+                    html.append("<blockquote><p>").append(InlineHtml.of(q.text(), linked)).append("</p><p><cite>")
                             .append(escape(q.speaker()));
                     if (!q.role().isBlank()) {
                         html.append(", ").append(escape(q.role()));
                     }
                     html.append("</cite></p></blockquote>");
                 }
-                case Block.Image i -> figure(html, assets.get(i.mediaId()), i.alt(), i.caption(), i.credit());
+                case Block.Image i -> figure(html, assets.get(i.mediaId()), i.alt(), InlineHtml.of(i.caption(), linked),
+                        i.credit());
                 case Block.BulletList l -> {
                     var tag = l.ordered() ? "ol" : "ul";
                     html.append('<').append(tag).append('>');
-                    l.items().forEach(item -> html.append("<li>").append(escape(item)).append("</li>"));
+                    l.items().forEach(item -> html.append("<li>").append(InlineHtml.of(item, linked)).append("</li>"));
                     html.append("</").append(tag).append('>');
                 }
                 case Block.ReadAlso r -> {
@@ -103,7 +115,7 @@ class FullText {
         return POLICY.sanitize(html.toString());
     }
 
-    private void figure(StringBuilder html, MediaAsset asset, String alt, String caption, String credit) {
+    private void figure(StringBuilder html, MediaAsset asset, String alt, InlineHtml caption, String credit) {
         if (asset == null || asset.variants().isEmpty()) {
             return;
         }
@@ -111,8 +123,8 @@ class FullText {
         html.append("<figure><img src=\"").append(escape(urls.absolute(urls.media(asset.id(), variant.width()))))
                 .append("\" width=\"").append(variant.width()).append("\" height=\"").append(variant.height())
                 .append("\" alt=\"").append(escape(alt)).append("\">");
-        if (!caption.isBlank() || !credit.isBlank()) {
-            html.append("<figcaption>").append(escape(caption));
+        if (!caption.isEmpty() || !credit.isBlank()) {
+            html.append("<figcaption>").append(caption);
             if (!credit.isBlank()) {
                 html.append(" <small>").append(escape(credit)).append("</small>");
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.EditConflict;
+import org.masthead.content.InvalidContent;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.EditorialWorkflow;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Editing one language version. The body's blocks are added, moved and removed by buttons that post
@@ -41,8 +43,11 @@ class VersionController {
     private final Stories stories;
     private final MediaLibrary media;
     private final NewsroomPages pages;
+    private final JsonMapper json;
 
-    VersionController(EditorialWorkflow workflow, Stories stories, MediaLibrary media, NewsroomPages pages) {
+    VersionController(EditorialWorkflow workflow, Stories stories, MediaLibrary media, NewsroomPages pages,
+            JsonMapper json) {
+        this.json = json;
         this.workflow = workflow;
         this.stories = stories;
         this.media = media;
@@ -100,14 +105,17 @@ class VersionController {
     }
 
     private ModelAndView save(HttpServletRequest request, NewsroomUser user, long id, Language lang, VersionForm form) {
-        var errors = form.validate(mediaId -> media.find(mediaId).isPresent(),
-                storyId -> storyId != id && stories.details(storyId).isPresent());
-        if (!errors.isEmpty()) {
-            return page(request, user, id, lang, form, errors, Map.of(), null, false, HttpStatus.UNPROCESSABLE_CONTENT);
-        }
         try {
-            workflow.save(user, form.toSave(id, lang));
+            workflow.save(user, form.read(id, lang, json));
             return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/" + lang.code() + "/edit?saved"));
+        } catch (InvalidContent refused) {
+            var t = pages.messages(user.uiLanguage());
+            var errors = new LinkedHashMap<String, String>();
+            for (var problem : refused.problems()) {
+                var field = VersionForm.fieldOf(problem.field());
+                errors.putIfAbsent(field == null ? "body" : field, t.get(problem.messageKey(), problem.args().toArray()));
+            }
+            return page(request, user, id, lang, form, errors, Map.of(), null, false, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (EditConflict conflict) {
             var theirs = stories.working(id, lang).orElseThrow();
             var theirText = ReadableVersion.of(VersionForm.of(theirs));
@@ -122,13 +130,24 @@ class VersionController {
     private VersionForm withLibraryTexts(VersionForm form, Language lang) {
         var blocks = form.blocks().stream().map(block -> {
             if (!block.type().equals("image") || !block.media().matches("\\d{1,18}")
-                    || !(block.caption().isBlank() && block.credit().isBlank() && block.alt().isBlank())) {
+                    || !(block.caption().isBlank() && block.credit().isBlank() && block.alt().isBlank())
+                    || !VersionForm.postedTextsBlank(block, json)) {
                 return block;
             }
             var text = media.item(Long.parseLong(block.media())).map(item -> item.text(lang)).orElse(MediaText.EMPTY);
             return block.withImageText(text.caption(), text.credit(), text.alt());
         }).toList();
         return form.withBlocks(blocks);
+    }
+
+    /**
+     * Stories whose headline holds {@code q}, as JSON, for the toolbar editor's "link to a story": every role
+     * that sees the story desk may look them up, as the desk lists them all.
+     */
+    @GetMapping(path = "/newsroom/stories/lookup", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    List<VersionPage.Candidate> lookup(@RequestParam(defaultValue = "") String q) {
+        return candidates(q.strip(), -1);
     }
 
     private List<VersionPage.Candidate> candidates(String query, long self) {
@@ -143,18 +162,17 @@ class VersionController {
     }
 
     private ModelAndView page(HttpServletRequest request, NewsroomUser user, long id, Language lang, VersionForm form,
-            Map<String, String> errorKeys, Map<Integer, List<VersionPage.Candidate>> candidates,
+            Map<String, String> errors, Map<Integer, List<VersionPage.Candidate>> candidates,
             VersionPage.@Nullable Conflict conflict, boolean saved, HttpStatus status) {
         var t = pages.messages(user.uiLanguage());
-        var errors = new LinkedHashMap<String, String>();
-        errorKeys.forEach((field, key) -> errors.put(field, t.get(key)));
         var choices = media.search("", 0, MEDIA_CHOICES).stream()
                 .map(item -> new VersionPage.MediaChoice(item.id(), "#" + item.id() + " " + label(item.text(lang).caption(),
                         item.originalName())))
                 .toList();
         var title = form.headline().isBlank() ? t.get("newsroom.story.untitled", Long.toString(id)) : form.headline();
         var view = new ModelAndView("newsroom/editorial/version", "page", new VersionPage(
-                pages.chrome(request, user, "newsroom.version.title", "stories", lang.nativeName()), id, lang, title, form,
+                pages.chrome(request, user, "newsroom.version.title", "stories", lang.nativeName()), id, lang, title,
+                form.forEditor(json),
                 errors, BlockForm.TYPES, choices, candidates, conflict, saved,
                 workflow.permissions(user, id).editVersions(), "/newsroom/stories/" + id + "/" + lang.code() + "/edit"));
         view.setStatus(status);

@@ -40,6 +40,14 @@ public final class SurrogateKeys {
         return "story:" + id;
     }
 
+    /**
+     * Pages whose text links to story {@code id}: a link may show a version in another language than the
+     * page's own, so any change of that story reaches these pages in every language.
+     */
+    public static String linksTo(long id) {
+        return "links-to:" + id;
+    }
+
     public static String section(long id) {
         return "section:" + id;
     }

@@ -2,10 +2,12 @@ package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
+import org.masthead.content.Block;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.StoryCard;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.SurrogateKeys;
+import org.masthead.site.StoryLinks;
 
 /**
  * Tags reader pages with what they show, so the page cache and CDNs can drop a page when any of it
@@ -17,8 +19,9 @@ final class ReaderKeys {
     }
 
     /**
-     * A story page shows the story, its section, tags and authors, and related stories picked from
-     * the same section and tags: a story published there may change the related list.
+     * A story page shows the story, its section, tags and authors, related stories picked from the same
+     * section and tags (a story published there may change the related list), and the stories its body
+     * links to (a changed slug changes the link).
      */
     static void story(HttpServletRequest request, PublishedStory story, Collection<StoryCard> related) {
         SurrogateKeys.add(request, SurrogateKeys.story(story.id()), SurrogateKeys.section(story.section().id()),
@@ -26,6 +29,11 @@ final class ReaderKeys {
         story.tags().forEach(tag -> SurrogateKeys.add(request, SurrogateKeys.tag(tag.id())));
         story.authors().forEach(author -> SurrogateKeys.add(request, SurrogateKeys.author(author.id())));
         cards(request, related);
+        // the page shows the address and headline of every story its body links to or points to
+        StoryLinks.linkedFrom(story.body()).forEach(id -> SurrogateKeys.add(request, SurrogateKeys.story(id),
+                SurrogateKeys.linksTo(id)));
+        story.body().stream().filter(Block.ReadAlso.class::isInstance)
+                .forEach(b -> SurrogateKeys.add(request, SurrogateKeys.story(((Block.ReadAlso) b).storyId())));
     }
 
     /** A list page: its own key ({@code home}, {@code section:…}) and every story it shows a card of. */

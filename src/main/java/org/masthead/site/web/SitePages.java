@@ -19,7 +19,9 @@ import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.UiMessages;
+import org.masthead.site.InlineHtml;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.StoryLinks;
 import org.masthead.site.SiteProperties;
 import org.masthead.site.web.PageParts.Alternate;
 import org.masthead.site.web.PageParts.Card;
@@ -47,9 +49,11 @@ class SitePages {
     private final MessageSource messageSource;
     private final ResourceUrlProvider resources;
     private final NewsDates dates;
+    private final StoryLinks links;
 
     SitePages(Taxonomy taxonomy, Stories stories, MediaLibrary media, PublicUrls urls, SiteProperties properties,
-            MessageSource messageSource, ResourceUrlProvider resources) {
+            MessageSource messageSource, ResourceUrlProvider resources, StoryLinks links) {
+        this.links = links;
         this.taxonomy = taxonomy;
         this.stories = stories;
         this.media = media;
@@ -156,8 +160,12 @@ class SitePages {
         return picture == null ? null : new StoryPage.LeadFigure(picture, image.caption(), image.credit());
     }
 
-    /** Resolves read-also targets and image sizes; blocks whose target is not live in this language are left out. */
+    /**
+     * Resolves read-also targets, links to stories and image sizes; read-also blocks whose target is not
+     * live in this language are left out.
+     */
     List<BlockView> blocks(List<Block> body, Language language) {
+        var linked = links.of(body, language, false);
         var readAlsoIds = body.stream().filter(b -> b instanceof Block.ReadAlso)
                 .map(b -> ((Block.ReadAlso) b).storyId()).toList();
         Map<Long, StoryCard> targets = stories.cards(readAlsoIds, language).stream()
@@ -168,13 +176,15 @@ class SitePages {
         var views = new ArrayList<BlockView>(body.size());
         for (var block : body) {
             var view = switch (block) {
-                case Block.Paragraph p -> new BlockView.Paragraph(p.text());
-                case Block.Subheading s -> new BlockView.Subheading(s.text());
-                case Block.Quote q -> new BlockView.Quote(q.text(), q.speaker(), q.role());
-                case Block.BulletList l -> new BlockView.ItemList(l.ordered(), l.items());
+                case Block.Paragraph p -> new BlockView.Paragraph(InlineHtml.of(p.text(), linked));
+                case Block.Subheading s -> new BlockView.Subheading(InlineHtml.of(s.text(), linked));
+                case Block.Quote q -> new BlockView.Quote(InlineHtml.of(q.text(), linked), q.speaker(), q.role());
+                case Block.BulletList l -> new BlockView.ItemList(l.ordered(),
+                        l.items().stream().map(item -> InlineHtml.of(item, linked)).toList());
                 case Block.Image i -> {
                     var picture = picture(assets.get(i.mediaId()), i.alt(), LEAD_SIZES, false);
-                    yield picture == null ? null : new BlockView.Figure(picture, i.caption(), i.credit());
+                    yield picture == null ? null
+                            : new BlockView.Figure(picture, InlineHtml.of(i.caption(), linked), i.credit());
                 }
                 case Block.ReadAlso r -> {
                     var target = targets.get(r.storyId());

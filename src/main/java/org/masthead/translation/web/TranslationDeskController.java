@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.EditConflict;
+import org.masthead.content.InlineMarkup;
+import org.masthead.content.InvalidContent;
+import org.masthead.content.RichText;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
@@ -25,6 +28,8 @@ import org.masthead.identity.NewsroomUser;
 import org.masthead.identity.Role;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.Plurals;
+import org.masthead.site.InlineHtml;
+import org.masthead.site.StoryLinks;
 import org.masthead.translation.ImportRejected;
 import org.masthead.translation.ItemState;
 import org.masthead.translation.ItemStatus;
@@ -55,6 +60,10 @@ class TranslationDeskController {
 
     /** An agency file larger than this is not a story translation. */
     static final long MAX_XLIFF_BYTES = 2_000_000;
+    /** What the toolbar editor may post for one text; the content rules bound the text far below this. */
+    static final int MAX_JSON = 500_000;
+    private static final tools.jackson.core.type.TypeReference<List<RichText>> RICH_LIST =
+            new tools.jackson.core.type.TypeReference<>() { };
     private static final String BASE = "/newsroom/translations";
     private static final String ID = "{id:\\d{1,18}}";
     private static final String LANG = "{lang:uk|en|ru}";
@@ -64,9 +73,13 @@ class TranslationDeskController {
     private final EditorialWorkflow workflow;
     private final NewsroomPages pages;
     private final Clock clock;
+    private final StoryLinks links;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     TranslationDeskController(TranslationDesk desk, Stories stories, EditorialWorkflow workflow, NewsroomPages pages,
-            Clock clock) {
+            Clock clock, StoryLinks links, tools.jackson.databind.json.JsonMapper json) {
+        this.links = links;
+        this.json = json;
         this.desk = desk;
         this.stories = stories;
         this.workflow = workflow;
@@ -115,17 +128,31 @@ class TranslationDeskController {
         requireEditable(user, id);
         requireTarget(id, lang);
         var typed = typedTexts(request);
-        var composed = desk.compose(id, lang, typed);
+        var t = pages.messages(user.uiLanguage());
+        var kinds = desk.status(id, lang).items().stream()
+                .collect(java.util.stream.Collectors.toMap(ItemStatus::itemId, ItemStatus::kind, (a, b) -> a));
+        var problems = new ArrayList<String>();
+        var posted = postedJson(request);
+        var texts = read(typed, posted, kinds, t, problems);
+        if (!problems.isEmpty()) {
+            return page(request, user, id, lang, typed, t.get("newsroom.translations.refused"), problems, null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        var composed = desk.compose(id, lang, texts);
         var current = stories.working(id, lang);
         try {
-            workflow.save(user, new SaveVersion(id, lang, basedOn, composed.headline(), composed.standfirst(),
+            workflow.saveTranslation(user, new SaveVersion(id, lang, basedOn, composed.headline(), composed.standfirst(),
                     current.map(v -> v.seoTitle()).orElse(""), current.map(v -> v.seoDescription()).orElse(""),
                     composed.leadImageCaption(), composed.leadImageCredit(), composed.leadImageAlt(), composed.body(),
                     user.username()));
         } catch (EditConflict conflict) {
-            var t = pages.messages(user.uiLanguage());
             return page(request, user, id, lang, typed, t.get("newsroom.translations.conflict", conflict.currentRevision()),
                     List.of(), conflict.currentRevision(), HttpStatus.CONFLICT);
+        } catch (InvalidContent refused) {
+            var shown = refused.problems().stream().map(p -> t.get("newsroom.translations.problem",
+                    where(p.field(), composed), t.get(p.messageKey(), p.args().toArray()))).toList();
+            return page(request, user, id, lang, typed, t.get("newsroom.translations.refused"), shown, null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
         if ("save-mark".equals(op) && done != null && !done.isEmpty()) {
             desk.markUpToDate(id, lang, Set.copyOf(done), user.username());
@@ -164,8 +191,10 @@ class TranslationDeskController {
                     report.keptAlreadyTranslated().size(), report.untranslatedUnits().size());
             return page(request, user, id, lang, Map.of(), notice, List.of(), null, HttpStatus.OK);
         } catch (ImportRejected rejected) {
-            var problems = rejected.problems().stream().map(p -> p.unitId().isEmpty() ? p.reason()
-                    : t.get("newsroom.translations.xliff.problem", p.unitId(), p.reason())).toList();
+            var problems = rejected.problems().stream().map(p -> {
+                var reason = p.reason().startsWith("content.") ? t.get(p.reason(), p.args().toArray()) : p.reason();
+                return p.unitId().isEmpty() ? reason : t.get("newsroom.translations.xliff.problem", p.unitId(), reason);
+            }).toList();
             return page(request, user, id, lang, Map.of(), t.get("newsroom.translations.xliff.refused"), problems, null,
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -206,18 +235,75 @@ class TranslationDeskController {
         return view;
     }
 
+    /**
+     * The typed texts as texts with marks: those that carry marks are read as the newsroom's markup, the
+     * others taken as they are. What cannot be read is added to {@code problems}, naming the block.
+     */
+    private static Map<String, List<RichText>> read(Map<String, List<String>> typed,
+            Map<String, Map<Integer, RichText>> posted, Map<String, String> kinds, UiMessages t, List<String> problems) {
+        var texts = new HashMap<String, List<RichText>>();
+        typed.forEach((item, values) -> {
+            var kind = kinds.getOrDefault(item, "");
+            var read = new ArrayList<RichText>();
+            for (int i = 0; i < values.size(); i++) {
+                if (!kinds.containsKey(item) || !TranslationDesk.takesMarks(kind, i)) {
+                    read.add(RichText.plain(values.get(i)));
+                    continue;
+                }
+                var fromEditor = posted.getOrDefault(item, Map.of()).get(i);
+                if (fromEditor != null) {
+                    read.add(fromEditor);
+                    continue;
+                }
+                try {
+                    read.add(InlineMarkup.parse(values.get(i)));
+                } catch (InlineMarkup.Unreadable e) {
+                    problems.add(t.get("newsroom.translations.problem", item, t.get(e.messageKey(), e.position())));
+                    read.add(RichText.plain(values.get(i)));
+                }
+            }
+            texts.put(item, read);
+        });
+        return texts;
+    }
+
+    /** A typed text as the toolbar editor starts from it: read as markup, or as plain text where it cannot be. */
+    private static RichText editorText(String markup) {
+        try {
+            return InlineMarkup.parse(markup);
+        } catch (InlineMarkup.Unreadable e) {
+            return RichText.plain(markup);
+        }
+    }
+
+    /** The item a problem of the content rules is about: {@code body[2].text} is the third block's id. */
+    private static String where(String field, org.masthead.translation.ComposedTranslation composed) {
+        var matcher = java.util.regex.Pattern.compile("body\\[(\\d{1,3})].*").matcher(field);
+        if (matcher.matches() && Integer.parseInt(matcher.group(1)) < composed.body().size()) {
+            return composed.body().get(Integer.parseInt(matcher.group(1))).id();
+        }
+        return field;
+    }
+
     private EditorPage.Item item(UiMessages t, TranslationStatus translation, ItemStatus item,
             Map<String, List<String>> typed, boolean afterConflict) {
         var labels = labels(t, item);
         var fields = new ArrayList<EditorPage.Field>();
         var mine = typed.get(item.itemId());
+        var targets = links.of(item.sourceTexts().stream().flatMap(text -> text.linkedStories().stream()).toList(),
+                translation.source(), false);
         for (int i = 0; i < item.sourceTexts().size(); i++) {
-            var saved = i < item.targetTexts().size() ? item.targetTexts().get(i) : "";
+            boolean rich = TranslationDesk.takesMarks(item.kind(), i);
+            var savedText = i < item.targetTexts().size() ? item.targetTexts().get(i) : RichText.EMPTY;
+            var saved = rich ? InlineMarkup.write(savedText) : savedText.text();
             var value = mine != null && i < mine.size() ? mine.get(i) : saved;
-            boolean multiline = !item.kind().equals("headline") && !labels.get(i).isEmpty()
-                    && item.sourceTexts().get(i).length() > 80;
-            fields.add(new EditorPage.Field("t." + item.itemId() + "." + i, labels.get(i), item.sourceTexts().get(i),
-                    value, multiline, afterConflict && !saved.equals(value) ? saved : null));
+            var source = item.sourceTexts().get(i);
+            boolean multiline = rich || !item.kind().equals("headline") && !labels.get(i).isEmpty()
+                    && source.text().length() > 80;
+            fields.add(new EditorPage.Field("t." + item.itemId() + "." + i, labels.get(i), InlineHtml.of(source, targets),
+                    !source.isBlank(), rich && !source.marks().isEmpty() ? InlineMarkup.write(source) : "", value, multiline, rich,
+                    rich ? json.writeValueAsString(List.of(editorText(value))) : "",
+                    afterConflict && !saved.equals(value) ? saved : null));
         }
         var changes = item.sourceChanges().stream()
                 .map(parts -> parts.stream().map(p -> new EditorPage.Change(p.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -226,7 +312,8 @@ class TranslationDeskController {
                 .toList();
         var proposals = item.state() == ItemState.TRANSLATED || item.sourceTexts().isEmpty() ? List.<EditorPage.Proposal>of()
                 : desk.proposals(translation.source(), translation.target(), item.sourceTexts().getFirst()).stream()
-                        .filter(match -> item.targetTexts().isEmpty() || !match.targetText().equals(item.targetTexts().getFirst()))
+                        .filter(match -> item.targetTexts().isEmpty()
+                                || !match.targetText().equals(InlineMarkup.write(item.targetTexts().getFirst())))
                         .map(match -> new EditorPage.Proposal(match.targetText(), match.percent())).toList();
         var state = item.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return new EditorPage.Item(item.itemId(), t.get("newsroom.translations.kind." + item.kind()), state,
@@ -244,6 +331,30 @@ class TranslationDeskController {
             });
         }
         return labels;
+    }
+
+    /**
+     * What the toolbar editor posted where it ran: {@code j.<item>.<index>} holds a text with marks as JSON
+     * (a list of one), taken before the markup of {@code t.<item>.<index>}. A value that is not such JSON
+     * is left out, so the markup is read instead.
+     */
+    private Map<String, Map<Integer, RichText>> postedJson(HttpServletRequest request) {
+        var texts = new HashMap<String, Map<Integer, RichText>>();
+        request.getParameterMap().forEach((name, values) -> {
+            var parts = name.split("\\.");
+            if (parts.length == 3 && parts[0].equals("j") && parts[2].matches("\\d{1,3}") && values.length > 0
+                    && values[0].length() <= MAX_JSON) {
+                try {
+                    var list = json.readValue(values[0], RICH_LIST);
+                    if (list.size() == 1 && list.getFirst() != null) {
+                        texts.computeIfAbsent(parts[1], k -> new HashMap<>()).put(Integer.parseInt(parts[2]), list.getFirst());
+                    }
+                } catch (tools.jackson.core.JacksonException e) {
+                    // not what the editor sends: the markup beside it is read instead
+                }
+            }
+        });
+        return texts;
     }
 
     /** The editor's fields are named {@code t.<item>.<index>}; collects them per item, in index order. */

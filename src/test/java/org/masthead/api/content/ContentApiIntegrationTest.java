@@ -105,7 +105,7 @@ class ContentApiIntegrationTest {
         long id = fixtures.story().in(EN, "Structured").in(UK, "Структуровано")
                 .body(new Block.Paragraph("p1", "<b>Plain</b> text"), new Block.Subheading("s1", "Heading"),
                         new Block.Quote("q1", "Quoted", "Speaker", "Role"),
-                        new Block.BulletList("l1", true, List.of("one", "two")),
+                        Block.BulletList.of("l1", true, List.of("one", "two")),
                         new Block.ReadAlso("r1", target), new Block.Embed("e1", "https://example.org/x", "Example"))
                 .published();
         var story = getJson("/api/v1/stories/" + id + "/en");
@@ -115,7 +115,9 @@ class ContentApiIntegrationTest {
         var body = story.path("body");
         assertThat(body).extracting(b -> b.path("type").asString())
                 .containsExactly("paragraph", "subheading", "quote", "list", "readAlso", "embed");
-        assertThat(body.get(0).path("text").asString()).isEqualTo("<b>Plain</b> text");
+        assertThat(body.get(0).path("text").path("text").asString()).isEqualTo("<b>Plain</b> text");
+        assertThat(body.get(0).path("text").path("marks")).isEmpty();
+        assertThat(body.get(0).path("text").path("html").asString()).isEqualTo("&lt;b&gt;Plain&lt;/b&gt; text");
         assertThat(body.get(2).path("speaker").asString()).isEqualTo("Speaker");
         assertThat(body.get(3).path("items")).hasSize(2);
         assertThat(body.get(4).path("headline").asString()).isEqualTo("The target");

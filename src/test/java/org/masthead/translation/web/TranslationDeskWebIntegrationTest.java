@@ -52,6 +52,36 @@ class TranslationDeskWebIntegrationTest {
     }
 
     @Test
+    void theSideBySideEditorShowsTheSourceMarksAndTakesMarksInTheTranslation() {
+        var marked = new org.masthead.content.RichText("Переговори тривали понад годину.", List.of(
+                new org.masthead.content.Mark.Bold(0, 10),
+                new org.masthead.content.Mark.Link(11, 18, "https://example.org/talks", List.of())));
+        stories.save(new SaveVersion(storyId, UK, 1, headline, "Лід матеріалу.", "", "", "", "", "",
+                List.of(new Block.Paragraph("b1", marked), new Block.Quote("b2", "Ми домовилися.", "Олена Петренко",
+                        "речниця")), "writer"));
+        var page = translator.get("/newsroom/translations/" + storyId + "/en");
+        assertThat(page.body()).contains("<strong>Переговори</strong> <a href=\"https://example.org/talks\" rel=\"noopener\">"
+                + "тривали</a>", "**Переговори** [тривали](https://example.org/talks)", "data-marks=\"block\"");
+        assertThat(HtmlValidator.errors(page.body())).isEmpty();
+
+        var form = List.of(Map.entry("basedOn", "0"), Map.entry("t._headline.0", "Talks in Istanbul"),
+                Map.entry("t.b1.0", "**Talks** [lasted](https://example.org/talks) over an hour."),
+                Map.entry("t.b2.0", "We agreed."), Map.entry("t.b2.1", "Olena Petrenko"), Map.entry("op", "save"));
+        assertThat(translator.post("/newsroom/translations/" + storyId + "/en", form).statusCode()).isEqualTo(302);
+        var text = ((Block.Paragraph) stories.working(storyId, EN).orElseThrow().body().getFirst()).text();
+        assertThat(text.text()).isEqualTo("Talks lasted over an hour.");
+        assertThat(text.marks()).containsExactly(new org.masthead.content.Mark.Bold(0, 5),
+                new org.masthead.content.Mark.Link(6, 12, "https://example.org/talks", List.of()));
+
+        var unreadable = List.of(Map.entry("basedOn", "1"), Map.entry("t._headline.0", "Talks in Istanbul"),
+                Map.entry("t.b1.0", "**Talks lasted over an hour."), Map.entry("op", "save"));
+        var refused = translator.post("/newsroom/translations/" + storyId + "/en", unreadable);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Block b1:", "**Talks lasted over an hour.");
+        assertThat(stories.working(storyId, EN).orElseThrow().revision()).isEqualTo(1);
+    }
+
+    @Test
     void aTranslatorFindsTheStoryInTheQueueTranslatesItAndAnEditorPublishesIt() {
         var queue = translator.get("/newsroom/translations?from=uk&to=en");
         assertThat(queue.statusCode()).isEqualTo(200);
