@@ -242,7 +242,7 @@ class AuthorizationMatrixIntegrationTest {
             // the caller's own token: revoking one's own is allowed to every role
             var holder = role == null ? storyOwner : members.get(role);
             var user = new NewsroomUser(holder.id(), holder.username(), "Holder", role == null ? Set.of() : Set.of(role),
-                    true, Language.EN, null, null);
+                    true, Language.EN, 0, null);
             path = path.replace("{id}", Long.toString(tokens.create(user, "matrix", Set.of(TokenScope.READ)).token().id()));
         } else if (path.contains("/media/{id}")) {
             path = path.replace("{id}", Long.toString(media.upload(Images.png(20, 20), "matrix.png", "test").id()));
@@ -291,7 +291,7 @@ class AuthorizationMatrixIntegrationTest {
     /** A story opened by someone else, with a Ukrainian version, in the given status. */
     private long story(StoryStatus status) {
         var owner = new NewsroomUser(storyOwner.id(), storyOwner.username(), "Owner",
-                EnumSet.of(Role.EDITOR, Role.CONTRIBUTOR), true, Language.EN, null, null);
+                EnumSet.of(Role.EDITOR, Role.CONTRIBUTOR), true, Language.EN, 0, null);
         long id = workflow.open(owner, new StoryMetadata(section, List.of(), List.of(), null), Language.UK);
         workflow.save(owner, new SaveVersion(id, Language.UK, 0, "Заголовок", "Лід", "", "", "", "", "",
                 List.of(new Block.Paragraph("p", "Текст.")), ""));
