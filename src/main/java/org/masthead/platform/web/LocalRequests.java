@@ -12,8 +12,6 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  */
 public final class LocalRequests {
 
-    /** Set by Tomcat's remote IP valve on a request whose forwarded headers it applied. */
-    private static final String FORWARDED = "org.apache.tomcat.request.forwarded";
     private static final IpAddressMatcher LOOPBACK_V4 = new IpAddressMatcher("127.0.0.0/8");
     private static final IpAddressMatcher LOOPBACK_V6 = new IpAddressMatcher("::1");
 
@@ -22,7 +20,7 @@ public final class LocalRequests {
 
     /** From the loopback interface and relayed by no proxy. */
     public static boolean fromThisMachine(HttpServletRequest request) {
-        return loopbackClient(request) && request.getAttribute(FORWARDED) == null
+        return loopbackClient(request) && request.getAttribute(ForwardedMark.ATTRIBUTE) == null
                 && request.getHeader("Forwarded") == null && request.getHeader("X-Forwarded-For") == null
                 && request.getHeader("X-Real-IP") == null;
     }
