@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.masthead.platform.outbox.Outbox;
 import org.masthead.platform.text.Slugs;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +25,13 @@ public class Stories {
     private final StoryRepository repository;
     private final Outbox outbox;
     private final Clock clock;
+    private final ObjectProvider<ImagePublication> images;
 
-    Stories(StoryRepository repository, Outbox outbox, Clock clock) {
+    Stories(StoryRepository repository, Outbox outbox, Clock clock, ObjectProvider<ImagePublication> images) {
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
+        this.images = images;
     }
 
     /** Opens a draft story with no language version yet; returns its id. */
@@ -60,38 +63,80 @@ public class Stories {
         return number;
     }
 
-    /** Makes the latest revision of every version live now. */
+    /** Approves the latest revision of every version and makes it live now. */
     @Transactional
     public void publish(long storyId) {
         publish(storyId, clock.instant());
     }
 
     /**
-     * Makes the latest revision of every version live as of {@code at}: the first publication keeps
-     * its time, a later one becomes the "updated" time. Imports of an archive pass the original time.
+     * Approves the latest revision of every version and makes it live as of {@code at}: the first
+     * publication keeps its time, a later one becomes the "updated" time. Imports of an archive pass the
+     * original time.
      */
     @Transactional
     public void publish(long storyId, Instant at) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.approveAll(storyId);
+        publishApproved(storyId, at);
+    }
+
+    /**
+     * Makes the approved revision of every approved version live as of {@code at}: what an editor approved,
+     * not what was saved since. Versions nobody approved stay as they are.
+     */
+    @Transactional
+    public void publishApproved(long storyId, Instant at) {
         var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
-        var live = repository.publishAll(storyId, at);
+        var live = repository.publishApproved(storyId, at);
         if (live.isEmpty()) {
-            throw new IllegalStateException("Story " + storyId + " has no language version to publish");
+            throw new IllegalStateException("Story " + storyId + " has no approved language version to publish");
         }
+        shown(storyId);
         outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live), status == StoryStatus.PUBLISHED));
     }
 
     /**
-     * Makes the latest revision of one language version live, leaving the other versions as they are:
-     * a translation can go live without publishing pending edits of the source.
+     * Approves the latest revision of one language version and makes it live, leaving the other versions as
+     * they are: a translation can go live without publishing pending edits of the source.
      */
     @Transactional
     public void publishVersion(long storyId, Language language) {
         repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         boolean wasLive = repository.liveSlugs(storyId).containsKey(language);
+        repository.approve(storyId, language);
         if (!repository.publishVersion(storyId, language, clock.instant())) {
             throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
         }
+        shown(storyId);
         outbox.append(new StoryPublished(storyId, EnumSet.of(language), wasLive));
+    }
+
+    /** An editor approves what every version says now: these revisions are what the scheduler makes live. */
+    @Transactional
+    public void approve(long storyId) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.approveAll(storyId);
+    }
+
+    /** An editor approves what one version says now. */
+    @Transactional
+    public void approve(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.approve(storyId, language);
+    }
+
+    /** The approved revision of each version that has one. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Language, Integer> approvedRevisions(long storyId) {
+        return repository.approvedRevisions(storyId);
+    }
+
+    private void shown(long storyId) {
+        var shown = repository.liveImages(storyId);
+        if (!shown.isEmpty()) {
+            images.ifAvailable(publication -> publication.nowShown(shown));
+        }
     }
 
     /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
@@ -248,6 +293,10 @@ public class Stories {
             repository.unpublish(storyId);
             outbox.append(new StoryUnpublished(storyId));
         }
+        if (status != StoryStatus.SCHEDULED) {
+            // back on the desk: whatever is approved next is approved anew
+            repository.withdrawApprovals(storyId);
+        }
         repository.setStatus(storyId, status, status == StoryStatus.SCHEDULED ? scheduledAt : null);
     }
 
@@ -267,7 +316,7 @@ public class Stories {
         if (details == null || details.scheduledAt() == null || !repository.claimDue(storyId, now)) {
             return false;
         }
-        publish(storyId, details.scheduledAt().isAfter(now) ? now : details.scheduledAt());
+        publishApproved(storyId, details.scheduledAt().isAfter(now) ? now : details.scheduledAt());
         return true;
     }
 

@@ -22,6 +22,8 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.masthead.platform.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,6 +39,7 @@ public class MediaLibrary {
     private final MediaFiles files;
     private final MediaProperties properties;
     private final Clock clock;
+    private final Cache<Long, Boolean> knownPublic = Caffeine.newBuilder().maximumSize(200_000).build();
 
     MediaLibrary(JdbcClient jdbc, MediaFiles files, MediaProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -188,6 +191,23 @@ public class MediaLibrary {
                         variants.getOrDefault(rs.getLong(1), List.of())))
                 .list().stream()
                 .collect(Collectors.toMap(MediaAsset::id, Function.identity()));
+    }
+
+    /**
+     * Whether anyone may load the image: true once a published story has shown it. Until then only
+     * signed-in staff may (its ids are sequential, so they would be easy to guess).
+     */
+    @Transactional(readOnly = true)
+    public boolean isPublic(long id) {
+        if (knownPublic.getIfPresent(id) != null) {
+            return true;
+        }
+        boolean published = jdbc.sql("select count(*) from media_asset where id = :id and published_at is not null")
+                .param("id", id).query(Integer.class).single() > 0;
+        if (published) {
+            knownPublic.put(id, Boolean.TRUE);   // never un-published, so it may be remembered
+        }
+        return published;
     }
 
     /** The file of one variant, when both the asset and that width exist. */

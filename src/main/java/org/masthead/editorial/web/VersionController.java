@@ -109,7 +109,12 @@ class VersionController {
             workflow.save(user, form.toSave(id, lang));
             return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/" + lang.code() + "/edit?saved"));
         } catch (EditConflict conflict) {
-            var theirs = stories.working(id, lang).orElseThrow();
+            var found = stories.working(id, lang);
+            if (found.isEmpty()) {
+                // based on a revision of a version nobody has written: the form again, as a first revision
+                return page(request, user, id, lang, form.basedOn(0), Map.of(), Map.of(), null, false, HttpStatus.CONFLICT);
+            }
+            var theirs = found.get();
             var theirText = ReadableVersion.of(VersionForm.of(theirs));
             var yours = form.basedOn(theirs.revision());
             var shown = new VersionPage.Conflict(theirs.revision(), theirs.savedBy(), pages.time(theirs.savedAt()),
@@ -156,7 +161,7 @@ class VersionController {
         var view = new ModelAndView("newsroom/editorial/version", "page", new VersionPage(
                 pages.chrome(request, user, "newsroom.version.title", "stories", lang.nativeName()), id, lang, title, form,
                 errors, BlockForm.TYPES, choices, candidates, conflict, saved,
-                workflow.permissions(user, id).editVersions(), "/newsroom/stories/" + id + "/" + lang.code() + "/edit"));
+                workflow.permissions(user, id).editVersion(lang), "/newsroom/stories/" + id + "/" + lang.code() + "/edit"));
         view.setStatus(status);
         return view;
     }
