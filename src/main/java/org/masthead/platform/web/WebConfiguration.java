@@ -8,6 +8,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+    /** Outermost: whatever inside needed the database while it was away is answered 503, not 500. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutage> databaseOutage() {
+        var registration = new FilterRegistrationBean<>(new DatabaseOutage());
+        registration.setOrder(Integer.MIN_VALUE);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
+        return registration;
+    }
+
     /** Before the page cache and the security chains: a refused request costs neither a render nor a session. */
     @Bean
     FilterRegistrationBean<RateLimits> rateLimits(RateLimitProperties properties) {
