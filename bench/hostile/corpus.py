@@ -50,7 +50,7 @@ class Client:
 
     def form(self, path, fields):
         fields = list(fields) + [("_csrf", self.csrf)]
-        body = urllib.parse.urlencode(fields).encode()
+        body = urllib.parse.urlencode(fields, errors="surrogatepass").encode()
         return self.call("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
 
     def json(self, method, path, value):
@@ -61,7 +61,7 @@ class Client:
         boundary = "----corpus" + uuid.uuid4().hex
         out = io.BytesIO()
         for name, value in list(fields) + ([("_csrf", self.csrf)] if not self.bearer else []):
-            out.write(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n".encode())
+            out.write(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n".encode("utf-8", "surrogatepass"))
             out.write(value.encode("utf-8", "surrogatepass") + b"\r\n")
         for name, filename, content in files:
             safe = filename.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
@@ -105,7 +105,8 @@ class LiveMarkup(html.parser.HTMLParser):
             if name == "style":
                 for m in self.hit(value):
                     self.live.add((m, f"style attribute <{tag}>"))
-            if tag == "meta" and name == "content" and "url=" in compact and compact.split("url=", 1)[1].startswith(BAD_SCHEMES):
+            if (tag == "meta" and name == "content" and (dict(attrs).get("http-equiv") or "").lower() == "refresh"
+                    and "url=" in compact and compact.split("url=", 1)[1].startswith(BAD_SCHEMES)):
                 for m in self.hit(value):
                     self.live.add((m, "meta refresh"))
         for m in self.hit(tag):
@@ -193,7 +194,7 @@ def main():
         short = payload[:290]
         # write surfaces that are not stories: names and descriptions
         staff.get("/newsroom/admin/webhooks")
-        staff.form("/newsroom/admin/webhooks", [("url", "http://127.0.0.1:9/" + urllib.parse.quote(short[:200])),
+        staff.form("/newsroom/admin/webhooks", [("url", "http://127.0.0.1:9/" + urllib.parse.quote(short[:200], errors="surrogatepass")),
                                                 ("events", "story.deleted"), ("description", short[:200])])
         staff.get("/newsroom/account")
         staff.form("/newsroom/account/tokens", [("name", short[:80]), ("scopes", "read")])
@@ -214,7 +215,7 @@ def main():
         blocks = [{"type": "paragraph", "text": payload}, {"type": "subheading", "text": short},
                   {"type": "quote", "text": payload, "speaker": short, "role": short},
                   {"type": "list", "ordered": i % 2 == 0, "items": [short, payload]},
-                  {"type": "embed", "url": "https://example.com/" + urllib.parse.quote(short[:100]), "title": short}]
+                  {"type": "embed", "url": "https://example.com/" + urllib.parse.quote(short[:100], errors="surrogatepass"), "title": short}]
         if image:
             blocks.append({"type": "image", "mediaId": image, "caption": short, "credit": short, "alt": short})
         version = {"basedOnRevision": 0, "headline": short, "standfirst": payload[:1000], "seoTitle": short,
@@ -272,7 +273,7 @@ def main():
         read(reader, urllib.parse.urlparse(loc).path)
     for marker, story in stories.items():
         payload = markers[marker]
-        q = urllib.parse.quote(payload[:200])
+        q = urllib.parse.quote(payload[:200], errors="surrogatepass")
         for lang in ("en", "uk", "ru"):
             status, text = read(reader, f"/api/v1/stories/{story}/{lang}")
             if status == 200:

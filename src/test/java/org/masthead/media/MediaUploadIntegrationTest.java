@@ -124,4 +124,12 @@ class MediaUploadIntegrationTest {
             assertThat(left.filter(p -> p.toString().endsWith(".part"))).isEmpty();
         }
     }
+
+    @Test
+    void anUploadWhoseFileNameCannotBeReadIsTheClientsMistakeNotAServerError() {
+        var client = new Staff(accounts).member(Role.EDITOR).signIn(port);
+        client.get("/newsroom/media");
+        var refused = client.upload("/newsroom/media", "photo\u0000.png", Images.png(20, 20));
+        assertThat(refused.statusCode()).isEqualTo(400);
+    }
 }

@@ -17,6 +17,14 @@ class WebConfiguration {
         return registration;
     }
 
+    /** Just inside: a body that cannot be read is answered 400 wherever a filter first read it. */
+    @Bean
+    FilterRegistrationBean<MalformedRequests> malformedRequests() {
+        var registration = new FilterRegistrationBean<>(new MalformedRequests());
+        registration.setOrder(Integer.MIN_VALUE + 1);
+        return registration;
+    }
+
     /** Before the page cache and the security chains: a refused request costs neither a render nor a session. */
     @Bean
     FilterRegistrationBean<RateLimits> rateLimits(RateLimitProperties properties) {
