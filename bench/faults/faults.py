@@ -17,11 +17,18 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "hostile"))
 from corpus import Client, png  # noqa: E402
 
 
+STARTED = []
+
+
 def start(jar, port, data, log, extra=()):
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            sys.exit(f"port {port} is taken: another Masthead still runs there")
     process = subprocess.Popen(["java", "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar,
                                 f"--server.port={port}", f"--masthead.data-dir={data}",
                                 "--logging.structured.format.console=", *extra],
                                stdout=open(log, "a"), stderr=subprocess.STDOUT)
+    STARTED.append(process)
     for _ in range(240):
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/actuator/health/readiness", timeout=2) as r:
@@ -206,7 +213,8 @@ def outage(args):
         reader = Client(base)
         for path in paths:
             client = staff if path.startswith("/newsroom/stories") else reader
-            status, headers, _ = client.get(path + ("&" if "?" in path else "?") + f"t={time.time()}")
+            fresh = path if path.startswith("/api/") else path + ("&" if "?" in path else "?") + f"t={time.time()}"
+            status, headers, _ = client.get(fresh)
             tally[(phase, status)] = tally.get((phase, status), 0) + 1
             if status == 503 and "Retry-After" not in headers:
                 missing_retry += 1
@@ -219,8 +227,9 @@ def outage(args):
     if relay:
         relay.cut_off()
     else:
+        # another process takes the write lock and keeps it (as a stuck backup or migration would); in WAL
+        # mode readers go on, and while Masthead's pool holds the file open no process can lock readers out
         holder = sqlite3.connect(f"{args.data}/masthead.db", isolation_level=None, timeout=30)
-        holder.execute("pragma locking_mode=exclusive")
         holder.execute("begin exclusive")
         holder.execute("create table if not exists fault_probe (x integer)")
     began = time.time()
@@ -234,13 +243,13 @@ def outage(args):
     back = time.time()
     recovered = None
     while time.time() - back < 60:
-        status = Client(base).get(f"/api/v1/stories?limit=5&t={time.time()}")[0]
+        status = Client(base).get(f"/api/v1/stories?limit={int(time.time()) % 50 + 1}")[0]
         if status == 200 and Client(base).get(f"/en/search?q=back&t={time.time()}")[0] == 200:
             recovered = time.time() - back
             break
         time.sleep(0.2)
     poll("after")
-    kind = "PostgreSQL behind a cut TCP relay" if relay else "SQLite file held under another process's exclusive lock"
+    kind = "PostgreSQL behind a cut TCP relay" if relay else "SQLite file's write lock held by another process"
     print(f"outage ({kind}, {args.seconds} s): answers by phase and status: "
           + ", ".join(f"{p} {s}: {n}" for (p, s), n in sorted(tally.items())))
     print(f"outage: 500s: {sum(n for (p, s), n in tally.items() if s == 500)}; 503s without Retry-After: {missing_retry}; "
@@ -293,4 +302,11 @@ if __name__ == "__main__":
     parser.add_argument("--relay-port", type=int, default=8135)
     parser.add_argument("--media")
     arguments = parser.parse_args()
-    sys.exit({"crash": crash, "outage": outage, "diskfull": diskfull}[arguments.run](arguments))
+    try:
+        code = {"crash": crash, "outage": outage, "diskfull": diskfull}[arguments.run](arguments)
+    finally:
+        for started in STARTED:   # never leave a server behind, whatever failed
+            if started.poll() is None:
+                started.kill()
+                started.wait()
+    sys.exit(code)
