@@ -19,6 +19,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,9 +49,20 @@ public final class DatabaseOutage extends OncePerRequestFilter {
         }
     }
 
+    /** The error page that a failure leads to must not fail the same way: this filter guards it too. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     /** Whether the failure means the database cannot be reached now (and may be again soon). */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a query cut off mid-transaction, whose rollback then failed on the closed connection
+            if (t instanceof TransactionSystemException system && system.getApplicationException() != null
+                    && isOutage(system.getApplicationException())) {
+                return true;
+            }
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof QueryTimeoutException || t instanceof PessimisticLockingFailureException
                     || t instanceof TransientDataAccessException || t instanceof SQLTransientException
@@ -61,7 +73,8 @@ public final class DatabaseOutage extends OncePerRequestFilter {
                 var state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 var message = sql.getMessage() == null ? "" : sql.getMessage().toUpperCase(Locale.ROOT);
                 // connection failures (class 08), shutdown (57P), and SQLite's busy and locked file
-                if (state.startsWith("08") || state.startsWith("57P") || message.contains("SQLITE_BUSY")
+                if (state.startsWith("08") || state.startsWith("57P") || message.contains("CONNECTION IS CLOSED")
+                        || message.contains("SQLITE_BUSY")
                         || message.contains("SQLITE_LOCKED") || message.contains("SQLITE_CANTOPEN")
                         || message.contains("SQLITE_IOERR")) {
                     return true;

@@ -48,6 +48,12 @@ class DatabaseOutageTest {
 
         var cutOff = new UncategorizedSQLException("select", "select 1", new SQLException("An I/O error occurred", "08006"));
         assertThat(call("/uk/", "text/html", cutOff).getStatus()).isEqualTo(503);
+
+        // cut off mid-transaction: the rollback fails on the closed connection and hides the first failure
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("I/O error"));
+        assertThat(call("/en/", "text/html", rollback).getStatus()).isEqualTo(503);
     }
 
     @Test
