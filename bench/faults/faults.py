@@ -10,7 +10,7 @@
   diskfull  uploads into a media folder on a tiny filesystem until it is full: a clear refusal, no
             half-written file and no row for what was refused.
 """
-import argparse, glob, json, os, re, socket, sqlite3, subprocess, sys, threading, time, urllib.error, urllib.parse
+import argparse, glob, json, os, re, socket, sqlite3, struct, subprocess, sys, threading, time, urllib.error, urllib.parse, zlib
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "hostile"))
@@ -261,6 +261,15 @@ def outage(args):
     return 0 if ok else 1
 
 
+def noise(width, height):
+    """A photo-like image that JPEG cannot squeeze: random pixels."""
+    raw = b"".join(b"\x00" + os.urandom(width * 3) for _ in range(height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 1)) + chunk(b"IEND", b""))
+
+
 def diskfull(args):
     base = f"http://127.0.0.1:{args.port}"
     server = start(args.jar, args.port, args.data, args.log, ["--masthead.demo.enabled=false",
@@ -269,7 +278,7 @@ def diskfull(args):
     api = Client(base, token)
     accepted, refusal, statuses = 0, None, []
     for n in range(200):
-        status, _, body = api.multipart("/api/v1/admin/media", [("en.caption", "c")], [("file", f"p{n}.png", png(700, 500, n))])
+        status, _, body = api.multipart("/api/v1/admin/media", [("en.caption", "c")], [("file", f"p{n}.png", noise(1200, 900))])
         statuses.append(status)
         if status == 201:
             accepted += 1
