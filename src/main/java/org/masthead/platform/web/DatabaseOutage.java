@@ -88,11 +88,7 @@ public final class DatabaseOutage extends OncePerRequestFilter {
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
-        response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
-        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        SecurityHeaders.writeTo(response);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var accept = request.getHeader(HttpHeaders.ACCEPT);

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartException;
 
@@ -27,7 +26,7 @@ public final class MalformedRequests extends OncePerRequestFilter {
             }
             response.resetBuffer();
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            SecurityHeaders.writeTo(response);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"

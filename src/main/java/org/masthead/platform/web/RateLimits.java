@@ -80,11 +80,7 @@ public final class RateLimits extends OncePerRequestFilter {
             throws IOException {
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
+        SecurityHeaders.writeTo(response);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith("/api/")) {
             response.setContentType("application/problem+json");

@@ -21,4 +21,17 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {
     }
+
+    /**
+     * The headers, for answers written before or outside the security chains (rate limits, database
+     * outages); {@code cacheControl} too, since such answers must not be kept.
+     */
+    public static void writeTo(jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        response.setHeader("X-Frame-Options", "DENY");
+    }
 }

@@ -288,6 +288,7 @@ class TranslationDeskController {
 
     private void requireEditable(NewsroomUser user, long id, Language lang) {
         requireTranslatorOrEditor(user);
+        requireTarget(id, lang);   // the desk has no page for the source language: not found, whoever asks
         if (!workflow.permissions(user, id).editVersion(lang)) {
             throw new WorkflowRefused("translate", id);
         }
