@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.cache.CachedPage.Header;
+import org.masthead.platform.web.SecurityHeaders;
 import org.masthead.platform.web.SurrogateKeys;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,6 +38,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
     /** Headers the cache writes itself on every answer, or that belong to one transfer only. */
     private static final Set<String> NOT_STORED = Set.of("content-length", "content-encoding", "transfer-encoding",
             "content-type", "date", "etag", "last-modified", "vary", "server-timing", "surrogate-key", "cache-tag",
+            "strict-transport-security",
             OUTCOME.toLowerCase(Locale.ROOT));
 
     private final PageCache cache;
@@ -190,6 +192,10 @@ final class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(SURROGATE_KEY, String.join(" ", page.keys()));
         response.setHeader(CACHE_TAG, String.join(",", page.keys()));
         response.setHeader(OUTCOME, outcome);
+        if (request.isSecure()) {
+            // the security chain, which this answer skips, sends it on every request that came over TLS
+            response.setHeader("Strict-Transport-Security", SecurityHeaders.STRICT_TRANSPORT_SECURITY);
+        }
         if (notModified(page, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

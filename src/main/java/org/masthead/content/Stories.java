@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.masthead.content.ContentEvent.StoryDeleted;
 import org.masthead.content.ContentEvent.StoryPublished;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.masthead.platform.outbox.Outbox;
 import org.masthead.platform.text.Slugs;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +28,16 @@ public class Stories {
     private final Outbox outbox;
     private final Clock clock;
     private final ContentMetrics metrics;
+    private final ObjectProvider<ImagePublication> images;
 
-    Stories(StoryRepository repository, ContentRules rules, Outbox outbox, Clock clock, ContentMetrics metrics) {
+    Stories(StoryRepository repository, ContentRules rules, Outbox outbox, Clock clock, ContentMetrics metrics,
+            ObjectProvider<ImagePublication> images) {
         this.repository = repository;
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
         this.metrics = metrics;
+        this.images = images;
     }
 
     /** Opens a draft story with no language version yet; returns its id. */
@@ -80,40 +85,82 @@ public class Stories {
         return number;
     }
 
-    /** Makes the latest revision of every version live now. */
+    /** Approves the latest revision of every version and makes it live now. */
     @Transactional
     public void publish(long storyId) {
         publish(storyId, clock.instant());
     }
 
     /**
-     * Makes the latest revision of every version live as of {@code at}: the first publication keeps
-     * its time, a later one becomes the "updated" time. Imports of an archive pass the original time.
+     * Approves the latest revision of every version and makes it live as of {@code at}: the first
+     * publication keeps its time, a later one becomes the "updated" time. Imports of an archive pass the
+     * original time.
      */
     @Transactional
     public void publish(long storyId, Instant at) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.approveAll(storyId);
+        publishApproved(storyId, at);
+    }
+
+    /**
+     * Makes the approved revision of every approved version live as of {@code at}: what an editor approved,
+     * not what was saved since. Versions nobody approved stay as they are.
+     */
+    @Transactional
+    public void publishApproved(long storyId, Instant at) {
         var status = repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
-        var live = repository.publishAll(storyId, at);
+        var live = repository.publishApproved(storyId, at);
         if (live.isEmpty()) {
-            throw new IllegalStateException("Story " + storyId + " has no language version to publish");
+            throw new IllegalStateException("Story " + storyId + " has no approved language version to publish");
         }
+        shown(storyId);
         outbox.append(new StoryPublished(storyId, EnumSet.copyOf(live), status == StoryStatus.PUBLISHED));
         metrics.published(status == StoryStatus.PUBLISHED);
     }
 
     /**
-     * Makes the latest revision of one language version live, leaving the other versions as they are:
-     * a translation can go live without publishing pending edits of the source.
+     * Approves the latest revision of one language version and makes it live, leaving the other versions as
+     * they are: a translation can go live without publishing pending edits of the source.
      */
     @Transactional
     public void publishVersion(long storyId, Language language) {
         repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         boolean wasLive = repository.liveSlugs(storyId).containsKey(language);
+        repository.approve(storyId, language);
         if (!repository.publishVersion(storyId, language, clock.instant())) {
             throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
         }
+        shown(storyId);
         outbox.append(new StoryPublished(storyId, EnumSet.of(language), wasLive));
         metrics.published(wasLive);
+    }
+
+    /** An editor approves what every version says now: these revisions are what the scheduler makes live. */
+    @Transactional
+    public void approve(long storyId) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.approveAll(storyId);
+    }
+
+    /** An editor approves what one version says now. */
+    @Transactional
+    public void approve(long storyId, Language language) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        repository.approve(storyId, language);
+    }
+
+    /** The approved revision of each version that has one. */
+    @Transactional(readOnly = true)
+    public Map<Language, Integer> approvedRevisions(long storyId) {
+        return repository.approvedRevisions(storyId);
+    }
+
+    private void shown(long storyId) {
+        var shown = repository.liveImages(storyId);
+        if (!shown.isEmpty()) {
+            images.ifAvailable(publication -> publication.nowShown(shown));
+        }
     }
 
     /** Takes one language version off the reader site; its page answers 410 Gone from now on. */
@@ -273,6 +320,10 @@ public class Stories {
             outbox.append(new StoryUnpublished(storyId));
         metrics.withdrawn();
         }
+        if (status != StoryStatus.SCHEDULED) {
+            // back on the desk: whatever is approved next is approved anew
+            repository.withdrawApprovals(storyId);
+        }
         repository.setStatus(storyId, status, status == StoryStatus.SCHEDULED ? scheduledAt : null);
     }
 
@@ -292,7 +343,7 @@ public class Stories {
         if (details == null || details.scheduledAt() == null || !repository.claimDue(storyId, now)) {
             return false;
         }
-        publish(storyId, details.scheduledAt().isAfter(now) ? now : details.scheduledAt());
+        publishApproved(storyId, details.scheduledAt().isAfter(now) ? now : details.scheduledAt());
         return true;
     }
 

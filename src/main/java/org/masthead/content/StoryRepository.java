@@ -8,10 +8,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
@@ -288,30 +290,75 @@ class StoryRepository {
                 .update();
     }
 
-    /** Makes the latest revision of every written version live; returns the languages now live. */
-    List<Language> publishAll(long storyId, Instant at) {
+    /** An editor approves what the versions say now: these revisions, and no later ones, are what goes live. */
+    void approveAll(long storyId) {
+        jdbc.sql("update story_version set approved_revision = revision where story_id = :story")
+                .param("story", storyId).update();
+    }
+
+    void approve(long storyId, Language language) {
+        jdbc.sql("update story_version set approved_revision = revision where story_id = :story and language = :lang")
+                .param("story", storyId).param("lang", language.code()).update();
+    }
+
+    /** Back to the desk: nothing of it is approved any more. */
+    void withdrawApprovals(long storyId) {
+        jdbc.sql("update story_version set approved_revision = null where story_id = :story")
+                .param("story", storyId).update();
+    }
+
+    /** The approved revision of each version that has one. */
+    Map<Language, Integer> approvedRevisions(long storyId) {
+        var approved = new EnumMap<Language, Integer>(Language.class);
+        jdbc.sql("select language, approved_revision from story_version where story_id = :story and approved_revision is not null")
+                .param("story", storyId).query((rs, n) -> approved.put(language(rs.getString(1)), rs.getInt(2))).list();
+        return approved;
+    }
+
+    /**
+     * Makes the approved revision of every approved version live (versions nobody approved stay as they
+     * are); returns the languages now live.
+     */
+    List<Language> publishApproved(long storyId, Instant at) {
         long millis = at.toEpochMilli();
         jdbc.sql("""
-                update story_version set published_revision = revision,
+                update story_version set published_revision = approved_revision,
                        published_at = coalesce(published_at, :at), updated_at = :at
-                 where story_id = :story""")
+                 where story_id = :story and approved_revision is not null""")
                 .param("story", storyId).param("at", millis).update();
         jdbc.sql("""
                 update story set status = 'PUBLISHED', scheduled_at = null,
                        first_published_at = coalesce(first_published_at, :at)
                  where id = :story""")
                 .param("story", storyId).param("at", millis).update();
-        return jdbc.sql("select language from story_version where story_id = :story order by language")
+        return jdbc.sql("""
+                select language from story_version where story_id = :story and approved_revision is not null
+                 order by language""")
                 .param("story", storyId).query((rs, n) -> language(rs.getString(1))).list();
     }
 
-    /** Makes the latest revision of one version live; the story is published if it was not yet. */
+    /** The images the live versions of a story show: its lead image and the image blocks of the live revisions. */
+    Set<Long> liveImages(long storyId) {
+        var images = new HashSet<Long>();
+        jdbc.sql("select lead_image_id from story where id = :story and lead_image_id is not null")
+                .param("story", storyId).query(Long.class).list().forEach(images::add);
+        jdbc.sql("""
+                select r.body from story_version v join revision r on r.story_id = v.story_id
+                   and r.language = v.language and r.number = v.published_revision
+                 where v.story_id = :story""")
+                .param("story", storyId).query(String.class).list()
+                .forEach(body -> json.<List<Block>>readValue(body, BODY).stream()
+                        .filter(Block.Image.class::isInstance).map(b -> ((Block.Image) b).mediaId()).forEach(images::add));
+        return images;
+    }
+
+    /** Makes the approved revision of one version live; the story is published if it was not yet. */
     boolean publishVersion(long storyId, Language language, Instant at) {
         long millis = at.toEpochMilli();
         int changed = jdbc.sql("""
-                update story_version set published_revision = revision,
+                update story_version set published_revision = approved_revision,
                        published_at = coalesce(published_at, :at), updated_at = :at
-                 where story_id = :story and language = :lang""")
+                 where story_id = :story and language = :lang and approved_revision is not null""")
                 .param("story", storyId).param("lang", language.code()).param("at", millis).update();
         if (changed == 0) {
             return false;

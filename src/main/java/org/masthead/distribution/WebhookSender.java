@@ -1,19 +1,31 @@
 package org.masthead.distribution;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.masthead.distribution.WebhookDelivery.Status;
 import org.masthead.platform.CoalescingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,10 +35,11 @@ import org.springframework.stereotype.Component;
  * Sends due webhook deliveries: signed POSTs, retried with exponential backoff until the receiver
  * answers 2xx or the attempts run out. A node takes a delivery with a lease in the database before
  * sending, so two nodes never send it at once; a node that dies mid-send leaves the lease to expire and
- * any node sends it again, with the same delivery id, so the receiver can tell a redelivery.
+ * any node sends it again, with the same delivery id, so the receiver can tell a redelivery. A request
+ * connects only to the addresses {@link WebhookTargets} checked for it, never to a second DNS answer.
  */
 @Component
-class WebhookSender implements ApplicationRunner, SmartLifecycle {
+class WebhookSender implements ApplicationRunner, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
     private static final int BATCH = 50;
@@ -37,7 +50,7 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
     private final WebhookTargets targets;
     private final DistributionProperties.Webhooks settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final CoalescingWorker pump = new CoalescingWorker("webhook-sender", this::sendDue);
     /** One virtual thread per request in flight; replaced at each start, so a paused context can resume. */
     private volatile ExecutorService requests = newRequestExecutor();
@@ -56,10 +69,21 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
         this.targets = targets;
         this.settings = properties.webhooks();
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)   // a redirect could lead past the address check
-                .connectTimeout(settings.timeout())
-                .version(HttpClient.Version.HTTP_1_1)
+        var timeout = Timeout.of(settings.timeout());
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new CheckedAddresses(targets))
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout)
+                        .build())
+                .setMaxConnTotal(64).setMaxConnPerRoute(8)
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableRedirectHandling()   // a redirect could lead past the address check
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(USER_AGENT)
                 .build();
     }
 
@@ -121,30 +145,31 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
         Integer status = null;
         String error = null;
         try {
-            var url = targets.check(outgoing.url());
+            URI url = targets.check(outgoing.url());
             long timestamp = started.getEpochSecond();
-            var request = HttpRequest.newBuilder(url)
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", USER_AGENT)
-                    .header("webhook-id", outgoing.id())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(outgoing.secret(), outgoing.id(), timestamp,
-                            outgoing.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(outgoing.payload()))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            var request = new HttpPost(url);
+            request.setHeader("webhook-id", outgoing.id());
+            request.setHeader("webhook-timestamp", Long.toString(timestamp));
+            request.setHeader("webhook-signature", WebhookSignature.sign(outgoing.secret(), outgoing.id(), timestamp,
+                    outgoing.payload()));
+            request.setEntity(new StringEntity(outgoing.payload(), ContentType.APPLICATION_JSON));
+            status = http.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());   // receivers answer with a status; the body is not read
+                return response.getCode();
+            });
             if (status / 100 != 2) {
                 error = "The receiver answered " + status;
             }
         } catch (InvalidWebhook e) {
             error = e.getMessage();
+        } catch (WebhookTargets.RefusedAddress e) {
+            error = e.getMessage();
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // shutting down mid-request: record nothing, the lease runs out and the delivery is sent again
+                return;
+            }
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            // shutting down mid-request: record nothing, the lease runs out and the delivery is sent again
-            Thread.currentThread().interrupt();
-            return;
         }
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (error == null) {
@@ -157,7 +182,9 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
         var next = givingUp ? started : started.plus(backoff(number));
         repository.recordAttempt(id, number, started, status, error, millis,
                 givingUp ? Status.FAILED : Status.PENDING, next);
-        log.warn("Webhook delivery {} attempt {} to {} failed: {}{}", id, number, outgoing.url(), error,
+        // the URL's path and query often hold the receiver's token: the log names the host only
+        log.warn("Webhook delivery {} attempt {} to {} failed: {}{}", id, number, WebhookTargets.redacted(outgoing.url()),
+                error,
                 givingUp ? "; giving up" : "; next attempt at " + next);
     }
 
@@ -198,5 +225,24 @@ class WebhookSender implements ApplicationRunner, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        http.close();
+    }
+
+    /** Name resolution for webhook connections: only the checked addresses of a host. */
+    private record CheckedAddresses(WebhookTargets targets) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return targets.addresses(host);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
     }
 }

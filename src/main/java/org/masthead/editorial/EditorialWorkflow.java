@@ -3,7 +3,9 @@ package org.masthead.editorial;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.masthead.content.Block;
 import org.masthead.content.InvalidContent;
 import org.masthead.content.NewStory;
@@ -11,18 +13,19 @@ import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryDetails;
 import org.masthead.content.StoryMetadata;
-import org.masthead.content.StoryNote;
 import org.masthead.content.StoryNotFound;
+import org.masthead.content.StoryNote;
 import org.masthead.content.StoryStatus;
 import org.masthead.content.VersionView;
 import org.masthead.identity.AuditLog;
 import org.masthead.identity.NewsroomUser;
+import org.masthead.identity.Role;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every newsroom change to a story goes through here: the role and state checks are made on the
@@ -76,12 +79,17 @@ public class EditorialWorkflow {
     /**
      * Saves a version as a new revision. The author of the revision is always the signed-in person,
      * whatever the form said; a stale save is refused with {@link org.masthead.content.EditConflict}.
+     * A save to a scheduled story does not change what goes live at its time, which is what an editor
+     * approved, unless the person saving is an editor: then the new revision is approved by that save.
      */
     @Transactional
     public int save(NewsroomUser user, SaveVersion save) {
-        require(Permissions.of(user, story(save.storyId())).editVersions(), "save", save.storyId());
+        var story = story(save.storyId());
+        require(Permissions.of(user, story).editVersion(save.language()), "save", save.storyId());
         requireImages(save.body());
-        return stories.save(by(user, save));
+        int revision = stories.save(by(user, save));
+        afterEdit(user, story, save.language(), revision);
+        return revision;
     }
 
     /**
@@ -90,8 +98,11 @@ public class EditorialWorkflow {
      */
     @Transactional
     public int saveTranslation(NewsroomUser user, SaveVersion save) {
-        require(Permissions.of(user, story(save.storyId())).editVersions(), "save", save.storyId());
-        return stories.savePartial(by(user, save));
+        var story = story(save.storyId());
+        require(Permissions.of(user, story).editVersion(save.language()), "save", save.storyId());
+        int revision = stories.savePartial(by(user, save));
+        afterEdit(user, story, save.language(), revision);
+        return revision;
     }
 
     private static SaveVersion by(NewsroomUser user, SaveVersion save) {
@@ -114,14 +125,49 @@ public class EditorialWorkflow {
         }
     }
 
+    /** An edit after scheduling needs an editor's approval: an editor's own edit is approved, another's waits. */
+    private void afterEdit(NewsroomUser user, StoryDetails story, Language language, int revision) {
+        if (story.status() != StoryStatus.SCHEDULED) {
+            return;
+        }
+        if (user.has(Role.EDITOR)) {
+            stories.approve(story.id(), language);
+        } else {
+            audit.record(user.username(), "story.edit-after-approval", subject(story.id(), language),
+                    "revision " + revision + " waits for approval");
+        }
+    }
+
+    /**
+     * The versions whose latest revision is not the one an editor approved for the schedule: edits made
+     * after approval, which go live only when an editor approves them (by scheduling or publishing again).
+     */
+    @Transactional(readOnly = true)
+    public Set<Language> awaitingApproval(long storyId) {
+        var story = story(storyId);
+        if (story.status() != StoryStatus.SCHEDULED) {
+            return Set.of();
+        }
+        var approved = stories.approvedRevisions(storyId);
+        var waiting = EnumSet.noneOf(Language.class);
+        story.revisions().forEach((language, latest) -> {
+            if (!latest.equals(approved.get(language))) {
+                waiting.add(language);
+            }
+        });
+        return waiting;
+    }
+
     /** Restores an old revision as a new one; history is never rewritten. */
     @Transactional
     public int restore(NewsroomUser user, long storyId, Language language, int number, int basedOnRevision) {
-        require(Permissions.of(user, story(storyId)).editVersions(), "restore", storyId);
+        var story = story(storyId);
+        require(Permissions.of(user, story).editVersion(language), "restore", storyId);
         var old = stories.revision(storyId, language, number).orElseThrow(() -> new StoryNotFound(storyId));
         int revision = stories.savePartial(new SaveVersion(storyId, language, basedOnRevision, old.headline(), old.standfirst(),
                 old.seoTitle(), old.seoDescription(), old.leadImageCaption(), old.leadImageCredit(), old.leadImageAlt(),
                 old.body(), user.username()));
+        afterEdit(user, story, language, revision);
         audit.record(user.username(), "story.restore", subject(storyId, language), "revision " + number + " -> " + revision);
         return revision;
     }
@@ -146,6 +192,8 @@ public class EditorialWorkflow {
         require(Permissions.of(user, story).schedule(), "schedule", storyId);
         requirePublishable(story);
         stories.moveTo(storyId, StoryStatus.SCHEDULED, at);
+        // scheduling is the editor's approval: these revisions, and no later ones, go live at that time
+        stories.approve(storyId);
         audit.record(user.username(), "story.schedule", "story " + storyId, at.toString());
     }
 
@@ -225,6 +273,9 @@ public class EditorialWorkflow {
             return false;
         }
         var problems = problems(story);
+        if (problems.isEmpty() && stories.approvedRevisions(storyId).isEmpty()) {
+            problems = List.of(new PublishBlocked.Problem(story.sourceLanguage(), "newsroom.publish.no-version", 0));
+        }
         if (!problems.isEmpty()) {
             stories.moveTo(storyId, StoryStatus.IN_REVIEW, null);
             audit.record("scheduler", "story.schedule-failed", "story " + storyId, problems.toString());

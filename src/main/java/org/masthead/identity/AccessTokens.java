@@ -98,6 +98,17 @@ public class AccessTokens {
         audit.record(actor.username(), "token.revoke", "token " + tokenId, token.username() + ": " + token.name());
     }
 
+    /** Revokes every active token of an account (its password was reset); returns how many. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    int revokeAll(long accountId, String actor) {
+        int revoked = jdbc.sql("update access_token set revoked_at = :now where account_id = :a and revoked_at is null")
+                .param("now", clock.millis()).param("a", accountId).update();
+        if (revoked > 0) {
+            audit.record(actor, "token.revoke", "account " + accountId, revoked + " tokens (password reset)");
+        }
+        return revoked;
+    }
+
     /** The account's tokens, active and revoked, newest first. */
     @Transactional(readOnly = true)
     public List<AccessToken> of(long accountId) {

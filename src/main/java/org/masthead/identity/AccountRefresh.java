@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reloads the signed-in account on every newsroom request: a disabled account is signed out at
- * once, and changed roles apply to the very next request instead of the next sign-in.
+ * once, a session signed in before the account's last password change or reset is ended, and changed
+ * roles apply to the very next request instead of the next sign-in.
  */
 class AccountRefresh extends OncePerRequestFilter {
 
@@ -30,7 +31,9 @@ class AccountRefresh extends OncePerRequestFilter {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof NewsroomUser signedIn) {
             var current = accounts.user(signedIn.username()).filter(NewsroomUser::isEnabled);
-            if (current.isEmpty() || current.get().id() != signedIn.id()) {
+            if (current.isEmpty() || current.get().id() != signedIn.id()
+                    || current.get().sessionVersion() != signedIn.sessionVersion()) {
+                // disabled, gone, or its password changed since this session signed in
                 SecurityContextHolder.clearContext();
                 var session = request.getSession(false);
                 if (session != null) {

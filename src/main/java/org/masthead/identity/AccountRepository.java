@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +16,11 @@ class AccountRepository {
 
     private static final String ACTIVE = "ACTIVE";
     private static final String DISABLED = "DISABLED";
+
+    /** Accounts with the time until which failed sign-ins under their name make tries wait. */
+    private static final String ACCOUNTS = """
+            select a.*, t.blocked_until as delayed_until from account a
+              left join sign_in_throttle t on t.subject = 'account:' || lower(a.username)""";
 
     private final JdbcClient jdbc;
 
@@ -48,16 +54,16 @@ class AccountRepository {
     }
 
     Optional<Account> find(long id) {
-        return jdbc.sql("select * from account where id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
+        return jdbc.sql(ACCOUNTS + " where a.id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
     }
 
     Optional<Account> find(String username) {
-        return jdbc.sql("select * from account where username = :u").param("u", username)
+        return jdbc.sql(ACCOUNTS + " where a.username = :u").param("u", username)
                 .query((rs, n) -> account(rs)).optional();
     }
 
     List<Account> all() {
-        return jdbc.sql("select * from account order by username").query((rs, n) -> account(rs)).list();
+        return jdbc.sql(ACCOUNTS + " order by a.username").query((rs, n) -> account(rs)).list();
     }
 
     Optional<String> passwordHash(String username) {
@@ -65,10 +71,11 @@ class AccountRepository {
                 .query(String.class).optional();
     }
 
+    /** Sets a new password and ends every session signed in with the old one (see {@link AccountRefresh}). */
     void setPassword(long id, String hash, Instant now) {
         jdbc.sql("""
-                update account set password_hash = :hash, password_changed_at = :now, failed_logins = 0,
-                       locked_until = null where id = :id""")
+                update account set password_hash = :hash, password_changed_at = :now,
+                       session_version = session_version + 1 where id = :id""")
                 .param("hash", hash).param("now", now.toEpochMilli()).param("id", id).update();
     }
 
@@ -78,7 +85,7 @@ class AccountRepository {
     }
 
     void setEnabled(long id, boolean enabled) {
-        jdbc.sql("update account set status = :status, failed_logins = 0, locked_until = null where id = :id")
+        jdbc.sql("update account set status = :status where id = :id")
                 .param("status", enabled ? ACTIVE : DISABLED).param("id", id).update();
     }
 
@@ -87,34 +94,20 @@ class AccountRepository {
                 .param("lang", language.code()).param("id", id).update();
     }
 
-    /** Counts a failed sign-in; the count that reaches the limit locks the account until {@code lockUntil}. */
-    void failedLogin(String username, int limit, Instant lockUntil) {
-        jdbc.sql("""
-                update account set failed_logins = failed_logins + 1,
-                       locked_until = case when failed_logins + 1 >= :limit then :until else locked_until end
-                 where username = :u""")
-                .param("limit", limit).param("until", lockUntil.toEpochMilli()).param("u", username).update();
-    }
-
-    void succeededLogin(String username) {
-        jdbc.sql("update account set failed_logins = 0, locked_until = null where username = :u")
-                .param("u", username).update();
-    }
-
     private static NewsroomUser user(ResultSet rs) throws SQLException {
         return new NewsroomUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.decode(rs.getString("roles")), ACTIVE.equals(rs.getString("status")),
-                language(rs.getString("ui_language")), lockedUntil(rs), rs.getString("password_hash"));
+                language(rs.getString("ui_language")), rs.getInt("session_version"), rs.getString("password_hash"));
     }
 
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.decode(rs.getString("roles")), ACTIVE.equals(rs.getString("status")),
-                language(rs.getString("ui_language")), lockedUntil(rs), Instant.ofEpochMilli(rs.getLong("created_at")));
+                language(rs.getString("ui_language")), delayedUntil(rs), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
-    private static Instant lockedUntil(ResultSet rs) throws SQLException {
-        long millis = rs.getLong("locked_until");
+    private static @Nullable Instant delayedUntil(ResultSet rs) throws SQLException {
+        long millis = rs.getLong("delayed_until");
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 

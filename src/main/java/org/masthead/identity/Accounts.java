@@ -31,13 +31,16 @@ public class Accounts {
     private final AccountRepository repository;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final AccessTokens tokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(AccountRepository repository, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    Accounts(AccountRepository repository, PasswordEncoder passwords, AuditLog audit, AccessTokens tokens,
+            Clock clock) {
         this.repository = repository;
         this.passwords = passwords;
         this.audit = audit;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -114,17 +117,25 @@ public class Accounts {
         audit.record(actor, enabled ? "user.enable" : "user.disable", account.username(), "");
     }
 
-    /** Replaces the password with a generated one and returns it, to be handed to its owner once. */
+    /**
+     * Replaces the password with a generated one and returns it, to be handed to its owner once. A reset
+     * assumes the account may be in someone else's hands: every session of it ends and every access
+     * token of it is revoked.
+     */
     @Transactional
     public String resetPassword(long id, String actor) {
         var account = repository.find(id).orElseThrow(() -> new AccountRejected("id", "newsroom.users.error.missing"));
         var password = generatePassword();
         repository.setPassword(id, passwords.encode(password), clock.instant());
-        audit.record(actor, "user.password-reset", account.username(), "");
+        int revoked = tokens.revokeAll(id, actor);
+        audit.record(actor, "user.password-reset", account.username(), revoked == 0 ? "" : revoked + " tokens revoked");
         return password;
     }
 
-    /** The owner changes their own password, proving they know the current one. */
+    /**
+     * The owner changes their own password, proving they know the current one. Every other session of the
+     * account ends; the caller keeps the one it acts in with {@link NewsroomSessions#renew}.
+     */
     @Transactional
     public void changePassword(String username, String current, String next) {
         var hash = repository.passwordHash(username).orElseThrow(() -> new AccountRejected("current", "newsroom.password.error.current"));

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure someone can sign in to a new newsroom. On the first start of an empty newsroom it opens
- * an admin account and prints its one-time password to the log, once; the password is never logged
- * again. {@code java -jar masthead.jar create-admin NAME} (or {@code ./masthead create-admin NAME})
+ * an admin account and prints its one-time password on standard output as a plain line, once; the
+ * password never goes into the log. {@code java -jar masthead.jar create-admin NAME} (or {@code ./masthead create-admin NAME})
  * opens a further admin account, prints its password on standard output and exits.
  */
 @Component
@@ -43,9 +43,11 @@ class FirstAdmin implements ApplicationRunner {
         }
         if (!accounts.any()) {
             var created = accounts.create(admin(properties.firstAdmin()), "system");
-            log.warn("Created the first newsroom account '{}' with the one-time password {} "
-                    + "- sign in at /newsroom/login and change it; it is not shown again.",
-                    created.account().username(), created.password());
+            // the password goes to the terminal as a plain line, never into the (often shipped) log
+            log.warn("Created the first newsroom account '{}'; its one-time password is printed on standard output, "
+                    + "once - sign in at /newsroom/login and change it.", created.account().username());
+            System.out.println("First newsroom account '" + created.account().username() + "', one-time password: "
+                    + created.password());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.masthead.identity;
 
 import java.io.Serial;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,18 +28,18 @@ public final class NewsroomUser implements UserDetails, CredentialsContainer {
     private final EnumSet<Role> roles;
     private final boolean enabled;
     private final Language uiLanguage;
-    private final @Nullable Instant lockedUntil;
+    private final int sessionVersion;
     private @Nullable String passwordHash;
 
     NewsroomUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
-            Language uiLanguage, @Nullable Instant lockedUntil, @Nullable String passwordHash) {
+            Language uiLanguage, int sessionVersion, @Nullable String passwordHash) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.enabled = enabled;
         this.uiLanguage = uiLanguage;
-        this.lockedUntil = lockedUntil;
+        this.sessionVersion = sessionVersion;
         this.passwordHash = passwordHash;
     }
 
@@ -90,9 +89,12 @@ public final class NewsroomUser implements UserDetails, CredentialsContainer {
         return enabled;
     }
 
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+    /**
+     * Raised by every password change and reset; a session signed in under an older version is ended on
+     * its next request (see {@link AccountRefresh}).
+     */
+    public int sessionVersion() {
+        return sessionVersion;
     }
 
     /** The hash is needed only while signing in; it is not kept in the session. */
@@ -103,7 +105,7 @@ public final class NewsroomUser implements UserDetails, CredentialsContainer {
 
     boolean sameAs(NewsroomUser other) {
         return id == other.id && displayName.equals(other.displayName) && roles.equals(other.roles)
-                && enabled == other.enabled && uiLanguage == other.uiLanguage;
+                && enabled == other.enabled && uiLanguage == other.uiLanguage && sessionVersion == other.sessionVersion;
     }
 
     @Override

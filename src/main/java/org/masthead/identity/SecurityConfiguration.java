@@ -1,37 +1,37 @@
 package org.masthead.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.masthead.platform.web.LocalRequests;
+import org.masthead.platform.web.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /** Reader pages load nothing from elsewhere and run no script; the policy says so to the browser. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** The login form keeps the username typed before a failed attempt under this session attribute. */
     static final String LAST_USERNAME = "masthead.login.username";
 
     static final String ADMIN_API = "/api/v1/admin/";
-
-    private static final IpAddressMatcher LOOPBACK_V4 = new IpAddressMatcher("127.0.0.0/8");
-    private static final IpAddressMatcher LOOPBACK_V6 = new IpAddressMatcher("::1");
+    static final String SIGN_IN = "/newsroom/login";
+    private static final int MAX_USERNAME = 60;
 
     /**
      * The admin API: a personal access token on every request, nothing kept between requests, so no
@@ -56,6 +56,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
+                .headers(headers -> everyResponse(headers, ReferrerPolicy.NO_REFERRER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDenied()))
@@ -66,35 +67,34 @@ class SecurityConfiguration {
     /**
      * The newsroom: signed-in staff only, CSRF on every form, a new session id at sign-in, and
      * responses that no cache keeps. What each role may do is decided again by each module's front door.
+     * Sign-in tries are throttled per client address and per name before any password is checked.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, AccountRepository accounts) throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, AccountRepository accounts, SignInThrottle throttle)
+            throws Exception {
         var contextRepository = new HttpSessionSecurityContextRepository();
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
                         // the sign-in page, the newsroom stylesheet it needs and the editor script every page names
-                        .requestMatchers("/newsroom/login", "/newsroom/css/**", "/newsroom/js/**").permitAll()
+                        .requestMatchers(SIGN_IN, "/newsroom/css/**", "/newsroom/js/**").permitAll()
                         .requestMatchers("/newsroom/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
-                        .loginPage("/newsroom/login")
-                        .loginProcessingUrl("/newsroom/login")
-                        .defaultSuccessUrl("/newsroom", false)
-                        .failureHandler(loginFailure()))
+                        .loginPage(SIGN_IN)
+                        .loginProcessingUrl(SIGN_IN)
+                        .successHandler(signInSuccess(throttle))
+                        .failureHandler(signInFailure(throttle)))
                 .logout(logout -> logout
                         .logoutUrl("/newsroom/logout")
-                        .logoutSuccessUrl("/newsroom/login?signedOut"))
+                        .logoutSuccessUrl(SIGN_IN + "?signedOut"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .securityContext(context -> context.securityContextRepository(contextRepository))
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountRefresh(accounts, contextRepository), BasicAuthenticationFilter.class)
-                .headers(headers -> headers
-                        // the default writer sends "no-cache, no-store, max-age=0, must-revalidate" unless a
-                        // controller set its own (the preview sends "private, no-store")
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(
-                                "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+                // the default writer sends "no-cache, no-store, max-age=0, must-revalidate" unless a
+                // controller set its own (the preview sends "private, no-store")
+                .headers(headers -> everyResponse(headers, ReferrerPolicy.SAME_ORIGIN));
         return http.build();
     }
 
@@ -103,49 +103,76 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        // metrics are for the operator's scraper on this machine, not for the world
+                        // metrics are for the operator's scraper on this machine: never through a proxy
                         .requestMatchers("/actuator/**").access((authentication, context) ->
-                                new AuthorizationDecision(LOOPBACK_V4.matches(context.getRequest())
-                                        || LOOPBACK_V6.matches(context.getRequest())))
+                                new AuthorizationDecision(LocalRequests.fromThisMachine(context.getRequest())))
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .headers(headers -> headers
+                .headers(headers -> everyResponse(headers, ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
                         // reader pages set their own Cache-Control: they are meant to be cached
-                        .cacheControl(cache -> cache.disable())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(
-                                "camera=(), microphone=(), geolocation=(), interest-cohort=()")))
+                        .cacheControl(cache -> cache.disable()))
                 // reader pages never read a session: no cookie is set, so shared caches may keep them
                 .securityContext(context -> context.requireExplicitSave(true))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.NEVER))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
                 // answers CORS preflights with the web layer's mappings (the public content API's)
-                .cors(org.springframework.security.config.Customizer.withDefaults())
+                .cors(Customizer.withDefaults())
                 .anonymous(anonymous -> { });
         return http.build();
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(12);
+    /**
+     * The headers of every response: the content security policy (no inline script or style, no framing),
+     * no MIME sniffing, a referrer policy, no powerful browser features, and HSTS on requests that came
+     * over TLS (behind a proxy too, once its forwarded headers are trusted).
+     */
+    static HeadersConfigurer<HttpSecurity> everyResponse(HeadersConfigurer<HttpSecurity> headers,
+            ReferrerPolicy referrer) {
+        return headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(frame -> frame.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .referrerPolicy(policy -> policy.policy(referrer))
+                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY));
     }
 
-    /** Back to the form with the username kept; a locked account is told so, without saying more. */
-    private static AuthenticationFailureHandler loginFailure() {
-        return (request, response, exception) -> {
-            rememberUsername(request);
-            response.sendRedirect(request.getContextPath() + "/newsroom/login?"
-                    + (exception instanceof LockedException ? "locked" : "error"));
+    @Bean
+    PasswordEncoder passwordEncoder(SignInProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    private static AuthenticationSuccessHandler signInSuccess(SignInThrottle throttle) {
+        var redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl("/newsroom");
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }
 
-    private static void rememberUsername(HttpServletRequest request) {
+    /**
+     * Back to the form with the username kept. The answer is the same for every failure (unknown name,
+     * wrong password, disabled account), so it never tells which names exist.
+     */
+    private static AuthenticationFailureHandler signInFailure(SignInThrottle throttle) {
+        return (request, response, exception) -> {
+            throttle.failed(request.getRemoteAddr(), typedUsername(request));
+            rememberUsername(request);
+            response.sendRedirect(request.getContextPath() + SIGN_IN + "?error");
+        };
+    }
+
+    static String typedUsername(HttpServletRequest request) {
         var username = request.getParameter("username");
-        if (username != null && username.length() <= 60) {
+        return username == null ? "" : username;
+    }
+
+    static void rememberUsername(HttpServletRequest request) {
+        var username = request.getParameter("username");
+        if (username != null && username.length() <= MAX_USERNAME) {
             request.getSession().setAttribute(LAST_USERNAME, username);
         }
     }

@@ -33,15 +33,39 @@ class MediaFiles {
         write(path(mediaId, crop, width), bytes, mediaId);
     }
 
-    /** Writes through a temporary file so that a reader never sees half an image. */
+    /**
+     * Writes through a temporary file so that a reader never sees half an image; a write that fails (a full
+     * disk) leaves no temporary file behind.
+     */
     private static void write(Path target, byte[] bytes, long mediaId) {
+        Path temporary = null;
         try {
             Files.createDirectories(target.getParent());
-            var temporary = Files.createTempFile(target.getParent(), "upload", ".part");
+            temporary = Files.createTempFile(target.getParent(), "upload", ".part");
             Files.write(temporary, bytes);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // nothing more can be done; the .part name keeps it from being served
+                }
+            }
             throw new UncheckedIOException("Cannot store image " + mediaId, e);
+        }
+    }
+
+    /** Removes every file of an asset (after a failed store). */
+    void delete(long mediaId) {
+        var folder = root.resolve(Long.toString(mediaId));
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: the rows that would point at these files roll back
         }
     }
 }

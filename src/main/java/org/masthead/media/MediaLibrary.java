@@ -22,6 +22,8 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.masthead.platform.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,8 +39,11 @@ public class MediaLibrary {
     private final MediaFiles files;
     private final MediaProperties properties;
     private final Clock clock;
+    private final DecodeBudget budget;
+    private final Cache<Long, Boolean> knownPublic = Caffeine.newBuilder().maximumSize(200_000).build();
 
-    MediaLibrary(JdbcClient jdbc, MediaFiles files, MediaProperties properties, Clock clock) {
+    MediaLibrary(JdbcClient jdbc, MediaFiles files, MediaProperties properties, Clock clock, DecodeBudget budget) {
+        this.budget = budget;
         this.jdbc = jdbc;
         this.files = files;
         this.properties = properties;
@@ -58,18 +63,22 @@ public class MediaLibrary {
      */
     @Transactional
     public MediaItem upload(byte[] bytes, String fileName, String uploadedBy) {
-        UploadSniffer.sniff(bytes, fileName, properties);
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            throw new UploadRejected("newsroom.media.error.unreadable");
-        }
-        if (image == null) {
-            throw new UploadRejected("newsroom.media.error.unreadable");
+        var sniffed = UploadSniffer.sniff(bytes, fileName, properties);
+        PreparedImage prepared;
+        try (var reservation = budget.reserve((long) sniffed.width() * sniffed.height())) {
+            BufferedImage image;
+            try {
+                image = ImageIO.read(new ByteArrayInputStream(bytes));
+            } catch (IOException | RuntimeException e) {
+                throw new UploadRejected("newsroom.media.error.unreadable");
+            }
+            if (image == null) {
+                throw new UploadRejected("newsroom.media.error.unreadable");
+            }
+            prepared = prepare(image);
         }
         var name = fileName.replaceAll("[\\p{Cntrl}/\\\\]", "");
-        long id = insert(prepare(image), name.length() > 200 ? name.substring(name.length() - 200) : name, uploadedBy);
+        long id = insert(prepared, name.length() > 200 ? name.substring(name.length() - 200) : name, uploadedBy);
         return item(id).orElseThrow();
     }
 
@@ -158,10 +167,16 @@ public class MediaLibrary {
                 .param("size", original.bytes().length).param("now", clock.millis())
                 .param("name", originalName).param("by", uploadedBy)
                 .query(Long.class).single();
-        for (var variant : image.variants()) {
-            files.write(id, variant.width(), variant.bytes());
-            jdbc.sql("insert into media_variant (media_id, width, height) values (:id, :width, :height)")
-                    .param("id", id).param("width", variant.width()).param("height", variant.height()).update();
+        try {
+            for (var variant : image.variants()) {
+                files.write(id, variant.width(), variant.bytes());
+                jdbc.sql("insert into media_variant (media_id, width, height) values (:id, :width, :height)")
+                        .param("id", id).param("width", variant.width()).param("height", variant.height()).update();
+            }
+        } catch (UncheckedIOException e) {
+            // the disk is full or unwritable: leave no file of this image behind; the rows roll back
+            files.delete(id);
+            throw new UploadRejected("newsroom.media.error.storage");
         }
         return id;
     }
@@ -188,6 +203,23 @@ public class MediaLibrary {
                         variants.getOrDefault(rs.getLong(1), List.of())))
                 .list().stream()
                 .collect(Collectors.toMap(MediaAsset::id, Function.identity()));
+    }
+
+    /**
+     * Whether anyone may load the image: true once a published story has shown it. Until then only
+     * signed-in staff may (its ids are sequential, so they would be easy to guess).
+     */
+    @Transactional(readOnly = true)
+    public boolean isPublic(long id) {
+        if (knownPublic.getIfPresent(id) != null) {
+            return true;
+        }
+        boolean published = jdbc.sql("select count(*) from media_asset where id = :id and published_at is not null")
+                .param("id", id).query(Integer.class).single() > 0;
+        if (published) {
+            knownPublic.put(id, Boolean.TRUE);   // never un-published, so it may be remembered
+        }
+        return published;
     }
 
     /** The file of one variant, when both the asset and that width exist. */
@@ -221,20 +253,25 @@ public class MediaLibrary {
             return Optional.empty();
         }
         var original = files.path(id, asset.width());
-        BufferedImage source;
-        try {
-            source = ImageIO.read(original.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read image " + id, e);
+        byte[] encoded;
+        // readers' requests decode originals too: they share the budget with uploads
+        try (var reservation = budget.reserve((long) asset.width() * asset.height())) {
+            BufferedImage source;
+            try {
+                source = ImageIO.read(original.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read image " + id, e);
+            }
+            if (source == null) {
+                return Optional.empty();
+            }
+            int cutWidth = crop.widestIn(source.getWidth(), source.getHeight());
+            int cutHeight = Math.min(source.getHeight(), crop.heightFor(cutWidth));
+            var cut = source.getSubimage((source.getWidth() - cutWidth) / 2, (source.getHeight() - cutHeight) / 2,
+                    cutWidth, cutHeight);
+            encoded = encode(resize(cut, width, crop.heightFor(width)));
         }
-        if (source == null) {
-            return Optional.empty();
-        }
-        int cutWidth = crop.widestIn(source.getWidth(), source.getHeight());
-        int cutHeight = Math.min(source.getHeight(), crop.heightFor(cutWidth));
-        var cut = source.getSubimage((source.getWidth() - cutWidth) / 2, (source.getHeight() - cutHeight) / 2,
-                cutWidth, cutHeight);
-        files.write(id, crop, width, encode(resize(cut, width, crop.heightFor(width))));
+        files.write(id, crop, width, encoded);
         return Optional.of(existing);
     }
 

@@ -2,13 +2,15 @@ package org.masthead.translation;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import net.sf.okapi.lib.xliff2.core.CTag;
 import net.sf.okapi.lib.xliff2.core.Fragment;
 import net.sf.okapi.lib.xliff2.core.Segment;
@@ -41,6 +43,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class XliffFiles {
+
+    /** Thread-safe once configured: it makes a new reader per file. */
+    private static final XMLInputFactory XML = parserFactory();
 
     /**
      * A unit as read back: for each text index, the source the file carries and its translation, with the
@@ -94,14 +99,12 @@ class XliffFiles {
 
     /**
      * Parses a file; a file that is not XLIFF 2 at all is refused as a whole. XLIFF 2 has no use for a
-     * document type declaration, so any file with one is refused before parsing: no entity expansion,
-     * no external entities.
+     * document type declaration, so a file with one anywhere (after a long comment, in UTF-16, ...) is
+     * refused by the XML parser itself before the XLIFF reader or its schema validation sees it: no entity
+     * expansion, no external entities.
      */
     ReadFile read(byte[] xliff, Map<String, List<RichText>> current) {
-        var head = new String(xliff, 0, Math.min(xliff.length, 4096), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
-        if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-            throw new ImportRejected(List.of(new ImportRejected.Problem("", "a document type declaration is not allowed")));
-        }
+        refuseDocumentTypes(xliff);
         var units = new ArrayList<ReadUnit>();
         String sourceLanguage = "";
         String targetLanguage = null;
@@ -125,6 +128,42 @@ class XliffFiles {
                     + firstLine(e.getMessage()))));
         }
         return new ReadFile(sourceLanguage, targetLanguage, original, units);
+    }
+
+    /**
+     * Reads the whole file with a streaming parser that resolves nothing (no DTD, no external entity) and
+     * stops at a document type declaration wherever it stands, in whatever encoding the file declares.
+     */
+    private static void refuseDocumentTypes(byte[] xliff) {
+        XMLStreamReader reader = null;
+        try {
+            reader = XML.createXMLStreamReader(new ByteArrayInputStream(xliff));
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamConstants.DTD) {
+                    throw new ImportRejected(List.of(new ImportRejected.Problem("",
+                            "a document type declaration is not allowed")));
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new ImportRejected(List.of(new ImportRejected.Problem("", "not a valid XLIFF 2.0 file: "
+                    + firstLine(e.getMessage()))));
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing held but the byte array
+                }
+            }
+        }
+    }
+
+    private static XMLInputFactory parserFactory() {
+        var factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return factory;
     }
 
     private static ReadUnit readUnit(Unit unit, List<RichText> current) {

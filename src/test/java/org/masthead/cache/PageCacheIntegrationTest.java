@@ -138,6 +138,11 @@ class PageCacheIntegrationTest {
         assertThat(headers.firstValue("ETag")).hasValueSatisfying(etag -> assertThat(etag).matches("W/\"[0-9a-f]{24}\""));
         assertThat(headers.firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
         assertThat(headers.firstValue("Last-Modified")).isPresent();
+        // answered before the security chain, a hit still carries its headers
+        for (var header : java.util.List.of("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                "Permissions-Policy", "X-Frame-Options")) {
+            assertThat(headers.firstValue(header)).as(header).isEqualTo(first.headers().firstValue(header)).isPresent();
+        }
         assertThat(headers.firstValue("Vary")).hasValueSatisfying(vary -> assertThat(vary).isEqualToIgnoringCase("Accept-Encoding"));
         assertThat(headers.firstValue("Surrogate-Key").orElseThrow().split(" ")).contains("story:" + story.id,
                 "section:" + story.section, "tag:" + story.tag, "author:" + story.author, "lang:en");

@@ -34,6 +34,38 @@ class WebhookTargetsTest {
                 .satisfies(e -> assertThat(((InvalidWebhook) e).field()).isEqualTo("url"));
     }
 
+    /** Translations and tunnels into private networks, documentation, benchmarking and reserved ranges. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[64:ff9b::a00:1]/", "http://[64:ff9b::5db8:d822]/", "http://[64:ff9b:1::a00:1]/",
+            "http://[2002:c0a8:101::1]/", "http://[2002:5db8:d822::1]/", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+            "http://[2001:db8::1]/", "http://[3fff::1]/", "http://[100::1]/", "http://[ff02::1]/", "http://[fec0::1]/",
+            "http://[::]/", "http://[::10.0.0.1]/", "http://192.0.2.1/", "http://198.51.100.7/", "http://203.0.113.7/",
+            "http://198.18.0.1/", "http://192.0.0.8/", "http://192.88.99.1/", "http://240.0.0.1/"})
+    void refusesSpecialPurposeRanges(String url) {
+        assertThatThrownBy(() -> strict.check(url)).isInstanceOf(InvalidWebhook.class)
+                .hasMessageContaining("private network");
+    }
+
+    @Test
+    void theAddressesConnectedToAreTheCheckedOnesEvenWhenDnsAnswersDifferently() throws Exception {
+        // a name that answers a public address to the check and a loopback one a moment later (DNS rebinding)
+        var answers = new java.util.ArrayDeque<>(java.util.List.of("93.184.216.34", "127.0.0.1"));
+        var rebinding = new WebhookTargets(false, host -> new InetAddress[] {
+                InetAddress.getByAddress(host, InetAddress.getByName(answers.isEmpty() ? "127.0.0.1" : answers.poll()).getAddress())});
+        assertThat(rebinding.check("https://rebind.example/hook")).hasHost("rebind.example");
+        // the connection asks again, and whatever it is told is checked before it is used
+        assertThatThrownBy(() -> rebinding.addresses("rebind.example")).isInstanceOf(UnknownHostException.class)
+                .hasMessageContaining("127.0.0.1");
+        assertThat(strict.addresses("public.example")).extracting(InetAddress::getHostAddress).containsExactly("93.184.216.34");
+        assertThat(permissive.addresses("127.0.0.1")).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void logsNameTheHostButNeverThePathOrQuery() {
+        assertThat(WebhookTargets.redacted("https://hooks.example:8443/services/T000/B000/SECRET?token=abc"))
+                .isEqualTo("https://hooks.example:8443/…").doesNotContain("SECRET", "abc");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ftp://public.example/", "javascript:alert(1)", "https://user:pw@public.example/",
             "https:///nohost", "not a url", "https://nowhere.invalid/", "https://public.example/#x", ""})

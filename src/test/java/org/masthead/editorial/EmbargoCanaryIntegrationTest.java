@@ -18,7 +18,12 @@ import org.masthead.content.SaveVersion;
 import org.masthead.content.StoryStatus;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
+import org.masthead.identity.Accounts;
+import org.masthead.identity.Role;
+import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
+import org.masthead.support.Images;
+import org.masthead.support.Staff;
 import org.masthead.support.Fixtures;
 import org.masthead.support.MastheadTest;
 import org.masthead.support.SiteClient;
@@ -32,6 +37,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * body, in every language), next to a published story of the same section. Then every public page
  * reachable from the reader site, every public route of the application with its variables filled in
  * from the planted stories, and the newsroom preview opened without a session must never show it.
+ * The planted stories' lead images and body images must not be served either, at any width or crop,
+ * nor found by walking the image ids, until their story is published.
  */
 @MastheadTest
 class EmbargoCanaryIntegrationTest {
@@ -52,6 +59,12 @@ class EmbargoCanaryIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    MediaLibrary media;
+
+    @Autowired
+    Accounts accounts;
+
     @Test
     void unpublishedTextNeverReachesAPublicResponse() {
         var token = Fixtures.unique("canary").replace("-", "");
@@ -61,11 +74,17 @@ class EmbargoCanaryIntegrationTest {
         long visible = fixtures.story().inSection(section).in(Language.UK, "Видимий матеріал")
                 .in(Language.EN, "Visible story").published();
         var planted = new ArrayList<Long>();
+        var plantedImages = new ArrayList<Long>();
         for (var status : EnumSet.of(StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED)) {
-            long id = stories.create(new NewStory(section, Language.UK, List.of(), List.of(), null), "test");
+            long lead = media.upload(Images.png(1700, 1000), "lead.png", "test").id();
+            long inBody = media.upload(Images.png(900, 600), "body.png", "test").id();
+            plantedImages.add(lead);
+            plantedImages.add(inBody);
+            long id = stories.create(new NewStory(section, Language.UK, List.of(), List.of(), lead), "test");
             for (var language : Language.all()) {
-                stories.save(new SaveVersion(id, language, 0, "Embargoed " + token, "Standfirst " + token, "", "", "", "", "",
-                        List.of(new Block.Paragraph("p", "Body " + token),
+                stories.save(new SaveVersion(id, language, 0, "Embargoed " + token, "Standfirst " + token, "", "", "Caption",
+                        "Credit", "Alt", List.of(new Block.Paragraph("p", "Body " + token),
+                                new Block.Image("i", inBody, "Caption", "Credit", "Alt"),
                                 new Block.ReadAlso("r", visible)), "test"));
             }
             if (status != StoryStatus.DRAFT) {
@@ -121,6 +140,45 @@ class EmbargoCanaryIntegrationTest {
         }
         assertThat(seen.size()).as("pages looked at").isGreaterThan(50);
         assertThat(leaks).isEmpty();
+
+        // the images: every width and crop of the planted ones, and every id up to the newest
+        var imageLeaks = new ArrayList<String>();
+        var paths = new ArrayList<String>();
+        long newest = plantedImages.stream().mapToLong(Long::longValue).max().orElseThrow();
+        for (long id = 1; id <= newest; id++) {
+            paths.add("/media/" + id + "/400.jpg");
+        }
+        for (long id : plantedImages) {
+            for (int width : List.of(400, 800, 900, 1200, 1600, 1700)) {
+                paths.add("/media/" + id + "/" + width + ".jpg");
+            }
+            for (var crop : List.of("16x9", "4x3", "1x1")) {
+                paths.add("/media/" + id + "/" + crop + "/400.jpg");
+                paths.add("/media/" + id + "/" + crop + "/800.jpg");
+            }
+        }
+        for (var path : paths) {
+            long id = Long.parseLong(path.split("/")[2]);
+            var response = client.get(path);
+            if (plantedImages.contains(id) && response.statusCode() != 404) {
+                imageLeaks.add(path + " (" + response.statusCode() + ")");
+            }
+            if (plantedImages.contains(id)) {
+                assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+            }
+        }
+        assertThat(imageLeaks).isEmpty();
+
+        // staff see them (privately); publishing makes them public for good
+        var staff = new Staff(accounts).member(Role.EDITOR).signIn(port);
+        var forStaff = staff.get("/media/" + plantedImages.getFirst() + "/400.jpg");
+        assertThat(forStaff.statusCode()).isEqualTo(200);
+        assertThat(forStaff.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("private"));
+        stories.publish(planted.getLast());
+        var nowPublic = client.get("/media/" + plantedImages.getLast() + "/400.jpg");
+        assertThat(nowPublic.statusCode()).isEqualTo(200);
+        assertThat(nowPublic.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("public"));
+        assertThat(client.get("/media/" + plantedImages.getFirst() + "/400.jpg").statusCode()).isEqualTo(404);
     }
 
     /** Every public GET route, path variables written as {name}. */

@@ -68,20 +68,6 @@ class IdentityIntegrationTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
-        var member = staff().member(Role.CONTRIBUTOR);
-        var client = new NewsroomClient(port);
-        for (int i = 0; i < 5; i++) {
-            var failed = client.signIn(member.username(), "wrong password " + i);
-            assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error"));
-        }
-        var locked = client.signIn(member.username(), member.password());
-        assertThat(locked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("locked"));
-        var page = client.get("/newsroom/login?locked");
-        assertThat(page.body()).contains("value=\"" + member.username() + "\"");
-    }
-
-    @Test
     void adminOpensAccountWhoseOneTimePasswordWorksAndDisablingSignsItOut() {
         var admin = staff().member(Role.ADMIN).signIn(port);
         admin.get("/newsroom/admin/users");

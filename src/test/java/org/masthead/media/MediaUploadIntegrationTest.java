@@ -30,6 +30,9 @@ class MediaUploadIntegrationTest {
     @Autowired
     MediaLibrary media;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void uploadedJpegLosesItsExifGpsAndCommentInEveryStoredVariant() throws IOException {
         var client = new Staff(accounts).member(Role.CONTRIBUTOR).signIn(port);
@@ -95,5 +98,38 @@ class MediaUploadIntegrationTest {
         var client = new Staff(accounts).member(Role.ADMIN).signIn(port);
         client.get("/newsroom/media");
         assertThat(client.upload("/newsroom/media", "photo.png", Images.png(20, 20)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMediaDiskThatCannotBeWrittenGivesAClearErrorAndLeavesNothingBehind(@org.springframework.beans.factory.annotation.Value("${masthead.media.directory}") java.nio.file.Path root)
+            throws IOException {
+        var aside = root.resolveSibling(root.getFileName() + "-aside");
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        int before = jdbc.sql("select count(*) from media_asset").query(Integer.class).single();
+        java.nio.file.Files.createDirectories(root);
+        java.nio.file.Files.move(root, aside);
+        java.nio.file.Files.writeString(root, "a file where the media folder should be: every write fails");
+        try {
+            var client = new Staff(accounts).member(Role.EDITOR).signIn(port);
+            client.get("/newsroom/media");
+            var refused = client.upload("/newsroom/media", "photo.png", Images.png(640, 480));
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("media disk is full or cannot be written");
+            assertThat(jdbc.sql("select count(*) from media_asset").query(Integer.class).single()).isEqualTo(before);
+        } finally {
+            java.nio.file.Files.delete(root);
+            java.nio.file.Files.move(aside, root);
+        }
+        try (var left = java.nio.file.Files.walk(root)) {
+            assertThat(left.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anUploadWhoseFileNameCannotBeReadIsTheClientsMistakeNotAServerError() {
+        var client = new Staff(accounts).member(Role.EDITOR).signIn(port);
+        client.get("/newsroom/media");
+        var refused = client.upload("/newsroom/media", "photo\u0000.png", Images.png(20, 20));
+        assertThat(refused.statusCode()).isEqualTo(400);
     }
 }

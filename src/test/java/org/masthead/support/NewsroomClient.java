@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A browser-like HTTP client for the newsroom: keeps its session cookie, reads the CSRF token from
@@ -27,10 +28,20 @@ public final class NewsroomClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final int port;
+    private final @Nullable String clientAddress;
     private String csrf = "";
 
     public NewsroomClient(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A client that looks as if it came from {@code clientAddress}: its requests carry
+     * {@code X-Forwarded-For}, as a reverse proxy on this machine would send them.
+     */
+    public NewsroomClient(int port, @Nullable String clientAddress) {
         this.port = port;
+        this.clientAddress = clientAddress;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -115,6 +126,9 @@ public final class NewsroomClient {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

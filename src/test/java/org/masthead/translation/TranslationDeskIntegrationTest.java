@@ -207,6 +207,21 @@ class TranslationDeskIntegrationTest {
     }
 
     @Test
+    void aDocumentTypeIsRefusedWhereverItStandsAndInAnyEncoding() {
+        var hidden = """
+                <?xml version="1.0" encoding="ENCODING"?><!-- PADDING -->
+                <!DOCTYPE xliff [<!ENTITY e SYSTEM "file:///etc/hostname"><!ENTITY lol "lol">]>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="uk" trgLang="en"/>"""
+                .replace("PADDING", "a long comment ".repeat(400));
+        for (var encoding : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+            var bytes = hidden.replace("ENCODING", encoding.name()).getBytes(encoding);
+            assertThatThrownBy(() -> desk.importXliff(storyId, EN, bytes, "x")).as(encoding.name())
+                    .isInstanceOfSatisfying(ImportRejected.class, e -> assertThat(e.problems())
+                            .anySatisfy(p -> assertThat(p.toString()).contains("document type declaration")));
+        }
+    }
+
+    @Test
     void theMemoryProposesEarlierTranslationsOfEqualAndCloseTexts() {
         assertThat(desk.proposals(UK, EN, org.masthead.content.RichText.plain("Переговори тривали понад годину."))).first().satisfies(match -> {
             assertThat(match.targetText()).isEqualTo("The talks lasted over an hour.");

@@ -50,7 +50,7 @@ class RevisionsController {
                 pages.time(r.savedAt()))).toList();
         return new ModelAndView("newsroom/editorial/revisions", "page", new RevisionsPage(
                 pages.chrome(request, user, "newsroom.revisions.title", "stories", lang.nativeName()), id, lang, rows,
-                older, newer, diff, current, workflow.permissions(user, id).editVersions()));
+                older, newer, diff, current, workflow.permissions(user, id).editVersion(lang)));
     }
 
     @PostMapping("/newsroom/stories/{id:\\d{1,18}}/{lang:uk|en|ru}/revisions/{number:\\d{1,9}}/restore")

@@ -117,7 +117,12 @@ class VersionController {
             }
             return page(request, user, id, lang, form, errors, Map.of(), null, false, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (EditConflict conflict) {
-            var theirs = stories.working(id, lang).orElseThrow();
+            var found = stories.working(id, lang);
+            if (found.isEmpty()) {
+                // based on a revision of a version nobody has written: the form again, as a first revision
+                return page(request, user, id, lang, form.basedOn(0), Map.of(), Map.of(), null, false, HttpStatus.CONFLICT);
+            }
+            var theirs = found.get();
             var theirText = ReadableVersion.of(VersionForm.of(theirs));
             var yours = form.basedOn(theirs.revision());
             var shown = new VersionPage.Conflict(theirs.revision(), theirs.savedBy(), pages.time(theirs.savedAt()),
@@ -174,7 +179,7 @@ class VersionController {
                 pages.chrome(request, user, "newsroom.version.title", "stories", lang.nativeName()), id, lang, title,
                 form.forEditor(json),
                 errors, BlockForm.TYPES, choices, candidates, conflict, saved,
-                workflow.permissions(user, id).editVersions(), "/newsroom/stories/" + id + "/" + lang.code() + "/edit"));
+                workflow.permissions(user, id).editVersion(lang), "/newsroom/stories/" + id + "/" + lang.code() + "/edit"));
         view.setStatus(status);
         return view;
     }

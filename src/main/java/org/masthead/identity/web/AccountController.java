@@ -1,6 +1,7 @@
 package org.masthead.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.masthead.identity.TokenScope;
 import org.masthead.identity.AccountRejected;
 import org.masthead.identity.Accounts;
 import org.masthead.identity.NewsroomPages;
+import org.masthead.identity.NewsroomSessions;
 import org.masthead.identity.NewsroomUser;
 import org.masthead.platform.Language;
 import org.springframework.http.HttpStatus;
@@ -34,8 +36,11 @@ class AccountController {
     private final AccessTokens tokens;
     private final NewsroomPages pages;
     private final IdentityProperties properties;
+    private final NewsroomSessions sessions;
 
-    AccountController(Accounts accounts, AccessTokens tokens, NewsroomPages pages, IdentityProperties properties) {
+    AccountController(Accounts accounts, AccessTokens tokens, NewsroomPages pages, IdentityProperties properties,
+            NewsroomSessions sessions) {
+        this.sessions = sessions;
         this.properties = properties;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -49,13 +54,16 @@ class AccountController {
     }
 
     @PostMapping("/newsroom/account/password")
-    ModelAndView changePassword(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user,
+    ModelAndView changePassword(HttpServletRequest request, HttpServletResponse response,
+            @AuthenticationPrincipal NewsroomUser user,
             @RequestParam String current, @RequestParam String next, @RequestParam String repeat) {
         try {
             if (!next.equals(repeat)) {
                 throw new AccountRejected("repeat", "newsroom.password.error.repeat");
             }
             accounts.changePassword(user.username(), current, next);
+            // every other session of the account has ended; this one goes on under a new id
+            sessions.renew(request, response, user.username());
             return new ModelAndView(new RedirectView("/newsroom/account?changed"));
         } catch (AccountRejected e) {
             var t = pages.messages(user.uiLanguage());

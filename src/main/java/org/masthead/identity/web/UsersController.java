@@ -104,7 +104,7 @@ class UsersController {
             Map<String, String> errors, UsersPage.@Nullable Shown shown, HttpStatus status) {
         var now = Instant.now();
         var rows = accounts.all().stream().map(a -> new UsersPage.Row(a.id(), a.username(), a.displayName(),
-                a.roles(), a.enabled(), a.lockedUntil() != null && a.lockedUntil().isAfter(now),
+                a.roles(), a.enabled(), a.signInsDelayedUntil() != null && a.signInsDelayedUntil().isAfter(now),
                 pages.time(a.createdAt()), a.username().equals(admin.username()))).toList();
         var view = new ModelAndView("newsroom/identity/users", "page", new UsersPage(
                 pages.chrome(request, admin, "newsroom.users.title", "users"), rows, List.of(Role.values()), form,

@@ -30,8 +30,11 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(basePackageClasses = SiteErrors.class)
 class SiteErrors implements ErrorController {
 
-    /** A missing page may appear soon (a story about to be published): shared caches keep the answer briefly. */
-    private static final CacheControl MISSING_PAGES = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    /**
+     * A missing page may appear any moment (a story about to be published, whose 404 no eviction purges):
+     * caches keep the answer only a few seconds.
+     */
+    private static final CacheControl MISSING_PAGES = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic();
 
     private final SitePages pages;
     private final PublicUrls urls;
@@ -56,7 +59,10 @@ class SiteErrors implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         var uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        // the same address answers JSON or HTML by the Accept header: caches must keep them apart
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (wantsJson(request, uri)) {
+            cacheControl(status, response);
             var problem = ProblemDetail.forStatus(status);
             problem.setInstance(java.net.URI.create(uri.isEmpty() || "null".equals(uri) ? "/" : uri));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -73,12 +79,16 @@ class SiteErrors implements ErrorController {
         var heading = t.get(key + ".title");
         var chrome = pages.chrome(language, heading, heading, null, pages.everyLanguage(urls::home),
                 urls.home(properties.defaultLanguage()), null, java.util.List.of());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, status.is5xxServerError() ? "no-store"
-                : MISSING_PAGES.getHeaderValue());
+        cacheControl(status, response);
         var view = new ModelAndView("site/error", Map.of("page",
                 new ErrorPage(chrome, status.value(), heading, t.get(key + ".message"))));
         view.setStatus(status);
         return view;
+    }
+
+    private static void cacheControl(HttpStatus status, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, status == HttpStatus.NOT_FOUND || status == HttpStatus.GONE
+                ? MISSING_PAGES.getHeaderValue() : "no-store");
     }
 
     /** The language of the URL the reader asked for, or the site's default language. */

@@ -114,7 +114,7 @@ class TranslationDeskController {
     @GetMapping(BASE + "/" + ID + "/" + LANG)
     ModelAndView editor(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @PathVariable Language lang, @RequestParam(required = false) @Nullable String saved) {
-        requireEditable(user, id);
+        requireEditable(user, id, lang);
         var t = pages.messages(user.uiLanguage());
         return page(request, user, id, lang, Map.of(), saved == null ? null : t.get("newsroom.translations.saved"),
                 List.of(), null, HttpStatus.OK);
@@ -125,7 +125,7 @@ class TranslationDeskController {
     ModelAndView save(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @PathVariable Language lang, @RequestParam(defaultValue = "0") int basedOn,
             @RequestParam(defaultValue = "save") String op, @RequestParam(name = "done", required = false) @Nullable List<String> done) {
-        requireEditable(user, id);
+        requireEditable(user, id, lang);
         requireTarget(id, lang);
         var typed = typedTexts(request);
         var t = pages.messages(user.uiLanguage());
@@ -163,7 +163,7 @@ class TranslationDeskController {
     @GetMapping(BASE + "/" + ID + "/" + LANG + "/xliff")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @PathVariable Language lang, @RequestParam(defaultValue = "all") String scope) {
-        requireEditable(user, id);
+        requireEditable(user, id, lang);
         requireTarget(id, lang);
         var file = desk.exportXliff(id, lang, "stale".equals(scope)).getBytes(StandardCharsets.UTF_8);
         var name = "story-" + id + "-" + stories.sourceLanguage(id).code() + "-" + lang.code() + ".xlf";
@@ -178,7 +178,7 @@ class TranslationDeskController {
     ModelAndView importFile(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user,
             @PathVariable long id, @PathVariable Language lang,
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
-        requireEditable(user, id);
+        requireEditable(user, id, lang);
         requireTarget(id, lang);
         var t = pages.messages(user.uiLanguage());
         if (file == null || file.isEmpty() || file.getSize() > MAX_XLIFF_BYTES) {
@@ -228,7 +228,7 @@ class TranslationDeskController {
         var view = new ModelAndView("newsroom/translation/editor", "page", new EditorPage(
                 pages.chrome(request, user, "newsroom.translations.editor", "translations",
                         translation.source().label(), lang.label()),
-                id, translation.source(), lang, basedOn, permissions.editVersions(),
+                id, translation.source(), lang, basedOn, permissions.editVersion(lang),
                 permissions.publish() && translation.targetRevision() != null, translation.behind(), notice, problems,
                 items));
         view.setStatus(status);
@@ -397,9 +397,10 @@ class TranslationDeskController {
         }
     }
 
-    private void requireEditable(NewsroomUser user, long id) {
+    private void requireEditable(NewsroomUser user, long id, Language lang) {
         requireTranslatorOrEditor(user);
-        if (!workflow.permissions(user, id).editVersions()) {
+        requireTarget(id, lang);   // the desk has no page for the source language: not found, whoever asks
+        if (!workflow.permissions(user, id).editVersion(lang)) {
             throw new WorkflowRefused("translate", id);
         }
     }

@@ -1,0 +1,84 @@
+package org.masthead.platform.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the SQLite connection pool healthy through a locked database file. When another process holds
+ * the file's write lock, starting a transaction fails with SQLITE_BUSY, and the driver's connection is left
+ * believing a transaction is open that never began: every later use of it fails ("cannot commit - no
+ * transaction is active") long after the lock is gone. Such a connection is taken out of the pool at the
+ * failure, so the next request gets a fresh one and Masthead recovers by itself, without a restart.
+ */
+@Component
+class SqliteLockRecovery implements BeanPostProcessor {
+
+    private static final Set<String> TRANSACTION_CALLS = Set.of("setAutoCommit", "commit", "rollback");
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+                && hikari.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+            return new Recovering(hikari);
+        }
+        return bean;
+    }
+
+    /** Whether a failure of a transaction call leaves the connection unusable. */
+    static boolean poisons(SQLException e) {
+        var message = e.getMessage() == null ? "" : e.getMessage().toUpperCase(Locale.ROOT);
+        return message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")
+                || message.contains("NO TRANSACTION IS ACTIVE") || message.contains("WITHIN A TRANSACTION");
+    }
+
+    private static final class Recovering extends DelegatingDataSource {
+
+        private final HikariDataSource pool;
+
+        Recovering(HikariDataSource pool) {
+            super(pool);
+            this.pool = pool;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return watched(pool.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return watched(pool.getConnection(username, password));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(pool) ? (T) pool : super.unwrap(type);
+        }
+
+        private Connection watched(Connection connection) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof SQLException sql && TRANSACTION_CALLS.contains(method.getName())
+                            && poisons(sql)) {
+                        pool.evictConnection(connection);
+                    }
+                    throw e.getCause();
+                }
+            };
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    handler);
+        }
+    }
+}
