@@ -2,6 +2,7 @@ package org.masthead.content;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import java.util.Set;
 import org.masthead.platform.Language;
 
@@ -12,7 +13,8 @@ import org.masthead.platform.Language;
         @JsonSubTypes.Type(ContentEvent.StoryPublished.class),
         @JsonSubTypes.Type(ContentEvent.StoryUnpublished.class),
         @JsonSubTypes.Type(ContentEvent.StoryDeleted.class),
-        @JsonSubTypes.Type(ContentEvent.VersionUnpublished.class)
+        @JsonSubTypes.Type(ContentEvent.VersionUnpublished.class),
+        @JsonSubTypes.Type(ContentEvent.MetadataChanged.class)
 })
 public sealed interface ContentEvent {
 
@@ -37,5 +39,19 @@ public sealed interface ContentEvent {
 
     /** One language version was taken off the site; the others stay as they are. */
     record VersionUnpublished(long storyId, Language language) implements ContentEvent {
+    }
+
+    /**
+     * The story's section, tags, authors or lead image changed. {@code before} is where it was filed
+     * until now, so that the pages of its old section, tags and authors can be found; {@code live} tells
+     * whether readers could open the story when it changed.
+     */
+    record MetadataChanged(long storyId, StoryFiling before, boolean leadImageChanged, boolean live)
+            implements ContentEvent {
+
+        /** Sections, tags and authors it was filed under before and is now, each once. */
+        public StoryFiling.Keys touched(StoryFiling after) {
+            return before.with(after);
+        }
     }
 }

@@ -261,9 +261,11 @@ class PageCacheIntegrationTest {
 
         FiledStory(String headline, Language... languages) {
             this.headline = headline;
-            section = taxonomy.addSection(sectionSlug, new Localized("Розділ", "Section", "Раздел"));
-            tag = taxonomy.addTag(tagSlug, new Localized("Тег", "Tag", "Тег"));
-            author = taxonomy.addAuthor(authorSlug, new Localized("Авторка", "Author", "Автор"),
+            section = taxonomy.addSection(sectionSlug, new Localized("Розділ " + sectionSlug, "Section " + sectionSlug,
+                    "Раздел " + sectionSlug));
+            tag = taxonomy.addTag(tagSlug, new Localized("Тег " + tagSlug, "Tag " + tagSlug, "Тег " + tagSlug));
+            author = taxonomy.addAuthor(authorSlug, new Localized("Авторка " + authorSlug, "Author " + authorSlug,
+                    "Автор " + authorSlug),
                     new Localized("", "", ""));
             id = stories.create(new NewStory(section, UK, List.of(author), List.of(tag), null));
             for (var language : languages) {

@@ -59,7 +59,8 @@ class WebhooksIntegrationTest {
 
     @Test
     void everyStoryEventReachesItsSubscribersSignedAndOnce() {
-        var hook = register(EnumSet.allOf(WebhookEvent.class));
+        var hook = register(EnumSet.of(WebhookEvent.PUBLISHED, WebhookEvent.UPDATED, WebhookEvent.UNPUBLISHED,
+                WebhookEvent.DELETED));
         var onlyDeletes = register(EnumSet.of(WebhookEvent.DELETED));
         // each change is relayed before the next, as on a live site: a payload lists the versions
         // that are live when the consumer prepares it

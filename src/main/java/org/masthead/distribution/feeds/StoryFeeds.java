@@ -30,7 +30,9 @@ import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.site.FeedFormat;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.CurrentPublication;
 import org.masthead.site.SiteProperties;
+import org.masthead.platform.web.SurrogateKeys;
 import org.springframework.stereotype.Component;
 
 /** Builds the RSS 2.0 and Atom 1.0 documents of one list of stories with ROME. */
@@ -42,17 +44,17 @@ class StoryFeeds {
     private final PublicUrls urls;
     private final FullText fullText;
     private final DistributionProperties properties;
-    private final SiteProperties site;
+    private final CurrentPublication publication;
     private final String idAuthority;
 
     StoryFeeds(Stories stories, MediaLibrary media, PublicUrls urls, FullText fullText,
-            DistributionProperties properties, SiteProperties site) {
+            DistributionProperties properties, SiteProperties site, CurrentPublication publication) {
         this.stories = stories;
         this.media = media;
         this.urls = urls;
         this.fullText = fullText;
         this.properties = properties;
-        this.site = site;
+        this.publication = publication;
         this.idAuthority = properties.feedIdAuthority().isBlank()
                 ? Objects.requireNonNullElse(site.baseUrl().getHost(), "localhost")
                 : properties.feedIdAuthority();
@@ -76,24 +78,33 @@ class StoryFeeds {
         feed.setUri(self);
         feed.setLinks(List.of(link(self, "self", format.mediaType()), link(urls.absolute(list.path()), "alternate",
                 "text/html")));
-        feed.setAuthors(List.of(person(site.name(), urls.absolute(urls.home(language)))));
-        feed.setCopyright(site.name());
+        var siteName = publication.get().name(language);
+        feed.setAuthors(List.of(person(siteName, urls.absolute(urls.home(language)))));
+        feed.setCopyright(siteName);
         feed.setGenerator("Masthead");
         var newest = items.stream().map(PublishedStory::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
         feed.setPublishedDate(Date.from(newest));
-        feed.setEntries(items.stream().map(story -> entry(story, full, images)).toList());
+        feed.setEntries(items.stream().map(story -> entry(story, full, images, siteName)).toList());
+        var keys = new java.util.LinkedHashSet<String>();
+        for (var story : items) {
+            // an item names its story, section, tags and authors: a change to any of them changes the feed
+            keys.add(SurrogateKeys.story(story.id()));
+            keys.add(SurrogateKeys.section(story.section().id()));
+            story.tags().forEach(tag -> keys.add(SurrogateKeys.tag(tag.id())));
+            story.authors().forEach(author -> keys.add(SurrogateKeys.author(author.id())));
+        }
         try {
-            return new Rendered(new SyndFeedOutput().outputString(feed), items.stream().map(PublishedStory::id).toList());
+            return new Rendered(new SyndFeedOutput().outputString(feed), List.copyOf(keys));
         } catch (FeedException e) {
             throw new IllegalStateException("Cannot write the feed of " + list.path(), e);
         }
     }
 
-    /** The feed document and the stories it holds (for cache keys). */
-    record Rendered(String xml, List<Long> storyIds) {
+    /** The feed document and the cache keys of what it shows. */
+    record Rendered(String xml, List<String> keys) {
     }
 
-    private SyndEntry entry(PublishedStory story, boolean full, Map<Long, MediaAsset> images) {
+    private SyndEntry entry(PublishedStory story, boolean full, Map<Long, MediaAsset> images, String siteName) {
         var language = story.language();
         var entry = new SyndEntryImpl();
         entry.setTitle(story.headline());
@@ -114,7 +125,7 @@ class StoryFeeds {
         var authors = new ArrayList<SyndPerson>();
         story.authors().forEach(a -> authors.add(person(a.name().in(language), urls.absolute(urls.author(language, a)))));
         if (authors.isEmpty()) {
-            authors.add(person(site.name(), urls.absolute(urls.home(language))));
+            authors.add(person(siteName, urls.absolute(urls.home(language))));
         }
         entry.setAuthors(authors);
         var categories = new ArrayList<com.rometools.rome.feed.synd.SyndCategory>();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Block;
@@ -15,12 +17,14 @@ import org.masthead.content.PublishedStory;
 import org.masthead.content.StoryCard;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
+import org.masthead.content.Pages;
+import org.masthead.content.Publication;
 import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.UiMessages;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.SiteProperties;
+import org.masthead.site.CurrentPublication;
 import org.masthead.site.web.PageParts.Alternate;
 import org.masthead.site.web.PageParts.Card;
 import org.masthead.site.web.PageParts.Chrome;
@@ -41,27 +45,41 @@ class SitePages {
 
     private final Taxonomy taxonomy;
     private final Stories stories;
+    private final Pages staticPages;
     private final MediaLibrary media;
     private final PublicUrls urls;
-    private final SiteProperties properties;
+    private final CurrentPublication publication;
     private final MessageSource messageSource;
     private final ResourceUrlProvider resources;
-    private final NewsDates dates;
+    private final Map<ZoneId, NewsDates> dates = new ConcurrentHashMap<>();
 
-    SitePages(Taxonomy taxonomy, Stories stories, MediaLibrary media, PublicUrls urls, SiteProperties properties,
-            MessageSource messageSource, ResourceUrlProvider resources) {
+    SitePages(Taxonomy taxonomy, Stories stories, Pages staticPages, MediaLibrary media, PublicUrls urls,
+            CurrentPublication publication, MessageSource messageSource, ResourceUrlProvider resources) {
         this.taxonomy = taxonomy;
         this.stories = stories;
+        this.staticPages = staticPages;
         this.media = media;
         this.urls = urls;
-        this.properties = properties;
+        this.publication = publication;
         this.messageSource = messageSource;
         this.resources = resources;
-        this.dates = new NewsDates(properties.timeZone());
     }
 
     UiMessages messages(Language language) {
         return new UiMessages(language, messageSource);
+    }
+
+    /** The publication's settings for this response. */
+    Publication publication() {
+        return publication.get();
+    }
+
+    String siteName(Language language) {
+        return publication().name(language);
+    }
+
+    Language defaultLanguage() {
+        return publication().defaultLanguage();
     }
 
     /**
@@ -82,10 +100,14 @@ class SitePages {
                 .map(lang -> new LanguageLink(lang,
                         versions.containsKey(lang) ? urls.chooseLanguage(lang, versions.get(lang)) : null, lang == language))
                 .toList();
-        var sections = taxonomy.sections().stream()
+        var sections = taxonomy.navigation().stream()
                 .map(s -> new Link(urls.section(language, s), s.name().in(language)))
                 .toList();
-        var siteName = properties.name();
+        var footer = staticPages.footer(language).stream()
+                .map(p -> new Link(urls.page(language, p.slug()), p.title()))
+                .toList();
+        var profiles = publication().socialLinks().stream().map(url -> new Link(url, host(url))).toList();
+        var siteName = siteName(language);
         var fullTitle = title.equals(siteName) ? siteName : title + " — " + siteName;
         var stylesheet = Objects.requireNonNullElse(resources.getForLookupPath("/site/css/site.css"),
                 "/site/css/site.css");
@@ -93,7 +115,17 @@ class SitePages {
         var search = new PageParts.SearchBox(urls.search(language, Map.of()), urls.searchSuggestions(language), script);
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
-                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, t);
+                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, footer, profiles, t);
+    }
+
+    /** The site's name for a profile address: its host without "www.". */
+    static String host(String url) {
+        try {
+            var host = java.net.URI.create(url).getHost();
+            return host == null ? url : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     /** The RSS and Atom feeds of a list page ({@code listPath}), titled after the list. */
@@ -120,7 +152,7 @@ class SitePages {
             var picture = image == null ? null
                     : picture(assets.get(image.mediaId()), image.alt(), CARD_SIZES, eagerFirst && cards.isEmpty());
             cards.add(new Card(urls.story(story), story.headline(), story.standfirst(), picture,
-                    dates.show(story.publishedAt(), story.language()),
+                    date(story.publishedAt(), story.language()),
                     new Link(urls.section(story.language(), story.section()),
                             story.section().name().in(story.language()))));
         }
@@ -132,7 +164,7 @@ class SitePages {
     }
 
     NewsDates.Shown date(java.time.Instant instant, Language language) {
-        return dates.show(instant, language);
+        return dates.computeIfAbsent(publication().timeZone(), NewsDates::new).show(instant, language);
     }
 
     @Nullable Picture picture(@Nullable MediaAsset asset, String alt, String sizes, boolean eager) {
