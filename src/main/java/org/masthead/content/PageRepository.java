@@ -63,7 +63,7 @@ class PageRepository {
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .param("page", pageId).param("lang", draft.language().code()).param("slug", draft.slug())
                 .param("title", draft.title()).param("summary", draft.summary()).param("seoTitle", draft.seoTitle())
-                .param("seoDescription", draft.seoDescription()).param("body", json.writeValueAsString(draft.body()))
+                .param("seoDescription", draft.seoDescription()).param("body", json.writerFor(BODY).writeValueAsString(draft.body()))
                 .param("live", draft.live() ? 1 : 0).param("now", now.toEpochMilli()).param("by", by)
                 .update();
     }

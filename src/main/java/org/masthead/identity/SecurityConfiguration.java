@@ -50,6 +50,7 @@ class SecurityConfiguration {
                                 .hasAuthority(TokenScope.PUBLISH.authority())
                         .requestMatchers(HttpMethod.POST, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .requestMatchers(HttpMethod.PUT, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
+                        .requestMatchers(HttpMethod.DELETE, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .anyRequest().denyAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
