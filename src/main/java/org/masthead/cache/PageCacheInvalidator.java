@@ -48,8 +48,11 @@ class PageCacheInvalidator implements OutboxConsumer {
     private static final Set<String> SITE_EVENTS = names(SiteEvent.class);
     /** Pages that list every newly published story, whatever its section. */
     private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap", "search", "api");
-    /** What shows a section, tag or author's address: once it moves, their links there change. */
-    private static final Set<String> ADDRESSES = Set.of("feed", "sitemap", "search", "api");
+    /**
+     * What links to a section's stories without carrying the section's key: once the section's slug moves,
+     * every story address in it changes (feeds and API responses carry the keys of the sections they name).
+     */
+    private static final Set<String> ADDRESSES = Set.of("sitemap", "search");
 
     private final Stories stories;
     private final PageCache cache;

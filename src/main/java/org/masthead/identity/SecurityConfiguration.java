@@ -132,6 +132,11 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
+        return passwords();
+    }
+
+    /** bcrypt at cost 12: the newsroom's passwords, wherever accounts are opened (see {@link AdminCommand}). */
+    static PasswordEncoder passwords() {
         return new BCryptPasswordEncoder(12);
     }
 

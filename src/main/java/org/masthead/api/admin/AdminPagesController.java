@@ -21,6 +21,7 @@ import org.masthead.content.PageSettings;
 import org.masthead.content.Pages;
 import org.masthead.content.StaticPage;
 import org.masthead.content.TaxonomyNotFound;
+import org.masthead.editorial.NotAllowed;
 import org.masthead.editorial.PageDesk;
 import org.masthead.identity.NewsroomUser;
 import org.masthead.platform.Language;
@@ -75,6 +76,7 @@ class AdminPagesController {
     @Operation(summary = "Create a page with one or more language versions (admins)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PageResponse> create(@AuthenticationPrincipal NewsroomUser user, @Valid @RequestBody PageRequest body) {
+        requireAdmin(user);
         var versions = drafts(body.versions());
         if (versions.isEmpty()) {
             throw new InvalidField("versions", "A page needs at least one language version.");
@@ -102,6 +104,7 @@ class AdminPagesController {
     @PutMapping(path = ID, consumes = MediaType.APPLICATION_JSON_VALUE)
     PageResponse update(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @Valid @RequestBody PageRequest body) {
+        requireAdmin(user);
         var current = find(id);
         var versions = drafts(body.versions());
         transactions.executeWithoutResult(status -> {
@@ -139,6 +142,13 @@ class AdminPagesController {
                     AdminTaxonomyController.text(v.seoDescription()), blocks.checked(v.body()),
                     !Boolean.FALSE.equals(v.live()));
         }).sorted(java.util.Comparator.comparing(PageDraft::language)).toList();
+    }
+
+    /** Refused before the body is even read: pages are the admins'. */
+    private static void requireAdmin(NewsroomUser user) {
+        if (!PageDesk.mayEdit(user)) {
+            throw new NotAllowed("pages");
+        }
     }
 
     private static PagePurpose purpose(@Nullable String key) {

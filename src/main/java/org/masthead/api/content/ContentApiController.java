@@ -113,6 +113,8 @@ class ContentApiController {
         }
         var found = stories.changes(query);
         var cards = found.subList(0, Math.min(size, found.size()));
+        // each item names its section: a renamed or moved section changes the listing
+        cards.forEach(card -> SurrogateKeys.add(request, SurrogateKeys.section(card.section().id())));
         var assets = media.find(cards.stream().map(StoryCard::leadImage).filter(Objects::nonNull)
                 .map(LeadImage::mediaId).collect(Collectors.toSet()));
         var items = cards.stream().map(card -> summary(card, assets)).toList();
@@ -150,7 +152,9 @@ class ContentApiController {
         var story = stories.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
                 ? new ResponseStatusException(HttpStatus.GONE, "This story has been withdrawn.")
                 : new ResponseStatusException(HttpStatus.NOT_FOUND, "No published story " + id + " in " + lang.code() + "."));
-        SurrogateKeys.add(request, "api", SurrogateKeys.story(id));
+        SurrogateKeys.add(request, "api", SurrogateKeys.story(id), SurrogateKeys.section(story.section().id()));
+        story.tags().forEach(tag -> SurrogateKeys.add(request, SurrogateKeys.tag(tag.id())));
+        story.authors().forEach(author -> SurrogateKeys.add(request, SurrogateKeys.author(author.id())));
         return ResponseEntity.ok().cacheControl(CACHING).body(full(story));
     }
 

@@ -93,6 +93,7 @@ class TagsController {
     @PostMapping(BASE + "/{id:\\d{1,18}}/merge")
     ModelAndView merge(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String into) {
+        require(user);
         var tag = tag(id);
         var current = new TagDraft(tag.slug(), tag.name(), tag.description());
         try {
