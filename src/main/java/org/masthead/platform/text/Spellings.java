@@ -39,8 +39,9 @@ public final class Spellings {
             Map.entry("r", "р"), Map.entry("s", "с"), Map.entry("t", "т"), Map.entry("u", "у"), Map.entry("f", "ф"),
             Map.entry("x", "кс"));
 
+    /** Ukrainian "и" stays "и": in first names it mostly is (Ірина, Кирило), though Лисенко is Лысенко. */
     private static final Map<Character, String> UKRAINIAN_TO_RUSSIAN = Map.of(
-            'і', "и", 'и', "ы", 'ї', "йи", 'є', "е", 'ґ', "г", '\'', "ъ", '’', "ъ", 'ʼ', "ъ");
+            'і', "и", 'ї', "йи", 'є', "е", 'ґ', "г", '\'', "ъ", '’', "ъ", 'ʼ', "ъ");
 
     private static final Map<Character, String> RUSSIAN_TO_UKRAINIAN = Map.of(
             'и', "і", 'ы', "и", 'э', "е", 'ё', "ьо", 'ъ', "'");

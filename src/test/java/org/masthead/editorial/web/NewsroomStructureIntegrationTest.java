@@ -17,6 +17,7 @@ import org.masthead.identity.AuditLog;
 import org.masthead.identity.Role;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.masthead.support.Fixtures;
+import org.masthead.support.FieldErrors;
 import org.masthead.support.HtmlValidator;
 import org.masthead.support.MastheadTest;
 import org.masthead.support.NewsroomClient;
@@ -33,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @MastheadTest
 class NewsroomStructureIntegrationTest {
 
-    private static final Pattern FIELD_ERROR = Pattern.compile("<p class=\"field-error\" id=\"([a-zA-Z0-9-]+)-error\">([^<]*)</p>");
 
     @LocalServerPort int port;
     @Autowired Accounts accounts;
@@ -113,34 +113,34 @@ class NewsroomStructureIntegrationTest {
         var duplicateName = admin.post("/newsroom/admin/sections", section("", "Інша " + slug, "science " + slug,
                 "Другая " + slug, "Typed description kept"));
         assertThat(duplicateName.statusCode()).isEqualTo(422);
-        assertThat(errors(duplicateName)).containsEntry("name-en", "“science " + slug + "” is already taken in this language.");
+        assertThat(FieldErrors.of(duplicateName)).containsEntry("name-en", "“science " + slug + "” is already taken in this language.");
         assertThat(duplicateName.body()).contains("Typed description kept").contains("value=\"Інша " + slug + "\"");
 
         var duplicateSlug = admin.post("/newsroom/admin/sections", section(slug, "Інша " + slug, "Other " + slug,
                 "Другая " + slug, ""));
-        assertThat(errors(duplicateSlug)).containsEntry("slug", "The address “" + slug + "” is already taken.");
+        assertThat(FieldErrors.of(duplicateSlug)).containsEntry("slug", "The address “" + slug + "” is already taken.");
 
         var cyrillic = admin.post("/newsroom/admin/sections", section("політика", "Інша " + slug, "Other " + slug,
                 "Другая " + slug, ""));
-        assertThat(errors(cyrillic)).containsEntry("slug", "Addresses are written in Latin letters: for example polityka.");
+        assertThat(FieldErrors.of(cyrillic)).containsEntry("slug", "Addresses are written in Latin letters: for example polityka.");
         assertThat(cyrillic.body()).contains("value=\"політика\"");
 
         for (var reserved : List.of("feed", "search", "tag", "author", "api", "newsroom", "media")) {
             var refused = admin.post("/newsroom/admin/sections", section(reserved, "Інша " + slug, "Other " + slug,
                     "Другая " + slug, ""));
-            assertThat(errors(refused)).as(reserved).containsEntry("slug",
+            assertThat(FieldErrors.of(refused)).as(reserved).containsEntry("slug",
                     "“" + reserved + "” is used by the site’s own addresses; choose another.");
         }
 
         var missing = admin.post("/newsroom/admin/sections", section("", "", "Other " + slug, "Другая " + slug, ""));
-        assertThat(errors(missing)).containsEntry("name-uk", "Give the name in this language.");
+        assertThat(FieldErrors.of(missing)).containsEntry("name-uk", "Give the name in this language.");
 
         long id = sectionId(slug);
         new Fixtures(stories, taxonomy).story().inSection(id).in(org.masthead.platform.Language.EN, "Held here").draft();
         admin.get("/newsroom/admin/sections/" + id);
         var holding = admin.post("/newsroom/admin/sections/" + id + "/delete", Map.of());
         assertThat(holding.statusCode()).isEqualTo(422);
-        assertThat(errors(holding)).containsEntry("section",
+        assertThat(FieldErrors.of(holding)).containsEntry("section",
                 "This section still holds 1 stories: move them to another section first.");
         assertThat(taxonomy.sectionDetails(id)).isPresent();
     }
@@ -187,10 +187,10 @@ class NewsroomStructureIntegrationTest {
         editor.get("/newsroom/tags/" + id);
         var self = editor.post("/newsroom/tags/" + id + "/merge", Map.of("into", "Energy " + slug));
         assertThat(self.statusCode()).isEqualTo(422);
-        assertThat(errors(self)).containsEntry("into", "A tag cannot be merged into itself.");
+        assertThat(FieldErrors.of(self)).containsEntry("into", "A tag cannot be merged into itself.");
         assertThat(self.body()).contains("value=\"Energy " + slug + "\"");
         var nowhere = editor.post("/newsroom/tags/" + id + "/merge", Map.of("into", "no such tag " + slug));
-        assertThat(errors(nowhere)).containsEntry("into", "Choose the tag to merge into.");
+        assertThat(FieldErrors.of(nowhere)).containsEntry("into", "Choose the tag to merge into.");
 
         var survivor = Fixtures.unique("desk-tag");
         long into = taxonomy.addTag(survivor, new org.masthead.platform.Localized("Енергетика " + slug,
@@ -221,7 +221,7 @@ class NewsroomStructureIntegrationTest {
         var slug = "olena-" + word;
         var refused = editor.post("/newsroom/authors", author(slug, word, Long.toString(gone.id())));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(errors(refused)).containsEntry("account",
+        assertThat(FieldErrors.of(refused)).containsEntry("account",
                 "This account is disabled: an author can be linked only to an active account.");
         assertThat(refused.body()).contains("https://social.example/@olena" + word);
 
@@ -270,12 +270,12 @@ class NewsroomStructureIntegrationTest {
         var clash = admin.post("/newsroom/admin/pages/" + id + "/uk", List.of(Map.entry("title", "Власники"),
                 Map.entry("slug", sectionSlug), Map.entry("live", "true"), Map.entry("blocks[0].type", "paragraph"),
                 Map.entry("blocks[0].text", "Текст."), Map.entry("op", "save")));
-        assertThat(errors(clash)).containsEntry("slug",
+        assertThat(FieldErrors.of(clash)).containsEntry("slug",
                 "A section has the address “" + sectionSlug + "”; sections and pages cannot share it.");
         var emptyBlock = admin.post("/newsroom/admin/pages/" + id + "/uk", List.of(Map.entry("title", "Власники"),
                 Map.entry("slug", "vlasnyky-" + slug), Map.entry("live", "true"),
                 Map.entry("blocks[0].type", "paragraph"), Map.entry("blocks[0].text", " "), Map.entry("op", "save")));
-        assertThat(errors(emptyBlock)).as("the story body's rules").containsKey("b0-text");
+        assertThat(FieldErrors.of(emptyBlock)).as("the story body's rules").containsKey("b0-text");
         var saved = admin.post("/newsroom/admin/pages/" + id + "/uk", List.of(Map.entry("title", "Власники"),
                 Map.entry("slug", "vlasnyky-" + slug), Map.entry("live", "true"),
                 Map.entry("blocks[0].type", "paragraph"), Map.entry("blocks[0].text", "Текст."), Map.entry("op", "save")));
@@ -285,7 +285,7 @@ class NewsroomStructureIntegrationTest {
         var anotherWithTheSamePurpose = admin.post("/newsroom/admin/pages?lang=en", List.of(Map.entry("title", "Funding"),
                 Map.entry("purpose", "ownership-funding"), Map.entry("live", "true"),
                 Map.entry("blocks[0].type", "paragraph"), Map.entry("blocks[0].text", "Text."), Map.entry("op", "save")));
-        assertThat(errors(anotherWithTheSamePurpose)).containsEntry("purpose",
+        assertThat(FieldErrors.of(anotherWithTheSamePurpose)).containsEntry("purpose",
                 "The page “Who owns us " + slug + "” already has this purpose.");
         assertThat(audit.recent("page.save", adminMember.username(), 5)).isNotEmpty();
         assertThat(pages.find(id).orElseThrow().versions()).hasSize(2);
@@ -321,13 +321,4 @@ class NewsroomStructureIntegrationTest {
         return links;
     }
 
-    /** Field id to the message shown beside it. */
-    private static Map<String, String> errors(HttpResponse<String> response) {
-        var errors = new java.util.LinkedHashMap<String, String>();
-        var matcher = FIELD_ERROR.matcher(response.body());
-        while (matcher.find()) {
-            errors.put(matcher.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(2)));
-        }
-        return errors;
-    }
 }
