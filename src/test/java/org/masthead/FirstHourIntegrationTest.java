@@ -94,7 +94,7 @@ class FirstHourIntegrationTest {
     void theSettingsApplyAtOnceToEveryPageWithoutARestart() {
         relay.drain();
         var site = new SiteClient(port);
-        assertThat(site.get("/", "Accept-Language", "de").headers().firstValue("Location")).hasValue("/en/");
+        assertThat(site.get("/", "Accept-Language", "de").headers().firstValue("Location").orElseThrow()).endsWith("/en/");
         var home = site.get("/uk/");
         assertThat(home.body()).contains("<title>Вісті Полісся</title>")
                 .contains("<a href=\"https://x.com/polissianews\" rel=\"me noopener\">x.com</a>");

@@ -247,7 +247,7 @@ class AdminApiIntegrationTest {
         var admin = Tokens.issue(staff.member(Role.ADMIN).signIn(port), "Structure", "read", "write");
         var editor = Tokens.issue(staff.member(Role.EDITOR).signIn(port), "Tags", "read", "write");
         var reader = Tokens.issue(staff.member(Role.ADMIN).signIn(port), "Reader", "read");
-        var slug = Fixtures.unique("api-section");
+        var slug = Fixtures.unique("section-api");
         var names = "{\"uk\":\"Наука %1$s\",\"en\":\"Science %1$s\",\"ru\":\"Наука %1$s\"}".formatted(slug);
 
         assertProblem(send("POST", "/api/v1/admin/sections", editor, "{\"name\":" + names + "}"), 403);

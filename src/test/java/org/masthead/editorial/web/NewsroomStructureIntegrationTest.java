@@ -59,7 +59,7 @@ class NewsroomStructureIntegrationTest {
 
     @Test
     void anAdminCreatesRenamesOrdersHidesAndArchivesSectionsAndTheOldAddressAnswers301() {
-        var slug = Fixtures.unique("desk-section");
+        var slug = Fixtures.unique("section-desk");
         admin.get("/newsroom/admin/sections");
         var created = admin.post("/newsroom/admin/sections", section(slug, "Довкілля " + slug, "Environment " + slug,
                 "Окружающая среда " + slug, "Stories about the climate and nature."));
@@ -69,7 +69,7 @@ class NewsroomStructureIntegrationTest {
                 .contains("<title>SEO Environment " + slug);
         assertThat(navigation("/en/")).contains("/en/" + slug + "/");
 
-        var renamed = Fixtures.unique("desk-section");
+        var renamed = Fixtures.unique("section-desk");
         admin.get("/newsroom/admin/sections/" + id);
         assertThat(admin.post("/newsroom/admin/sections/" + id, section(renamed, "Довкілля " + slug,
                 "Environment " + slug, "Окружающая среда " + slug, "Climate and nature.")).statusCode()).isEqualTo(302);
@@ -106,7 +106,7 @@ class NewsroomStructureIntegrationTest {
 
     @Test
     void sectionFormsRefuseEachBadInputBesideItsFieldAndKeepWhatWasTyped() {
-        var slug = Fixtures.unique("desk-section");
+        var slug = Fixtures.unique("section-desk");
         admin.get("/newsroom/admin/sections");
         admin.post("/newsroom/admin/sections", section(slug, "Наука " + slug, "Science " + slug, "Наука " + slug, ""));
 
