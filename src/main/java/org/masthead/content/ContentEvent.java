@@ -2,7 +2,6 @@ package org.masthead.content;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import java.util.List;
 import java.util.Set;
 import org.masthead.platform.Language;
 
@@ -48,10 +47,5 @@ public sealed interface ContentEvent {
      */
     record MetadataChanged(long storyId, StoryFiling before, boolean leadImageChanged, boolean live)
             implements ContentEvent {
-
-        /** Sections, tags and authors it was filed under before and is now, each once. */
-        public StoryFiling.Keys touched(StoryFiling after) {
-            return before.with(after);
-        }
     }
 }

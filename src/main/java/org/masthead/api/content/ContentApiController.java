@@ -162,8 +162,9 @@ class ContentApiController {
     ResponseEntity<List<SectionResponse>> sections(HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "sections");
-        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.sections().stream()
-                .map(s -> new SectionResponse(s.id(), s.slug(), names(s.name()), everyLanguage(l -> urls.section(l, s))))
+        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.sectionDetails().stream()
+                .map(s -> new SectionResponse(s.id(), s.slug(), names(s.name()), names(s.description()), s.inNavigation(),
+                        everyLanguage(l -> urls.section(l, s.section()))))
                 .toList());
     }
 
@@ -171,8 +172,9 @@ class ContentApiController {
     ResponseEntity<List<TagResponse>> tags(HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "tags");
-        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.tags().stream()
-                .map(t -> new TagResponse(t.id(), t.slug(), names(t.name()), everyLanguage(l -> urls.tag(l, t))))
+        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.findTags("").stream()
+                .map(t -> new TagResponse(t.id(), t.slug(), names(t.name()), names(t.description()),
+                        everyLanguage(l -> urls.tag(l, t.tag()))))
                 .toList());
     }
 
@@ -181,8 +183,8 @@ class ContentApiController {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "authors");
         return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.authors().stream()
-                .map(a -> new AuthorResponse(a.id(), a.slug(), names(a.name()), names(a.bio()),
-                        everyLanguage(l -> urls.author(l, a))))
+                .map(a -> new AuthorResponse(a.id(), a.slug(), names(a.name()), names(a.bio()), names(a.jobTitle()),
+                        a.links(), everyLanguage(l -> urls.author(l, a))))
                 .toList());
     }
 

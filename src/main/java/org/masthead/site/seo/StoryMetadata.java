@@ -92,8 +92,7 @@ public class StoryMetadata {
         article.put("dateModified", dates.format(story.updatedAt()));
         article.put("author", story.authors().isEmpty()
                 ? List.of(organization)
-                : story.authors().stream().map(a -> Map.of("@type", "Person", "name", a.name().in(language),
-                        "url", urls.absolute(urls.author(language, a)))).toList());
+                : story.authors().stream().map(a -> person(a, language)).toList());
         article.put("publisher", organization);
         article.put("inLanguage", language.code());
         article.put("isAccessibleForFree", true);
@@ -145,6 +144,21 @@ public class StoryMetadata {
             article.put("translationOfWork", Map.of("@type", "NewsArticle", "@id", original + "#article",
                     "url", original, "inLanguage", source.code()));
         }
+    }
+
+    /** A byline as structured data: the author's name, page, job title and other profiles. */
+    private Map<String, Object> person(org.masthead.content.Author author, Language language) {
+        var person = new LinkedHashMap<String, Object>();
+        person.put("@type", "Person");
+        person.put("name", author.name().in(language));
+        person.put("url", urls.absolute(urls.author(language, author)));
+        if (!author.jobTitle().in(language).isBlank()) {
+            person.put("jobTitle", author.jobTitle().in(language));
+        }
+        if (!author.links().isEmpty()) {
+            person.put("sameAs", author.links());
+        }
+        return person;
     }
 
     private static Map<String, Object> crumb(int position, String name, String url) {
