@@ -151,6 +151,19 @@ class FirstHourBrowserIT {
         button(editor, "Publish").click();
         editor.waitForURL("**?done=publish");
         check(editor);
+        // the rest of the newsroom's structure pages pass axe too
+        for (var path : List.of("/newsroom/tags", "/newsroom/authors")) {
+            editor.navigate(url(path));
+            check(editor);
+            editor.locator("table.list th a").first().click();
+            check(editor);
+        }
+        for (var path : List.of("/newsroom/admin/pages", "/newsroom/admin/sections")) {
+            admin.navigate(url(path));
+            check(admin);
+            admin.locator("table.list th a").first().click();
+            check(admin);
+        }
 
         // a reader, in every language
         var reader = browser.newContext().newPage();
