@@ -104,11 +104,13 @@ class PageCacheInvalidator implements OutboxConsumer {
                     section.moved() || section.change() == SiteEvent.Change.DELETED));
             // story pages, lists and feeds that name the tag carry its key; search shows tag names in
             // facets and suggestions
-            case TagChanged tag -> cache.evict(keys(Stream.of(SurrogateKeys.tag(tag.tagId()), "tags", "search"), false));
+            case TagChanged tag -> cache.evict(keys(tag.renamed() ? Stream.of(SurrogateKeys.tag(tag.tagId()), "tags", "search")
+                    : Stream.of(SurrogateKeys.tag(tag.tagId()), "tags"), false));
             case TagsMerged merged -> cache.evict(keys(Stream.of(SurrogateKeys.tag(merged.fromId()),
                     SurrogateKeys.tag(merged.intoId()), "tags", "search"), false));
-            case AuthorChanged author -> cache.evict(keys(Stream.of(SurrogateKeys.author(author.authorId()), "authors",
-                    "search"), false));
+            case AuthorChanged author -> cache.evict(keys(author.renamed()
+                    ? Stream.of(SurrogateKeys.author(author.authorId()), "authors", "search")
+                    : Stream.of(SurrogateKeys.author(author.authorId()), "authors"), false));
             case PageChanged page -> {
                 if (page.everyPage()) {
                     cache.evict(Set.of(SurrogateKeys.page(page.pageId()), SurrogateKeys.LAYOUT, "sitemap", "pages"));

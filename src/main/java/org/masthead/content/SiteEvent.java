@@ -36,10 +36,11 @@ public sealed interface SiteEvent {
     }
 
     /**
-     * A tag was created, renamed, described or deleted. {@code storyIds} names the stories that carried a
-     * deleted tag (after the change nothing else can tell); it is empty otherwise.
+     * A tag was created, renamed, described or deleted. {@code renamed}: its slug or a name changed (what the
+     * search index holds); {@code storyIds} names the stories that carried a deleted tag (after the change
+     * nothing else can tell), and is empty otherwise.
      */
-    record TagChanged(long tagId, Change change, String slug, String previousSlug, List<Long> storyIds)
+    record TagChanged(long tagId, Change change, String slug, String previousSlug, boolean renamed, List<Long> storyIds)
             implements SiteEvent {
 
         public boolean moved() {
@@ -52,7 +53,9 @@ public sealed interface SiteEvent {
             implements SiteEvent {
     }
 
-    record AuthorChanged(long authorId, Change change, String slug, String previousSlug) implements SiteEvent {
+    /** {@code renamed}: its slug or a name changed (what the search index holds). */
+    record AuthorChanged(long authorId, Change change, String slug, String previousSlug, boolean renamed)
+            implements SiteEvent {
 
         public boolean moved() {
             return !slug.equals(previousSlug);

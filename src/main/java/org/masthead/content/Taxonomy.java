@@ -297,7 +297,7 @@ public class Taxonomy {
         var tag = checked(draft, null);
         long id = repository.insertTag(tag);
         repository.dropRedirect(Kind.TAG, "", tag.slug());
-        outbox.append(new TagChanged(id, Change.CREATED, tag.slug(), tag.slug(), List.of()));
+        outbox.append(new TagChanged(id, Change.CREATED, tag.slug(), tag.slug(), true, List.of()));
         return id;
     }
 
@@ -333,7 +333,8 @@ public class Taxonomy {
             repository.addRedirect(Kind.TAG, "", current.slug(), id, clock.instant());
             repository.dropRedirect(Kind.TAG, "", tag.slug());
         }
-        outbox.append(new TagChanged(id, Change.UPDATED, tag.slug(), current.slug(), List.of()));
+        outbox.append(new TagChanged(id, Change.UPDATED, tag.slug(), current.slug(),
+                !tag.slug().equals(current.slug()) || !tag.name().equals(current.name()), List.of()));
     }
 
     /**
@@ -362,7 +363,7 @@ public class Taxonomy {
         var storyIds = repository.storiesTagged(id);
         repository.dropRedirectsTo(Kind.TAG, id);
         repository.deleteTag(id);
-        outbox.append(new TagChanged(id, Change.DELETED, tag.slug(), tag.slug(), storyIds));
+        outbox.append(new TagChanged(id, Change.DELETED, tag.slug(), tag.slug(), true, storyIds));
     }
 
     private TagDraft checked(TagDraft draft, @Nullable Long currentId) {
@@ -392,7 +393,7 @@ public class Taxonomy {
         var author = checked(draft, null);
         long id = repository.insertAuthor(author);
         repository.dropRedirect(Kind.AUTHOR, "", author.slug());
-        outbox.append(new AuthorChanged(id, Change.CREATED, author.slug(), author.slug()));
+        outbox.append(new AuthorChanged(id, Change.CREATED, author.slug(), author.slug(), true));
         return id;
     }
 
@@ -405,7 +406,8 @@ public class Taxonomy {
             repository.addRedirect(Kind.AUTHOR, "", current.slug(), id, clock.instant());
             repository.dropRedirect(Kind.AUTHOR, "", author.slug());
         }
-        outbox.append(new AuthorChanged(id, Change.UPDATED, author.slug(), current.slug()));
+        outbox.append(new AuthorChanged(id, Change.UPDATED, author.slug(), current.slug(),
+                !author.slug().equals(current.slug()) || !author.name().equals(current.name())));
     }
 
     /** Deletes an author whose byline no story carries. */
@@ -418,7 +420,7 @@ public class Taxonomy {
         }
         repository.dropRedirectsTo(Kind.AUTHOR, id);
         repository.deleteAuthor(id);
-        outbox.append(new AuthorChanged(id, Change.DELETED, author.author().slug(), author.author().slug()));
+        outbox.append(new AuthorChanged(id, Change.DELETED, author.author().slug(), author.author().slug(), true));
     }
 
     private AuthorDraft checked(AuthorDraft draft, @Nullable Author current) {

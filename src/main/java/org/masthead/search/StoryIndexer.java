@@ -57,9 +57,9 @@ class StoryIndexer implements OutboxConsumer {
         return switch (event) {
             case SiteEvent.SectionChanged section -> section.moved() ? stories.idsInSection(section.sectionId()) : List.of();
             case SiteEvent.TagChanged tag -> tag.change() == SiteEvent.Change.DELETED ? tag.storyIds()
-                    : stories.idsTagged(tag.tagId());
+                    : tag.renamed() ? stories.idsTagged(tag.tagId()) : List.of();
             case SiteEvent.TagsMerged merged -> merged.storyIds();
-            case SiteEvent.AuthorChanged author -> stories.idsBylined(author.authorId());
+            case SiteEvent.AuthorChanged author -> author.renamed() ? stories.idsBylined(author.authorId()) : List.of();
             case SiteEvent.PageChanged page -> List.of();
             case SiteEvent.PublicationChanged publication -> List.of();
         };

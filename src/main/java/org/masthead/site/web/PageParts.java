@@ -19,7 +19,11 @@ public final class PageParts {
     public record Chrome(Language language, String title, String description, @Nullable String canonicalUrl,
             List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
             @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, List<FeedLink> feeds,
-            SearchBox search, List<Link> footer, List<Link> profiles, UiMessages t) {
+            SearchBox search, List<Link> footer, List<Link> profiles, @Nullable Logo logo, UiMessages t) {
+    }
+
+    /** The publication's logo beside its name in the header (the name stays as text; the image says nothing more). */
+    public record Logo(String src, int width, int height) {
     }
 
     /** A {@code <link rel="alternate">} to a feed: its media type, title and address. */

@@ -115,7 +115,19 @@ class SitePages {
         var search = new PageParts.SearchBox(urls.search(language, Map.of()), urls.searchSuggestions(language), script);
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
-                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, footer, profiles, t);
+                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, footer, profiles,
+                logo(), t);
+    }
+
+    /** The chosen logo at the smallest width its header place needs. */
+    private PageParts.@Nullable Logo logo() {
+        var id = publication().logoMediaId();
+        var asset = id == null ? null : media.find(id).orElse(null);
+        if (asset == null || asset.variants().isEmpty()) {
+            return null;
+        }
+        var variant = asset.variants().getFirst();
+        return new PageParts.Logo(urls.media(asset.id(), variant.width()), variant.width(), variant.height());
     }
 
     /** The site's name for a profile address: its host without "www.". */
