@@ -13,7 +13,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.masthead.content.Block;
+import org.masthead.content.PageDraft;
+import org.masthead.content.PagePurpose;
+import org.masthead.content.PageSettings;
 import org.masthead.content.Stories;
+import org.masthead.platform.Language;
 import org.masthead.content.Taxonomy;
 import org.masthead.identity.AdminCommand;
 import org.masthead.identity.Accounts;
@@ -49,6 +54,8 @@ class FirstHourIntegrationTest {
     @Autowired Stories stories;
     @Autowired OutboxRelay relay;
     @Autowired Environment environment;
+    @Autowired org.masthead.media.MediaLibrary media;
+    @Autowired org.masthead.content.Pages pages;
 
     @Test
     @Order(1)
@@ -101,14 +108,26 @@ class FirstHourIntegrationTest {
         assertThat(site.get("/uk/").headers().firstValue("X-Page-Cache")).hasValue("hit");
 
         var admin = new Staff(accounts).member(Role.ADMIN).signIn(port);
+        long logo = media.upload(org.masthead.support.Images.png(640, 120), "logo.png", "test").id();
         admin.get("/newsroom/admin/settings");
         admin.post("/newsroom/admin/settings", Map.of("name.uk", "Поліські вісті", "name.en", "Polissia News",
                 "name.ru", "Вести Полесья", "defaultLanguage", "en", "timeZone", "Europe/London",
-                "socialLinks", "https://x.com/polissianews"));
+                "socialLinks", "https://x.com/polissianews", "logo", Long.toString(logo)));
         relay.drain();
         var renamed = site.get("/uk/");
         assertThat(renamed.headers().firstValue("X-Page-Cache")).as("every cached page went").hasValue("miss");
-        assertThat(renamed.body()).contains("<title>Поліські вісті</title>");
+        assertThat(renamed.body()).contains("<title>Поліські вісті</title>").contains("<img src=\"/media/" + logo + "/");
+        assertThat(HtmlValidator.errors(renamed.body())).isEmpty();
+
+        var page = pages.create(new PageSettings(true, PagePurpose.CORRECTIONS_POLICY), new PageDraft(Language.EN,
+                "corrections", "Corrections", "", "", "", List.of(new Block.Paragraph("p", "We correct.")), true), "test");
+        relay.drain();
+        var jsonLd = site.get("/en/corrections").body();
+        assertThat(jsonLd).contains("\"publisher\":{\"@type\":\"NewsMediaOrganization\",\"name\":\"Polissia News\"")
+                .contains("\"logo\":{\"@type\":\"ImageObject\",\"url\":\"http://localhost:8080/media/" + logo + "/")
+                .contains("\"sameAs\":[\"https://x.com/polissianews\"]")
+                .contains("\"correctionsPolicy\":\"http://localhost:8080/en/corrections\"");
+        assertThat(pages.find(page)).isPresent();
     }
 
     @Test

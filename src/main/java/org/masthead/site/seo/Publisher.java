@@ -91,11 +91,18 @@ public class Publisher {
         if (asset != null && !asset.variants().isEmpty()) {
             var fitting = asset.variants().stream().filter(v -> v.width() <= LOGO_WIDTH)
                     .max(java.util.Comparator.comparingInt(v -> v.width())).orElse(asset.variants().getFirst());
-            return Map.of("@type", "ImageObject", "url", urls.absolute(urls.media(asset.id(), fitting.width())),
-                    "width", fitting.width(), "height", fitting.height());
+            return image(urls.absolute(urls.media(asset.id(), fitting.width())), fitting.width(), fitting.height());
         }
-        return Map.of("@type", "ImageObject", "url", absolute(properties.logo()), "width", properties.logoWidth(),
-                "height", properties.logoHeight());
+        return image(absolute(properties.logo()), properties.logoWidth(), properties.logoHeight());
+    }
+
+    private static Map<String, Object> image(String url, int width, int height) {
+        var image = new LinkedHashMap<String, Object>();
+        image.put("@type", "ImageObject");
+        image.put("url", url);
+        image.put("width", width);
+        image.put("height", height);
+        return image;
     }
 
     private String absolute(String pathOrUrl) {
