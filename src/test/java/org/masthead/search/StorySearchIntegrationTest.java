@@ -14,6 +14,7 @@ import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.content.StoryMetadata;
+import org.masthead.content.SectionDraft;
 import org.masthead.content.TagDraft;
 import org.masthead.platform.Localized;
 import org.masthead.platform.Language;
@@ -167,6 +168,38 @@ class StorySearchIntegrationTest {
         relay.drain();
         var hit = search.search(StorySearch.Request.published(EN, word)).hits().getFirst();
         assertThat(hit.sectionSlug()).isEqualTo(taxonomy.sectionDetails(otherSection).orElseThrow().slug());
+
+        var section = taxonomy.sectionDetails(otherSection).orElseThrow();
+        var renamed = Fixtures.unique("section");
+        taxonomy.updateSection(otherSection, new SectionDraft(renamed, section.name(), section.description(),
+                section.seoTitle(), section.seoDescription(), false, false));
+        relay.drain();
+        assertThat(search.search(StorySearch.Request.published(EN, word)).hits().getFirst().sectionSlug())
+                .as("results link to the section's new address").isEqualTo(renamed);
+        assertThat(search.search(StorySearch.Request.published(EN, word)).facets().sections())
+                .extracting(SearchResults.FacetCount::value).containsExactly(renamed);
+    }
+
+    @Test
+    void aRenamedAuthorIsFoundAndSuggestedByTheNewName() {
+        var word = unique();
+        var slug = Fixtures.unique("author");
+        long author = taxonomy.addAuthor(slug, new Localized("Катерина Стара" + word, "Kateryna Oldname" + word,
+                "Екатерина Старая" + word), Localized.EMPTY);
+        long id = fixtures.story().in(EN, "Ferry " + word + " timetable").published();
+        var details = stories.details(id).orElseThrow();
+        stories.updateMetadata(id, new StoryMetadata(details.sectionId(), List.of(author), List.of(), null));
+        relay.drain();
+        assertThat(found(EN, "Oldname" + word)).containsExactly(id);
+
+        var profile = taxonomy.authorDetails(author).orElseThrow().author();
+        taxonomy.updateAuthor(author, new org.masthead.content.AuthorDraft(profile.slug(), new Localized(
+                "Катерина Нова" + word, "Kateryna Newname" + word, "Екатерина Новая" + word), profile.bio(),
+                profile.jobTitle(), null, profile.links(), null));
+        relay.drain();
+        assertThat(found(EN, "Newname" + word)).containsExactly(id);
+        assertThat(found(EN, "Oldname" + word)).isEmpty();
+        assertThat(suggestions(EN, "kateryna newname" + word)).contains("Kateryna Newname" + word);
     }
 
     private List<String> tagFacets(Language language, String text) {
