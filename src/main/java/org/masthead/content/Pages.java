@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.SiteEvent.Change;
 import org.masthead.content.SiteEvent.PageChanged;
@@ -233,16 +232,5 @@ public class Pages {
             throw new TaxonomyRejected(field, "newsroom.taxonomy.error.too-long", Integer.toString(max));
         }
         return clean;
-    }
-
-    /** The languages a page has a live version in. */
-    public static Set<Language> liveLanguages(StaticPage page) {
-        var live = EnumSet.noneOf(Language.class);
-        page.versions().forEach((language, version) -> {
-            if (version.live()) {
-                live.add(language);
-            }
-        });
-        return live;
     }
 }

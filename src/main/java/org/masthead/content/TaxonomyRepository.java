@@ -130,10 +130,6 @@ class TaxonomyRepository {
                 .query(TaxonomyRepository::tagDetailsRow).list();
     }
 
-    int tagCount() {
-        return jdbc.sql("select count(*) from tag").query(Integer.class).single();
-    }
-
     Optional<TagDetails> tagDetails(long id) {
         return jdbc.sql("""
                 select t.*, (select count(*) from story_tag st where st.tag_id = t.id) as stories

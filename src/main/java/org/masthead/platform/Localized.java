@@ -45,9 +45,4 @@ public record Localized(String uk, String en, String ru) {
         Language.all().forEach(language -> texts.put(language, in(language)));
         return texts;
     }
-
-    /** Whether every language's text is blank. */
-    public boolean isBlank() {
-        return uk.isBlank() && en.isBlank() && ru.isBlank();
-    }
 }

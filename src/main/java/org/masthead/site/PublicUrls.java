@@ -87,11 +87,6 @@ public class PublicUrls {
         return "/api/v1/stories/" + storyId + "/" + language.code();
     }
 
-    /** One language version of a static page in the content API. */
-    public String apiPage(long pageId, Language language) {
-        return "/api/v1/pages/" + pageId + "/" + language.code();
-    }
-
     public String sitemapIndex() {
         return "/sitemap.xml";
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.TaxonomyRejected;
-import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
 import org.masthead.platform.web.UiMessages;
 
@@ -49,14 +48,5 @@ final class Forms {
     /** The refusal as a field name and the message to show beside it, in the person's language. */
     static Map<String, String> error(TaxonomyRejected rejected, UiMessages t) {
         return Map.of(rejected.field(), t.get(rejected.messageKey(), rejected.arguments().toArray()));
-    }
-
-    /** The HTML id of a field: {@code name.uk} becomes {@code name-uk}. */
-    static String fieldId(String field) {
-        return field.replace('.', '-').replace('[', '-').replace("]", "");
-    }
-
-    static List<Language> languages() {
-        return Language.all();
     }
 }

@@ -3,7 +3,6 @@ package org.masthead.site.seo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.masthead.content.PagePurpose;
 import org.masthead.content.Pages;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
@@ -64,13 +63,6 @@ public class Publisher {
         }
         organization.putAll(purposes);
         return organization;
-    }
-
-    /** The address of the page whose purpose is {@code purpose} in {@code language}, or the configured one, or empty. */
-    public String pageFor(PagePurpose purpose, Language language) {
-        var property = purpose.publisherProperty();
-        var organization = organization(language);
-        return property != null && organization.get(property) instanceof String url ? url : "";
     }
 
     /** The newsroom's account for Twitter cards: from its X or Twitter profile, else the configured one. */
