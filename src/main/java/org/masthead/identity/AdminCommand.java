@@ -18,10 +18,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -60,8 +58,9 @@ public final class AdminCommand {
                     + created.password() + " (change it under My account after signing in).");
             return 0;
         } catch (AccountRejected rejected) {
-            var reason = new Context().messageSource().getMessage(rejected.messageKey(), null, rejected.messageKey(),
-                    java.util.Locale.ENGLISH);
+            var english = java.util.ResourceBundle.getBundle("i18n/messages", java.util.Locale.ENGLISH);
+            var reason = english.containsKey(rejected.messageKey()) ? english.getString(rejected.messageKey())
+                    : rejected.messageKey();
             err.println("Cannot create admin account '" + username + "': " + reason);
             return 1;
         } catch (RuntimeException failed) {
@@ -104,14 +103,6 @@ public final class AdminCommand {
         FlywayConfigurationCustomizer dialectPlaceholders(DataSource dataSource) {
             var dialect = SqlDialect.of(dataSource);
             return configuration -> configuration.placeholders(dialect.schemaPlaceholders());
-        }
-
-        MessageSource messageSource() {
-            var source = new ResourceBundleMessageSource();
-            source.setBasename("i18n/messages");
-            source.setDefaultEncoding("UTF-8");
-            source.setFallbackToSystemLocale(false);
-            return source;
         }
     }
 }
