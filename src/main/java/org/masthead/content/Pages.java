@@ -31,12 +31,14 @@ public class Pages {
 
     private final PageRepository repository;
     private final TaxonomyRepository redirects;
+    private final LayoutVersion layout;
     private final Outbox outbox;
     private final Clock clock;
 
-    Pages(PageRepository repository, TaxonomyRepository redirects, Outbox outbox, Clock clock) {
+    Pages(PageRepository repository, TaxonomyRepository redirects, LayoutVersion layout, Outbox outbox, Clock clock) {
         this.repository = repository;
         this.redirects = redirects;
+        this.layout = layout;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -85,6 +87,7 @@ public class Pages {
         long id = repository.insert(settings, repository.nextPosition(), by, clock.instant());
         repository.saveVersion(id, draft, by, clock.instant());
         redirects.dropRedirect(Kind.PAGE, draft.language().code(), draft.slug());
+        layout.moved();
         outbox.append(new PageChanged(id, Change.CREATED, EnumSet.of(draft.language()),
                 draft.live() && (settings.inFooter() || settings.purpose() != PagePurpose.NONE)));
         return id;
@@ -108,6 +111,7 @@ public class Pages {
         boolean outside = current == null ? checked.live()
                 : current.live() != checked.live() || (checked.live() && (!current.title().equals(checked.title())
                         || !current.slug().equals(checked.slug())));
+        layout.moved();
         outbox.append(new PageChanged(pageId, current == null ? Change.CREATED : Change.UPDATED,
                 EnumSet.of(draft.language()), shown && outside));
     }
@@ -121,6 +125,7 @@ public class Pages {
             return;
         }
         repository.removeVersion(pageId, language);
+        layout.moved();
         outbox.append(new PageChanged(pageId, Change.UPDATED, EnumSet.of(language), version.live()));
     }
 
@@ -129,6 +134,7 @@ public class Pages {
         var page = repository.find(pageId).orElseThrow(() -> new TaxonomyNotFound("page"));
         checkPurpose(settings.purpose(), pageId);
         repository.updateSettings(pageId, settings);
+        layout.moved();
         outbox.append(new PageChanged(pageId, Change.UPDATED, page.versions().keySet(),
                 page.inFooter() != settings.inFooter() || page.purpose() != settings.purpose()));
     }
@@ -146,6 +152,7 @@ public class Pages {
                 repository.setPosition(order.get(i).id(), i + 1);
             }
         }
+        layout.moved();
         outbox.append(new PageChanged(pageId, Change.UPDATED, moving.versions().keySet(), moving.inFooter()));
     }
 
@@ -168,6 +175,7 @@ public class Pages {
         redirects.dropRedirectsTo(Kind.PAGE, pageId);
         repository.delete(pageId);
         boolean wasShown = page.versions().values().stream().anyMatch(PageVersion::live);
+        layout.moved();
         outbox.append(new PageChanged(pageId, Change.DELETED, page.versions().isEmpty()
                 ? EnumSet.allOf(Language.class) : EnumSet.copyOf(page.versions().keySet()), wasShown));
     }

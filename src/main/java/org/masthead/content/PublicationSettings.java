@@ -28,13 +28,16 @@ public class PublicationSettings {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final PublicationProperties defaults;
+    private final LayoutVersion layout;
     private final Outbox outbox;
     private final Clock clock;
 
-    PublicationSettings(JdbcClient jdbc, JsonMapper json, PublicationProperties defaults, Outbox outbox, Clock clock) {
+    PublicationSettings(JdbcClient jdbc, JsonMapper json, PublicationProperties defaults, LayoutVersion layout,
+            Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.defaults = defaults;
+        this.layout = layout;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -101,6 +104,7 @@ public class PublicationSettings {
                 .param("logo", draft.logoMediaId()).param("language", language.code()).param("zone", zone.getId())
                 .param("links", json.writeValueAsString(links)).param("now", clock.millis()).param("by", by)
                 .update();
+        layout.moved();
         outbox.append(new PublicationChanged(by));
         return current();
     }

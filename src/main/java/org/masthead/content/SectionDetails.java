@@ -5,10 +5,9 @@ import org.masthead.platform.Localized;
 /**
  * A section as the newsroom manages it and its own page shows it. {@code hidden}: kept out of the
  * navigation; {@code archived}: also closed to new stories, while its page and stories keep answering.
- * {@code stories} counts the stories filed in it, in any status.
  */
 public record SectionDetails(long id, String slug, int position, Localized name, Localized description,
-        Localized seoTitle, Localized seoDescription, boolean hidden, boolean archived, int stories) {
+        Localized seoTitle, Localized seoDescription, boolean hidden, boolean archived) {
 
     public Section section() {
         return new Section(id, slug, name);

@@ -2,8 +2,8 @@ package org.masthead.content;
 
 import org.masthead.platform.Localized;
 
-/** A tag as the newsroom manages it and its page shows it; {@code stories} counts the stories it is on. */
-public record TagDetails(long id, String slug, Localized name, Localized description, int stories) {
+/** A tag as the newsroom manages it and its page shows it. */
+public record TagDetails(long id, String slug, Localized name, Localized description) {
 
     public Tag tag() {
         return new Tag(id, slug, name);

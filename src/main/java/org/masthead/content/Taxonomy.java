@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +41,13 @@ public class Taxonomy {
     static final int MAX_LINK = 500;
 
     private final TaxonomyRepository repository;
+    private final LayoutVersion layout;
     private final Outbox outbox;
     private final Clock clock;
 
-    Taxonomy(TaxonomyRepository repository, Outbox outbox, Clock clock) {
+    Taxonomy(TaxonomyRepository repository, LayoutVersion layout, Outbox outbox, Clock clock) {
         this.repository = repository;
+        this.layout = layout;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -73,6 +76,28 @@ public class Taxonomy {
         return repository.sectionDetails(id);
     }
 
+    /** How many stories, in any status, each section holds (sections without any are left out). */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> storiesPerSection() {
+        return repository.storiesPerSection();
+    }
+
+    @Transactional(readOnly = true)
+    public int storiesInSection(long sectionId) {
+        return repository.storiesInSection(sectionId);
+    }
+
+    /** How many stories, in any status, carry each tag (tags on none are left out). */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> storiesPerTag() {
+        return repository.storiesPerTag();
+    }
+
+    @Transactional(readOnly = true)
+    public int storiesTagged(long tagId) {
+        return repository.storiesTagged(tagId).size();
+    }
+
     /** Sections a story may be filed in: all but the archived ones. */
     @Transactional(readOnly = true)
     public List<Section> openSections() {
@@ -86,7 +111,7 @@ public class Taxonomy {
 
     @Transactional(readOnly = true)
     public Optional<SectionDetails> sectionDetails(String slug) {
-        return repository.sectionId(slug).flatMap(repository::sectionDetails);
+        return repository.sectionDetails(slug);
     }
 
     /** The section a former slug of a section leads to now. */
@@ -205,6 +230,7 @@ public class Taxonomy {
         var section = checked(draft, null);
         long id = repository.insertSection(section, repository.nextSectionPosition());
         repository.dropRedirect(Kind.SECTION, "", section.slug());
+        layout.moved();
         outbox.append(new SectionChanged(id, Change.CREATED, section.slug(), section.slug()));
         return id;
     }
@@ -219,6 +245,7 @@ public class Taxonomy {
             repository.addRedirect(Kind.SECTION, "", current.slug(), id, clock.instant());
             repository.dropRedirect(Kind.SECTION, "", section.slug());
         }
+        layout.moved();
         outbox.append(new SectionChanged(id, Change.UPDATED, section.slug(), current.slug()));
     }
 
@@ -234,6 +261,7 @@ public class Taxonomy {
                 repository.setPosition(order.get(i).id(), i + 1);
             }
         }
+        layout.moved();
         outbox.append(new SectionChanged(id, Change.UPDATED, moving.slug(), moving.slug()));
     }
 
@@ -254,15 +282,17 @@ public class Taxonomy {
     @Transactional
     public void deleteSection(long id) {
         var section = repository.sectionDetails(id).orElseThrow(() -> missing("section"));
-        if (section.stories() > 0) {
+        int stories = repository.storiesInSection(id);
+        if (stories > 0) {
             throw new TaxonomyRejected("section", "newsroom.taxonomy.error.section-has-stories",
-                    Integer.toString(section.stories()));
+                    Integer.toString(stories));
         }
         if (repository.sectionCount() <= 1) {
             throw new TaxonomyRejected("section", "newsroom.taxonomy.error.last-section");
         }
         repository.dropRedirectsTo(Kind.SECTION, id);
         repository.deleteSection(id);
+        layout.moved();
         outbox.append(new SectionChanged(id, Change.DELETED, section.slug(), section.slug()));
     }
 

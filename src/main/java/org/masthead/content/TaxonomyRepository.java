@@ -44,25 +44,24 @@ class TaxonomyRepository {
 
     List<SectionDetails> sectionDetails() {
         return jdbc.sql("""
-                select s.*, (select count(*) from story st where st.section_id = s.id) as stories
-                  from section s order by s.position, s.id""")
+                select * from section order by position, id""")
                 .query(TaxonomyRepository::sectionDetailsRow).list();
     }
 
     Optional<SectionDetails> sectionDetails(long id) {
         return jdbc.sql("""
-                select s.*, (select count(*) from story st where st.section_id = s.id) as stories
-                  from section s where s.id = :id""")
+                select * from section where id = :id""")
                 .param("id", id).query(TaxonomyRepository::sectionDetailsRow).optional();
+    }
+
+    Optional<SectionDetails> sectionDetails(String slug) {
+        return jdbc.sql("select * from section where slug = :slug").param("slug", slug)
+                .query(TaxonomyRepository::sectionDetailsRow).optional();
     }
 
     Optional<Section> section(String slug) {
         return jdbc.sql("select * from section where slug = :slug").param("slug", slug)
                 .query(TaxonomyRepository::sectionRow).optional();
-    }
-
-    Optional<Long> sectionId(String slug) {
-        return jdbc.sql("select id from section where slug = :slug").param("slug", slug).query(Long.class).optional();
     }
 
     long insertSection(SectionDraft section, int position) {
@@ -100,6 +99,30 @@ class TaxonomyRepository {
         return params;
     }
 
+    /** Stories filed in each section that has any, in any status. */
+    Map<Long, Integer> storiesPerSection() {
+        var counts = new HashMap<Long, Integer>();
+        jdbc.sql("select section_id, count(*) from story group by section_id")
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    int storiesInSection(long id) {
+        return jdbc.sql("select count(*) from story where section_id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    /** Stories that carry each tag that is on any. */
+    Map<Long, Integer> storiesPerTag() {
+        var counts = new HashMap<Long, Integer>();
+        jdbc.sql("select tag_id, count(*) from story_tag group by tag_id")
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     int nextSectionPosition() {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from section").query(Integer.class).single();
     }
@@ -125,22 +148,19 @@ class TaxonomyRepository {
 
     List<TagDetails> tagDetails() {
         return jdbc.sql("""
-                select t.*, (select count(*) from story_tag st where st.tag_id = t.id) as stories
-                  from tag t order by t.slug""")
+                select * from tag order by slug""")
                 .query(TaxonomyRepository::tagDetailsRow).list();
     }
 
     Optional<TagDetails> tagDetails(long id) {
         return jdbc.sql("""
-                select t.*, (select count(*) from story_tag st where st.tag_id = t.id) as stories
-                  from tag t where t.id = :id""")
+                select * from tag where id = :id""")
                 .param("id", id).query(TaxonomyRepository::tagDetailsRow).optional();
     }
 
     Optional<TagDetails> tagDetails(String slug) {
         return jdbc.sql("""
-                select t.*, (select count(*) from story_tag st where st.tag_id = t.id) as stories
-                  from tag t where t.slug = :slug""")
+                select * from tag where slug = :slug""")
                 .param("slug", slug).query(TaxonomyRepository::tagDetailsRow).optional();
     }
 
@@ -340,7 +360,7 @@ class TaxonomyRepository {
     static SectionDetails sectionDetailsRow(ResultSet rs, int row) throws SQLException {
         return new SectionDetails(rs.getLong("id"), rs.getString("slug"), rs.getInt("position"), texts(rs, "name_"),
                 texts(rs, "description_"), texts(rs, "seo_title_"), texts(rs, "seo_description_"),
-                rs.getInt("hidden") == 1, rs.getInt("archived") == 1, rs.getInt("stories"));
+                rs.getInt("hidden") == 1, rs.getInt("archived") == 1);
     }
 
     static Tag tagRow(ResultSet rs, int row) throws SQLException {
@@ -348,8 +368,7 @@ class TaxonomyRepository {
     }
 
     static TagDetails tagDetailsRow(ResultSet rs, int row) throws SQLException {
-        return new TagDetails(rs.getLong("id"), rs.getString("slug"), texts(rs, "name_"), texts(rs, "description_"),
-                rs.getInt("stories"));
+        return new TagDetails(rs.getLong("id"), rs.getString("slug"), texts(rs, "name_"), texts(rs, "description_"));
     }
 
     static Author authorRow(ResultSet rs, int row) throws SQLException {

@@ -142,18 +142,20 @@ public class TaxonomyDesk {
     public void mergeTags(NewsroomUser user, long fromId, long intoId) {
         require(mayTagsAndAuthors(user), "tag.merge");
         var from = taxonomy.tagDetails(fromId).orElseThrow(() -> new TaxonomyNotFound("tag"));
+        int stories = taxonomy.storiesTagged(fromId);
         taxonomy.mergeTags(fromId, intoId);
         var into = taxonomy.tagDetails(intoId).orElseThrow();
         audit.record(user.username(), "tag.merge", "tag " + from.slug(),
-                "into " + into.slug() + " (" + from.stories() + " stories)");
+                "into " + into.slug() + " (" + stories + " stories)");
     }
 
     @Transactional
     public void deleteTag(NewsroomUser user, long id) {
         require(mayTagsAndAuthors(user), "tag.delete");
         var tag = taxonomy.tagDetails(id).orElseThrow(() -> new TaxonomyNotFound("tag"));
+        int stories = taxonomy.storiesTagged(id);
         taxonomy.deleteTag(id);
-        audit.record(user.username(), "tag.delete", "tag " + tag.slug(), names(tag.name()) + " (" + tag.stories()
+        audit.record(user.username(), "tag.delete", "tag " + tag.slug(), names(tag.name()) + " (" + stories
                 + " stories)");
     }
 

@@ -88,3 +88,12 @@ create table publication (
     updated_at        bigint       not null,
     updated_by        varchar(60)  not null
 );
+
+-- Moves on every change to what every reader page shows around its content (the sections of the
+-- navigation, the footer's pages, the publication's settings), in that change's transaction: a node
+-- reads this one number per page and reloads the rest only when it moved.
+create table layout_version (
+    id       integer primary key,
+    version  bigint  not null
+);
+insert into layout_version (id, version) values (1, 0);

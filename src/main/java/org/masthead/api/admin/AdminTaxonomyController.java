@@ -74,7 +74,8 @@ class AdminTaxonomyController {
     @Operation(summary = "Every section, in navigation order, hidden and archived ones included")
     @GetMapping("/sections")
     List<SectionResponse> sections() {
-        return taxonomy.sectionDetails().stream().map(this::section).toList();
+        var counts = taxonomy.storiesPerSection();
+        return taxonomy.sectionDetails().stream().map(s -> section(s, counts.getOrDefault(s.id(), 0))).toList();
     }
 
     @Operation(summary = "Create a section (admins)")
@@ -122,7 +123,8 @@ class AdminTaxonomyController {
         if (q.length() > 100) {
             throw new InvalidField("q", "At most 100 characters.");
         }
-        return taxonomy.findTags(q).stream().map(this::tag).toList();
+        var counts = taxonomy.storiesPerTag();
+        return taxonomy.findTags(q).stream().map(t -> tag(t, counts.getOrDefault(t.id(), 0))).toList();
     }
 
     @Operation(summary = "Create a tag (editors)")
@@ -238,13 +240,21 @@ class AdminTaxonomyController {
     }
 
     private SectionResponse section(SectionDetails s) {
+        return section(s, taxonomy.storiesInSection(s.id()));
+    }
+
+    private SectionResponse section(SectionDetails s, int stories) {
         return new SectionResponse(s.id(), s.slug(), s.position(), texts(s.name()), texts(s.description()),
-                texts(s.seoTitle()), texts(s.seoDescription()), s.hidden(), s.archived(), s.stories(),
+                texts(s.seoTitle()), texts(s.seoDescription()), s.hidden(), s.archived(), stories,
                 addresses(l -> urls.section(l, s.section())));
     }
 
     private TagResponse tag(TagDetails t) {
-        return new TagResponse(t.id(), t.slug(), texts(t.name()), texts(t.description()), t.stories(),
+        return tag(t, taxonomy.storiesTagged(t.id()));
+    }
+
+    private TagResponse tag(TagDetails t, int stories) {
+        return new TagResponse(t.id(), t.slug(), texts(t.name()), texts(t.description()), stories,
                 addresses(l -> urls.tag(l, t.tag())));
     }
 

@@ -10,7 +10,7 @@ import org.masthead.platform.Language;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.FeedFormat;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.CurrentPublication;
+import org.masthead.site.CurrentLayout;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -36,10 +36,10 @@ class FeedController {
     private final StoryFeeds feeds;
     private final Taxonomy taxonomy;
     private final PublicUrls urls;
-    private final CurrentPublication publication;
+    private final CurrentLayout publication;
     private final MessageSource messages;
 
-    FeedController(StoryFeeds feeds, Taxonomy taxonomy, PublicUrls urls, CurrentPublication publication,
+    FeedController(StoryFeeds feeds, Taxonomy taxonomy, PublicUrls urls, CurrentLayout publication,
             MessageSource messages) {
         this.feeds = feeds;
         this.taxonomy = taxonomy;
@@ -103,7 +103,7 @@ class FeedController {
     }
 
     private String siteName(Language language) {
-        return publication.get().name(language);
+        return publication.publication().name(language);
     }
 
     private static FeedFormat format(String file) {

@@ -30,7 +30,7 @@ import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.site.FeedFormat;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.CurrentPublication;
+import org.masthead.site.CurrentLayout;
 import org.masthead.site.SiteProperties;
 import org.masthead.platform.web.SurrogateKeys;
 import org.springframework.stereotype.Component;
@@ -44,11 +44,11 @@ class StoryFeeds {
     private final PublicUrls urls;
     private final FullText fullText;
     private final DistributionProperties properties;
-    private final CurrentPublication publication;
+    private final CurrentLayout publication;
     private final String idAuthority;
 
     StoryFeeds(Stories stories, MediaLibrary media, PublicUrls urls, FullText fullText,
-            DistributionProperties properties, SiteProperties site, CurrentPublication publication) {
+            DistributionProperties properties, SiteProperties site, CurrentLayout publication) {
         this.stories = stories;
         this.media = media;
         this.urls = urls;
@@ -78,7 +78,7 @@ class StoryFeeds {
         feed.setUri(self);
         feed.setLinks(List.of(link(self, "self", format.mediaType()), link(urls.absolute(list.path()), "alternate",
                 "text/html")));
-        var siteName = publication.get().name(language);
+        var siteName = publication.publication().name(language);
         feed.setAuthors(List.of(person(siteName, urls.absolute(urls.home(language)))));
         feed.setCopyright(siteName);
         feed.setGenerator("Masthead");

@@ -22,7 +22,7 @@ import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.CurrentPublication;
+import org.masthead.site.CurrentLayout;
 import org.masthead.content.PageVersion;
 import org.masthead.content.Pages;
 import org.masthead.content.StaticPage;
@@ -67,11 +67,11 @@ class SitemapController {
     private final Stories stories;
     private final Pages pages;
     private final PublicUrls urls;
-    private final CurrentPublication publication;
+    private final CurrentLayout publication;
     private final Clock clock;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
-    SitemapController(Stories stories, Pages pages, PublicUrls urls, CurrentPublication publication, Clock clock) {
+    SitemapController(Stories stories, Pages pages, PublicUrls urls, CurrentLayout publication, Clock clock) {
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
@@ -116,7 +116,7 @@ class SitemapController {
         if (live.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        var defaultLanguage = publication.get().defaultLanguage();
+        var defaultLanguage = publication.publication().defaultLanguage();
         var body = write(out -> {
             out.writeStartElement("urlset");
             out.writeDefaultNamespace(SITEMAP_NS);
@@ -208,7 +208,7 @@ class SitemapController {
                 out.writeStartElement(NEWS_NS, "news");
                 out.writeStartElement(NEWS_NS, "publication");
                 out.writeStartElement(NEWS_NS, "name");
-                out.writeCharacters(publication.get().name(version.language()));
+                out.writeCharacters(publication.publication().name(version.language()));
                 out.writeEndElement();
                 out.writeStartElement(NEWS_NS, "language");
                 out.writeCharacters(version.language().code());

@@ -111,11 +111,12 @@ class SectionsController {
         var language = user.uiLanguage();
         var t = pages.messages(language);
         var sections = taxonomy.sectionDetails();
+        var counts = taxonomy.storiesPerSection();
         var rows = new java.util.ArrayList<SectionsPage.Row>();
         for (int i = 0; i < sections.size(); i++) {
             var s = sections.get(i);
             rows.add(new SectionsPage.Row(s.id(), s.name().in(language), others(s.name(), language), s.slug(),
-                    s.stories(), state(s), urls.section(language, s.section()), i == 0,
+                    counts.getOrDefault(s.id(), 0), state(s), urls.section(language, s.section()), i == 0,
                     i == sections.size() - 1));
         }
         var view = new ModelAndView("newsroom/editorial/sections", "page", new SectionsPage(
@@ -131,7 +132,7 @@ class SectionsController {
         var view = new ModelAndView("newsroom/editorial/section", "page", new SectionPage(
                 pages.chrome(request, user, "newsroom.section.title", "sections", section.name().in(user.uiLanguage())),
                 section.id(), form, errors, urls.section(user.uiLanguage(), section.section()),
-                section.stories(), notice(t, done)));
+                taxonomy.storiesInSection(section.id()), notice(t, done)));
         view.setStatus(status);
         return view;
     }

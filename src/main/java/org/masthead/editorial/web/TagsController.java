@@ -119,8 +119,9 @@ class TagsController {
         var language = user.uiLanguage();
         var text = query.length() > 100 ? query.substring(0, 100) : query;
         var found = taxonomy.findTags(text);
+        var counts = taxonomy.storiesPerTag();
         var rows = found.stream().limit(SHOWN).map(tag -> new TagsPage.Row(tag.id(), tag.name().in(language),
-                SectionsController.others(tag.name(), language), tag.slug(), tag.stories(),
+                SectionsController.others(tag.name(), language), tag.slug(), counts.getOrDefault(tag.id(), 0),
                 tag.name().uk().equals(tag.name().en()) && tag.name().en().equals(tag.name().ru()))).toList();
         var view = new ModelAndView("newsroom/editorial/tags", "page", new TagsPage(
                 pages.chrome(request, user, "newsroom.tags.title", "tags"), text, rows, found.size(), form, errors,
@@ -136,7 +137,7 @@ class TagsController {
                 .map(other -> other.name().in(language)).sorted().limit(1000).toList();
         var view = new ModelAndView("newsroom/editorial/tag", "page", new TagPage(
                 pages.chrome(request, user, "newsroom.tag.title", "tags", tag.name().in(language)), tag.id(), form,
-                errors, urls.tag(language, tag.tag()), tag.stories(), into, others, notice(t(user), done)));
+                errors, urls.tag(language, tag.tag()), taxonomy.storiesTagged(tag.id()), into, others, notice(t(user), done)));
         view.setStatus(status);
         return view;
     }

@@ -3,10 +3,9 @@ package org.masthead.site.seo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.masthead.content.Pages;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
-import org.masthead.site.CurrentPublication;
+import org.masthead.site.CurrentLayout;
 import org.masthead.site.PublicUrls;
 import org.springframework.stereotype.Component;
 
@@ -22,16 +21,14 @@ public class Publisher {
     /** Google asks for a publisher logo no wider than 600 pixels. */
     static final int LOGO_WIDTH = 600;
 
-    private final CurrentPublication publication;
-    private final Pages pages;
+    private final CurrentLayout publication;
     private final MediaLibrary media;
     private final PublicUrls urls;
     private final PublisherProperties properties;
 
-    Publisher(CurrentPublication publication, Pages pages, MediaLibrary media, PublicUrls urls,
+    Publisher(CurrentLayout publication, MediaLibrary media, PublicUrls urls,
             PublisherProperties properties) {
         this.publication = publication;
-        this.pages = pages;
         this.media = media;
         this.urls = urls;
         this.properties = properties;
@@ -39,7 +36,7 @@ public class Publisher {
 
     /** The {@code NewsMediaOrganization} object in {@code language}. */
     public Map<String, Object> organization(Language language) {
-        var current = publication.get();
+        var current = publication.publication();
         var organization = new LinkedHashMap<String, Object>();
         organization.put("@type", "NewsMediaOrganization");
         organization.put("name", current.name(language));
@@ -55,7 +52,7 @@ public class Publisher {
         if (!properties.correctionsPolicyUrl().isBlank()) {
             purposes.put("correctionsPolicy", absolute(properties.correctionsPolicyUrl()));
         }
-        for (var page : pages.withPurpose(language)) {
+        for (var page : publication.get().purposes(language)) {
             var property = page.purpose().publisherProperty();
             if (property != null) {
                 purposes.put(property, urls.absolute(urls.page(language, page.slug())));
@@ -67,7 +64,7 @@ public class Publisher {
 
     /** The newsroom's account for Twitter cards: from its X or Twitter profile, else the configured one. */
     public String twitterSite() {
-        for (var link : publication.get().socialLinks()) {
+        for (var link : publication.publication().socialLinks()) {
             var uri = java.net.URI.create(link);
             var host = String.valueOf(uri.getHost()).replaceFirst("^www\\.", "");
             var path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");

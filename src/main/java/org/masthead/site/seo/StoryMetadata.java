@@ -11,7 +11,7 @@ import org.masthead.media.Crop;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.CurrentPublication;
+import org.masthead.site.CurrentLayout;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,11 +28,11 @@ public class StoryMetadata {
     private final Stories stories;
     private final MediaLibrary media;
     private final PublicUrls urls;
-    private final CurrentPublication publication;
+    private final CurrentLayout publication;
     private final Publisher publisher;
     private final JsonMapper json;
 
-    StoryMetadata(Stories stories, MediaLibrary media, PublicUrls urls, CurrentPublication publication,
+    StoryMetadata(Stories stories, MediaLibrary media, PublicUrls urls, CurrentLayout publication,
             Publisher publisher, JsonMapper json) {
         this.stories = stories;
         this.media = media;
@@ -55,7 +55,7 @@ public class StoryMetadata {
 
     public Tags of(PublishedStory story) {
         var language = story.language();
-        var dates = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(publication.get().timeZone());
+        var dates = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(publication.publication().timeZone());
         var organization = publisher.organization(language);
         var url = urls.absolute(urls.story(story.card()));
         var versions = new LinkedHashMap<Language, String>();
@@ -113,7 +113,7 @@ public class StoryMetadata {
         var breadcrumbs = new LinkedHashMap<String, Object>();
         breadcrumbs.put("@type", "BreadcrumbList");
         breadcrumbs.put("itemListElement", List.of(
-                crumb(1, publication.get().name(language), urls.absolute(urls.home(language))),
+                crumb(1, publication.publication().name(language), urls.absolute(urls.home(language))),
                 crumb(2, story.section().name().in(language), urls.absolute(urls.section(language, story.section()))),
                 crumb(3, story.headline(), url)));
 
@@ -188,7 +188,7 @@ public class StoryMetadata {
         var language = story.language();
         var tags = new ArrayList<Meta>();
         tags.add(new Meta("og:type", "article"));
-        tags.add(new Meta("og:site_name", publication.get().name(language)));
+        tags.add(new Meta("og:site_name", publication.publication().name(language)));
         tags.add(new Meta("og:title", story.headline()));
         tags.add(new Meta("og:description", description(story)));
         tags.add(new Meta("og:url", url));

@@ -10,7 +10,6 @@ import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.masthead.content.Section;
-import org.masthead.content.Taxonomy;
 import org.masthead.site.web.PageParts.Link;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -34,13 +33,11 @@ class FrontPageController {
     private static final int PER_SECTION = 4;
 
     private final Stories stories;
-    private final Taxonomy taxonomy;
     private final SitePages pages;
     private final PublicUrls urls;
 
-    FrontPageController(Stories stories, Taxonomy taxonomy, SitePages pages, PublicUrls urls) {
+    FrontPageController(Stories stories, SitePages pages, PublicUrls urls) {
         this.stories = stories;
-        this.taxonomy = taxonomy;
         this.pages = pages;
         this.urls = urls;
     }
@@ -104,7 +101,7 @@ class FrontPageController {
         var t = pages.messages(lang);
         var latest = stories.list(StoryFilter.all(lang), 0, LATEST).stories();
         // sections kept out of the navigation get no teaser either
-        var shown = taxonomy.navigation().stream().map(Section::id).collect(Collectors.toSet());
+        var shown = pages.navigation().stream().map(Section::id).collect(Collectors.toSet());
         var bySection = stories.latestPerSection(lang, PER_SECTION).stream()
                 .filter(card -> shown.contains(card.section().id()))
                 .collect(Collectors.groupingBy(card -> card.section().id(), java.util.LinkedHashMap::new,

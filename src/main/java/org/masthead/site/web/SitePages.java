@@ -16,15 +16,13 @@ import org.masthead.content.LeadImage;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.StoryCard;
 import org.masthead.content.Stories;
-import org.masthead.content.Taxonomy;
-import org.masthead.content.Pages;
 import org.masthead.content.Publication;
 import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.UiMessages;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.CurrentPublication;
+import org.masthead.site.CurrentLayout;
 import org.masthead.site.web.PageParts.Alternate;
 import org.masthead.site.web.PageParts.Card;
 import org.masthead.site.web.PageParts.Chrome;
@@ -43,21 +41,17 @@ class SitePages {
     static final String LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw";
     static final String CARD_SIZES = "(min-width: 60rem) 18rem, (min-width: 40rem) 45vw, 100vw";
 
-    private final Taxonomy taxonomy;
     private final Stories stories;
-    private final Pages staticPages;
     private final MediaLibrary media;
     private final PublicUrls urls;
-    private final CurrentPublication publication;
+    private final CurrentLayout publication;
     private final MessageSource messageSource;
     private final ResourceUrlProvider resources;
     private final Map<ZoneId, NewsDates> dates = new ConcurrentHashMap<>();
 
-    SitePages(Taxonomy taxonomy, Stories stories, Pages staticPages, MediaLibrary media, PublicUrls urls,
-            CurrentPublication publication, MessageSource messageSource, ResourceUrlProvider resources) {
-        this.taxonomy = taxonomy;
+    SitePages(Stories stories, MediaLibrary media, PublicUrls urls,
+            CurrentLayout publication, MessageSource messageSource, ResourceUrlProvider resources) {
         this.stories = stories;
-        this.staticPages = staticPages;
         this.media = media;
         this.urls = urls;
         this.publication = publication;
@@ -71,7 +65,12 @@ class SitePages {
 
     /** The publication's settings for this response. */
     Publication publication() {
-        return publication.get();
+        return publication.publication();
+    }
+
+    /** The sections of the navigation, in order. */
+    List<org.masthead.content.Section> navigation() {
+        return publication.get().navigation();
     }
 
     String siteName(Language language) {
@@ -100,10 +99,10 @@ class SitePages {
                 .map(lang -> new LanguageLink(lang,
                         versions.containsKey(lang) ? urls.chooseLanguage(lang, versions.get(lang)) : null, lang == language))
                 .toList();
-        var sections = taxonomy.navigation().stream()
+        var sections = navigation().stream()
                 .map(s -> new Link(urls.section(language, s), s.name().in(language)))
                 .toList();
-        var footer = staticPages.footer(language).stream()
+        var footer = publication.get().footer(language).stream()
                 .map(p -> new Link(urls.page(language, p.slug()), p.title()))
                 .toList();
         var profiles = publication().socialLinks().stream().map(url -> new Link(url, host(url))).toList();
