@@ -1,5 +1,6 @@
 package org.masthead;
 
+import org.masthead.identity.AdminCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class MastheadApplication {
 
     public static void main(String[] args) {
+        // an operator's command starts only what it needs, beside a running Masthead or without one
+        if (args.length > 0 && args[0].equals(AdminCommand.NAME)) {
+            System.exit(AdminCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(MastheadApplication.class, args);
     }
 }

@@ -76,7 +76,7 @@ public class ApiConfiguration implements WebMvcConfigurer {
                         changed. Errors are RFC 9457 problem documents. \
                         Operations under /api/v1/admin are the admin API: they need a personal access token \
                         (Authorization: Bearer …) and act as its account, through the newsroom's workflow.""")
-                .license(new License().name("Content: all rights reserved by " + site.name())
+                .license(new License().name("Content: all rights reserved by the publisher")
                         .url(site.baseUrl().toString())));
     }
 }

@@ -25,6 +25,9 @@ record Eviction(Set<String> keys, Set<Language> languages) {
     }
 
     boolean matches(CachedPage page) {
+        if (keys.contains(SurrogateKeys.EVERYTHING)) {
+            return true;
+        }
         if (!page.taggedWithAny(keys)) {
             return false;
         }

@@ -4,13 +4,23 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.masthead.content.ContentEvent;
+import org.masthead.content.ContentEvent.MetadataChanged;
 import org.masthead.content.ContentEvent.StoryDeleted;
 import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
 import org.masthead.content.ContentEvent.VersionUnpublished;
+import org.masthead.content.SiteEvent;
+import org.masthead.content.SiteEvent.AuthorChanged;
+import org.masthead.content.SiteEvent.PageChanged;
+import org.masthead.content.SiteEvent.PublicationChanged;
+import org.masthead.content.SiteEvent.SectionChanged;
+import org.masthead.content.SiteEvent.TagChanged;
+import org.masthead.content.SiteEvent.TagsMerged;
 import org.masthead.content.Stories;
+import org.masthead.content.StoryFiling;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
 import org.masthead.platform.web.SurrogateKeys;
@@ -21,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns content events into evictions of exactly the pages they change: the story's own pages and
  * every page that lists it (its section, tags and authors, the home page, feeds, sitemaps, search and
- * API lists), in the
- * languages concerned.
+ * API lists), in the languages concerned; and for a section, tag, author, static page or the
+ * publication's settings, the pages that show it (see {@link SurrogateKeys}).
  *
  * <p>One cursor serves the whole cluster: whichever node's relay takes an event evicts locally and
  * {@link PageCache#evict} tells the other nodes through the database. Nodes therefore need no cursor
@@ -34,10 +44,15 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageCacheInvalidator implements OutboxConsumer {
 
-    private static final Set<String> CONTENT_EVENTS = Arrays.stream(ContentEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CONTENT_EVENTS = names(ContentEvent.class);
+    private static final Set<String> SITE_EVENTS = names(SiteEvent.class);
     /** Pages that list every newly published story, whatever its section. */
     private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap", "search", "api");
+    /**
+     * What links to a section's stories without carrying the section's key: once the section's slug moves,
+     * every story address in it changes (feeds and API responses carry the keys of the sections they name).
+     */
+    private static final Set<String> ADDRESSES = Set.of("sitemap", "search");
 
     private final Stories stories;
     private final PageCache cache;
@@ -54,10 +69,15 @@ class PageCacheInvalidator implements OutboxConsumer {
 
     @Override
     public void handle(OutboxEvent event) {
-        if (!CONTENT_EVENTS.contains(event.type())) {
-            return;
+        if (CONTENT_EVENTS.contains(event.type())) {
+            story(event.payload(ContentEvent.class));
+        } else if (SITE_EVENTS.contains(event.type())) {
+            site(event.payload(SiteEvent.class));
         }
-        switch (event.payload(ContentEvent.class)) {
+    }
+
+    private void story(ContentEvent event) {
+        switch (event) {
             // a draft save: readers see the published revision, which has not changed
             case VersionSaved saved -> { }
             case StoryPublished published -> {
@@ -70,19 +90,70 @@ class PageCacheInvalidator implements OutboxConsumer {
             case VersionUnpublished withdrawn -> cache.evict(affected(withdrawn.storyId()), Set.of());
             // its filing is gone with it, but every list showing it carries its story key
             case StoryDeleted deleted -> cache.evict(affected(deleted.storyId()), Set.of());
+            // the lists of its old section, tags and authors drop it, the new ones gain it
+            case MetadataChanged changed -> {
+                if (changed.live()) {
+                    var keys = affected(changed.storyId());
+                    keys.addAll(filed(changed.before()));
+                    cache.evict(keys, Set.of());
+                }
+            }
         }
+    }
+
+    private void site(SiteEvent event) {
+        switch (event) {
+            case SectionChanged section -> cache.evict(keys(Stream.of(SurrogateKeys.LAYOUT,
+                    SurrogateKeys.section(section.sectionId()), "sections"),
+                    section.moved() || section.change() == SiteEvent.Change.DELETED));
+            // story pages, lists and feeds that name the tag carry its key; search shows tag names in
+            // facets and suggestions
+            case TagChanged tag -> cache.evict(keys(tag.renamed() ? Stream.of(SurrogateKeys.tag(tag.tagId()), "tags", "search")
+                    : Stream.of(SurrogateKeys.tag(tag.tagId()), "tags"), false));
+            case TagsMerged merged -> cache.evict(keys(Stream.of(SurrogateKeys.tag(merged.fromId()),
+                    SurrogateKeys.tag(merged.intoId()), "tags", "search"), false));
+            case AuthorChanged author -> cache.evict(keys(author.renamed()
+                    ? Stream.of(SurrogateKeys.author(author.authorId()), "authors", "search")
+                    : Stream.of(SurrogateKeys.author(author.authorId()), "authors"), false));
+            case PageChanged page -> {
+                if (page.everyPage()) {
+                    cache.evict(Set.of(SurrogateKeys.page(page.pageId()), SurrogateKeys.LAYOUT, "sitemap", "pages"));
+                } else {
+                    cache.evict(Set.of(SurrogateKeys.page(page.pageId()), "pages"), page.languages());
+                }
+            }
+            // the publication's name is in every title, feed and structured data block
+            case PublicationChanged publication -> cache.evict(Set.of(SurrogateKeys.EVERYTHING));
+        }
+    }
+
+    private static Set<String> keys(Stream<String> own, boolean addressesMoved) {
+        var keys = own.collect(Collectors.toCollection(LinkedHashSet::new));
+        if (addressesMoved) {
+            keys.addAll(ADDRESSES);
+        }
+        return keys;
     }
 
     private Set<String> affected(long storyId) {
         var keys = new LinkedHashSet<String>();
         keys.add(SurrogateKeys.story(storyId));
         keys.add(SurrogateKeys.linksTo(storyId));
-        stories.filing(storyId).ifPresent(filing -> {
-            keys.add(SurrogateKeys.section(filing.sectionId()));
-            filing.tagIds().forEach(tag -> keys.add(SurrogateKeys.tag(tag)));
-            filing.authorIds().forEach(author -> keys.add(SurrogateKeys.author(author)));
-        });
+        stories.filing(storyId).ifPresent(filing -> keys.addAll(filed(filing)));
         keys.addAll(EVERY_STORY);
         return keys;
+    }
+
+    private static Set<String> filed(StoryFiling filing) {
+        var keys = new LinkedHashSet<String>();
+        keys.add(SurrogateKeys.section(filing.sectionId()));
+        filing.tagIds().forEach(tag -> keys.add(SurrogateKeys.tag(tag)));
+        filing.authorIds().forEach(author -> keys.add(SurrogateKeys.author(author)));
+        return keys;
+    }
+
+    private static Set<String> names(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses()).map(Class::getSimpleName)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -12,7 +12,8 @@ import org.masthead.platform.Language;
         @JsonSubTypes.Type(ContentEvent.StoryPublished.class),
         @JsonSubTypes.Type(ContentEvent.StoryUnpublished.class),
         @JsonSubTypes.Type(ContentEvent.StoryDeleted.class),
-        @JsonSubTypes.Type(ContentEvent.VersionUnpublished.class)
+        @JsonSubTypes.Type(ContentEvent.VersionUnpublished.class),
+        @JsonSubTypes.Type(ContentEvent.MetadataChanged.class)
 })
 public sealed interface ContentEvent {
 
@@ -37,5 +38,14 @@ public sealed interface ContentEvent {
 
     /** One language version was taken off the site; the others stay as they are. */
     record VersionUnpublished(long storyId, Language language) implements ContentEvent {
+    }
+
+    /**
+     * The story's section, tags, authors or lead image changed. {@code before} is where it was filed
+     * until now, so that the pages of its old section, tags and authors can be found; {@code live} tells
+     * whether readers could open the story when it changed.
+     */
+    record MetadataChanged(long storyId, StoryFiling before, boolean leadImageChanged, boolean live)
+            implements ContentEvent {
     }
 }

@@ -2,11 +2,15 @@ package org.masthead.content;
 
 import java.util.Set;
 
-/** Path segments the reader site uses after the language; a section slug must not shadow them. */
+/**
+ * Path segments the reader site uses after the language ({@code /en/tag/…}, {@code /en/search}) and
+ * paths of the site's own: a section or page slug must not shadow them.
+ */
 final class ReservedPaths {
 
-    private static final Set<String> RESERVED = Set.of("tag", "author", "search", "feed", "rss", "atom",
-            "sitemap", "api", "media", "newsroom", "preview", "static", "assets", "actuator");
+    static final Set<String> RESERVED = Set.of("tag", "tags", "author", "authors", "search", "feed", "rss", "atom",
+            "sitemap", "sitemaps", "api", "media", "newsroom", "preview", "static", "assets", "actuator", "page",
+            "pages", "language", "internal", "error", "login", "logout", "webjars", "site", "robots", "favicon");
 
     private ReservedPaths() {
     }

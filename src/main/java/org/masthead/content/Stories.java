@@ -49,7 +49,26 @@ public class Stories {
     /** Opens a draft story on behalf of a newsroom account, which then owns it. */
     @Transactional
     public long create(NewStory story, String createdBy) {
+        checkFiling(story.sectionId(), story.authorIds(), story.tagIds(), null);
         return repository.insertStory(story, createdBy, clock.instant());
+    }
+
+    /**
+     * A story is filed in a section that exists and is open to new stories (a story already in an
+     * archived section may stay there), under authors and tags that exist.
+     */
+    private void checkFiling(long sectionId, List<Long> authorIds, List<Long> tagIds, @Nullable Long currentSection) {
+        var archived = repository.sectionArchived(sectionId)
+                .orElseThrow(() -> new TaxonomyRejected("section", "newsroom.story.error.section"));
+        if (archived && (currentSection == null || currentSection != sectionId)) {
+            throw new TaxonomyRejected("section", "newsroom.story.error.section-archived");
+        }
+        if (repository.existing("author", authorIds) != authorIds.stream().distinct().count()) {
+            throw new TaxonomyRejected("authors", "newsroom.story.error.author");
+        }
+        if (repository.existing("tag", tagIds) != tagIds.stream().distinct().count()) {
+            throw new TaxonomyRejected("tags", "newsroom.story.error.tag");
+        }
     }
 
     /**
@@ -295,10 +314,49 @@ public class Stories {
         return repository.details(storyId);
     }
 
+    /**
+     * Files the story under another section, tags or authors, or gives it another lead image. A change
+     * is announced through the outbox with where the story was filed before, so the pages of its old
+     * section, tags and authors can be found; saving the same metadata again announces nothing.
+     */
     @Transactional
     public void updateMetadata(long storyId, StoryMetadata metadata) {
-        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        var before = repository.details(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        checkFiling(metadata.sectionId(), metadata.authorIds(), metadata.tagIds(), before.sectionId());
+        var filing = repository.filing(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         repository.updateMetadata(storyId, metadata);
+        var after = repository.details(storyId).orElseThrow();
+        boolean imageChanged = !java.util.Objects.equals(before.leadImageId(), after.leadImageId());
+        boolean filed = before.sectionId() != after.sectionId() || !before.authorIds().equals(after.authorIds())
+                || !java.util.Set.copyOf(before.tagIds()).equals(java.util.Set.copyOf(after.tagIds()));
+        if (imageChanged || filed) {
+            outbox.append(new ContentEvent.MetadataChanged(storyId, filing, imageChanged,
+                    after.status() == StoryStatus.PUBLISHED && !after.publishedRevisions().isEmpty()));
+        }
+    }
+
+    /** Ids of the stories filed in a section, in any status, ascending. */
+    @Transactional(readOnly = true)
+    public List<Long> idsInSection(long sectionId) {
+        return repository.idsInSection(sectionId);
+    }
+
+    /** Ids of the stories that carry a tag, in any status, ascending. */
+    @Transactional(readOnly = true)
+    public List<Long> idsTagged(long tagId) {
+        return repository.idsTagged(tagId);
+    }
+
+    /** Ids of the stories with an author in their byline, in any status, ascending. */
+    @Transactional(readOnly = true)
+    public List<Long> idsBylined(long authorId) {
+        return repository.idsBylined(authorId);
+    }
+
+    /** How many stories there are, in any status. */
+    @Transactional(readOnly = true)
+    public int count() {
+        return repository.count();
     }
 
     /**

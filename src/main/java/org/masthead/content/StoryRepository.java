@@ -87,6 +87,40 @@ class StoryRepository {
         writeAuthorsAndTags(id, metadata.authorIds(), metadata.tagIds());
     }
 
+    List<Long> idsInSection(long sectionId) {
+        return jdbc.sql("select id from story where section_id = :id order by id").param("id", sectionId)
+                .query(Long.class).list();
+    }
+
+    List<Long> idsTagged(long tagId) {
+        return jdbc.sql("select story_id from story_tag where tag_id = :id order by story_id").param("id", tagId)
+                .query(Long.class).list();
+    }
+
+    List<Long> idsBylined(long authorId) {
+        return jdbc.sql("select story_id from story_author where author_id = :id order by story_id")
+                .param("id", authorId).query(Long.class).list();
+    }
+
+    /** Whether the section is archived; empty when there is no such section. */
+    Optional<Boolean> sectionArchived(long sectionId) {
+        return jdbc.sql("select archived from section where id = :id").param("id", sectionId)
+                .query(Integer.class).optional().map(archived -> archived == 1);
+    }
+
+    /** How many of {@code ids} name rows of {@code table} ("author" or "tag"). */
+    long existing(String table, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from " + ("tag".equals(table) ? "tag" : "author") + " where id in (:ids)")
+                .param("ids", ids.stream().distinct().toList()).query(Long.class).single();
+    }
+
+    int count() {
+        return jdbc.sql("select count(*) from story").query(Integer.class).single();
+    }
+
     Optional<StoryDetails> details(long id) {
         var revisions = new EnumMap<Language, Integer>(Language.class);
         var published = new EnumMap<Language, Integer>(Language.class);
@@ -438,7 +472,7 @@ class StoryRepository {
                  where sa.story_id in (:ids) order by sa.story_id, sa.position""")
                 .param("ids", ids)
                 .query((rs, n) -> authors.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
-                        .add(TaxonomyRepository.author(rs, n)))
+                        .add(TaxonomyRepository.authorRow(rs, n)))
                 .list();
         var tags = new java.util.HashMap<Long, List<Tag>>();
         jdbc.sql("""
@@ -446,7 +480,7 @@ class StoryRepository {
                  where st.story_id in (:ids) order by st.story_id, t.slug""")
                 .param("ids", ids)
                 .query((rs, n) -> tags.computeIfAbsent(rs.getLong("story_id"), id -> new ArrayList<>())
-                        .add(TaxonomyRepository.tag(rs, n)))
+                        .add(TaxonomyRepository.tagRow(rs, n)))
                 .list();
         var slugs = new java.util.HashMap<Long, Map<Language, String>>();
         jdbc.sql("select s.id, v.language, r.slug " + LIVE_FROM + " and s.id in (:ids)")
@@ -463,14 +497,14 @@ class StoryRepository {
         return jdbc.sql("""
                 select t.* from tag t join story_tag st on st.tag_id = t.id
                  where st.story_id = :story order by t.slug""")
-                .param("story", storyId).query(TaxonomyRepository::tag).list();
+                .param("story", storyId).query(TaxonomyRepository::tagRow).list();
     }
 
     private List<Author> authorsOf(long storyId) {
         return jdbc.sql("""
                 select a.* from author a join story_author sa on sa.author_id = a.id
                  where sa.story_id = :story order by sa.position""")
-                .param("story", storyId).query(TaxonomyRepository::author).list();
+                .param("story", storyId).query(TaxonomyRepository::authorRow).list();
     }
 
     Optional<StoryFiling> filing(long storyId) {

@@ -32,4 +32,18 @@ final class DemoFiles {
 
     record Version(String headline, String standfirst, List<JsonNode> body) {
     }
+
+    /** What the site shows besides stories: section descriptions, author profiles, static pages. */
+    record Site(Map<String, Map<String, String>> sectionDescriptions, Map<String, Profile> authorProfiles,
+            List<Page> pages) {
+    }
+
+    record Profile(Map<String, String> jobTitles, List<String> links) {
+    }
+
+    record Page(String purpose, boolean inFooter, Map<String, PageVersion> versions) {
+    }
+
+    record PageVersion(String slug, String title, String summary, List<JsonNode> body) {
+    }
 }

@@ -11,9 +11,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.masthead.content.AuthorDraft;
 import org.masthead.content.Block;
 import org.masthead.content.InlineMarkup;
 import org.masthead.content.RichText;
+import org.masthead.content.PageDraft;
+import org.masthead.content.PagePurpose;
+import org.masthead.content.PageSettings;
+import org.masthead.content.Pages;
+import org.masthead.content.SectionDraft;
+import org.masthead.content.TagDraft;
 import org.masthead.content.NewStory;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
@@ -44,16 +51,18 @@ class DemoNewsroom implements SmartInitializingSingleton {
 
     private final DemoProperties properties;
     private final Taxonomy taxonomy;
+    private final Pages pages;
     private final Stories stories;
     private final MediaLibrary media;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoNewsroom(DemoProperties properties, Taxonomy taxonomy, Stories stories, MediaLibrary media, JsonMapper json,
-            TransactionTemplate transaction, Clock clock) {
+    DemoNewsroom(DemoProperties properties, Taxonomy taxonomy, Pages pages, Stories stories, MediaLibrary media,
+            JsonMapper json, TransactionTemplate transaction, Clock clock) {
         this.properties = properties;
         this.taxonomy = taxonomy;
+        this.pages = pages;
         this.stories = stories;
         this.media = media;
         this.json = json;
@@ -75,13 +84,37 @@ class DemoNewsroom implements SmartInitializingSingleton {
 
     private int seed() {
         var newsroom = read("classpath:demo/newsroom.json", DemoFiles.Newsroom.class);
+        var site = read("classpath:demo/site.json", DemoFiles.Site.class);
         var sections = new HashMap<String, Long>();
         var authors = new HashMap<String, Long>();
         var tags = new HashMap<String, Long>();
-        newsroom.sections().forEach(s -> sections.put(s.slug(), taxonomy.addSection(s.slug(), localized(s.names()))));
-        newsroom.tags().forEach(t -> tags.put(t.slug(), taxonomy.addTag(t.slug(), localized(t.names()))));
-        newsroom.authors().forEach(a -> authors.put(a.slug(),
-                taxonomy.addAuthor(a.slug(), localized(a.names()), localized(a.bios()))));
+        // through the front doors a newsroom uses, with their checks and their outbox events
+        newsroom.sections().forEach(s -> sections.put(s.slug(), taxonomy.createSection(new SectionDraft(s.slug(),
+                localized(s.names()), localized(site.sectionDescriptions().getOrDefault(s.slug(), Map.of())),
+                Localized.EMPTY, Localized.EMPTY, false, false))));
+        newsroom.tags().forEach(t -> tags.put(t.slug(), taxonomy.createTag(TagDraft.named(t.slug(), localized(t.names())))));
+        newsroom.authors().forEach(a -> {
+            var profile = site.authorProfiles().getOrDefault(a.slug(), new DemoFiles.Profile(Map.of(), List.of()));
+            authors.put(a.slug(), taxonomy.createAuthor(new AuthorDraft(a.slug(), localized(a.names()),
+                    localized(a.bios()), localized(profile.jobTitles()), null, profile.links(), null)));
+        });
+        for (var page : site.pages()) {
+            var settings = new PageSettings(page.inFooter(), PagePurpose.fromKey(page.purpose()).orElse(PagePurpose.NONE));
+            Long id = null;
+            for (var language : Language.all()) {
+                var version = page.versions().get(language.code());
+                if (version == null) {
+                    continue;
+                }
+                var draft = new PageDraft(language, version.slug(), version.title(), version.summary(), "", "",
+                        blocks(version.body(), Map.of()), true);
+                if (id == null) {
+                    id = pages.create(settings, draft, EDITOR);
+                } else {
+                    pages.save(id, draft, EDITOR);
+                }
+            }
+        }
 
         var demoStories = new ArrayList<DemoFiles.Story>();
         for (var resource : resources("classpath:demo/stories/*.json")) {
@@ -153,7 +186,7 @@ class DemoNewsroom implements SmartInitializingSingleton {
     }
 
     private static Localized localized(Map<String, String> texts) {
-        return new Localized(texts.get("uk"), texts.get("en"), texts.get("ru"));
+        return new Localized(texts.getOrDefault("uk", ""), texts.getOrDefault("en", ""), texts.getOrDefault("ru", ""));
     }
 
     private static long required(Map<String, Long> ids, String key) {

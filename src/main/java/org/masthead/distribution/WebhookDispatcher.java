@@ -10,7 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.ContentEvent;
+import org.masthead.content.Pages;
+import org.masthead.content.SiteEvent;
 import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
+import org.masthead.platform.Language;
+import org.masthead.platform.Localized;
+import java.util.EnumSet;
+import java.util.function.Supplier;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
 import org.masthead.site.PublicUrls;
@@ -27,21 +34,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WebhookDispatcher implements OutboxConsumer {
 
-    private static final Set<String> CONTENT_EVENTS = Set.of("StoryPublished", "StoryUnpublished", "StoryDeleted",
-            "VersionSaved", "VersionUnpublished");
+    private static final Set<String> CONTENT_EVENTS = names(ContentEvent.class);
+    private static final Set<String> SITE_EVENTS = names(SiteEvent.class);
 
     private final WebhookRepository repository;
     private final Stories stories;
+    private final Taxonomy taxonomy;
+    private final Pages pages;
     private final PublicUrls urls;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final WebhookSender sender;
     private final Clock clock;
 
-    WebhookDispatcher(WebhookRepository repository, Stories stories, PublicUrls urls, JsonMapper json,
-            TransactionTemplate transaction, WebhookSender sender, Clock clock) {
+    WebhookDispatcher(WebhookRepository repository, Stories stories, Taxonomy taxonomy, Pages pages, PublicUrls urls,
+            JsonMapper json, TransactionTemplate transaction, WebhookSender sender, Clock clock) {
         this.repository = repository;
         this.stories = stories;
+        this.taxonomy = taxonomy;
+        this.pages = pages;
         this.urls = urls;
         this.json = json;
         this.transaction = transaction;
@@ -56,23 +67,32 @@ class WebhookDispatcher implements OutboxConsumer {
 
     @Override
     public void handle(OutboxEvent event) {
-        if (!CONTENT_EVENTS.contains(event.type())) {
-            return;
+        if (CONTENT_EVENTS.contains(event.type())) {
+            var content = event.payload(ContentEvent.class);
+            var kind = kind(content);
+            if (kind != null) {
+                deliver(event, kind, () -> storyData(content));
+            }
+        } else if (SITE_EVENTS.contains(event.type())) {
+            var site = event.payload(SiteEvent.class);
+            var kind = kind(site);
+            if (kind != null) {
+                deliver(event, kind, () -> siteData(site));
+            }
         }
-        var content = event.payload(ContentEvent.class);
-        var kind = kind(content);
-        if (kind == null) {
-            return;
-        }
+    }
+
+    private void deliver(OutboxEvent event, WebhookEvent kind, Supplier<Map<String, Object>> data) {
         var subscribers = repository.subscribers(kind);
         if (subscribers.isEmpty()) {
             return;
         }
         var now = clock.instant();
+        var body = data.get();
         transaction.executeWithoutResult(status -> {
             for (long webhook : subscribers) {
                 var id = deliveryId(webhook, event.id());
-                repository.insertDelivery(id, webhook, event.id(), kind, payload(id, kind, content, event), now);
+                repository.insertDelivery(id, webhook, event.id(), kind, payload(id, kind, body, event), now);
             }
         });
         sender.wake();
@@ -91,22 +111,40 @@ class WebhookDispatcher implements OutboxConsumer {
             case ContentEvent.VersionUnpublished u -> WebhookEvent.UNPUBLISHED;
             case ContentEvent.StoryDeleted d -> WebhookEvent.DELETED;
             case ContentEvent.VersionSaved v -> null;   // a saved draft is not news for anyone outside
+            // a live story filed elsewhere or given another picture changed for its readers
+            case ContentEvent.MetadataChanged m -> m.live() ? WebhookEvent.UPDATED : null;
+        };
+    }
+
+    private static @Nullable WebhookEvent kind(SiteEvent event) {
+        return switch (event) {
+            case SiteEvent.SectionChanged s -> WebhookEvent.SECTION_CHANGED;
+            case SiteEvent.TagChanged t -> WebhookEvent.TAG_CHANGED;
+            case SiteEvent.TagsMerged m -> WebhookEvent.TAG_MERGED;
+            case SiteEvent.AuthorChanged a -> WebhookEvent.AUTHOR_CHANGED;
+            case SiteEvent.PageChanged p -> WebhookEvent.PAGE_CHANGED;
+            case SiteEvent.PublicationChanged p -> null;
         };
     }
 
     /**
-     * The body in the Standard Webhooks shape ({@code type}, {@code timestamp}, {@code data}): the story
-     * and, when it went live, its live versions with their addresses on the site and in the content API.
+     * The story and, when it went live or changed while live, its live versions with their addresses on
+     * the site and in the content API.
      */
-    private String payload(String id, WebhookEvent kind, ContentEvent content, OutboxEvent event) {
+    private Map<String, Object> storyData(ContentEvent content) {
         var data = new LinkedHashMap<String, Object>();
         data.put("storyId", content.storyId());
         if (content instanceof ContentEvent.VersionUnpublished version) {
             data.put("language", version.language().code());   // only this version left the site
         }
-        if (content instanceof ContentEvent.StoryPublished published) {
+        var live = switch (content) {
+            case ContentEvent.StoryPublished published -> published.languages();
+            case ContentEvent.MetadataChanged changed -> EnumSet.allOf(Language.class);
+            default -> Set.<Language>of();
+        };
+        if (!live.isEmpty()) {
             var versions = new ArrayList<Map<String, Object>>();
-            published.languages().stream().sorted().forEach(language ->
+            live.stream().sorted().forEach(language ->
                     stories.published(content.storyId(), language).ifPresent(story -> {
                         var version = new LinkedHashMap<String, Object>();
                         version.put("language", language.code());
@@ -118,11 +156,99 @@ class WebhookDispatcher implements OutboxConsumer {
                     }));
             data.put("versions", versions);
         }
+        return data;
+    }
+
+    /** What changed, by id and slug, with its names and addresses in each language while it exists. */
+    private Map<String, Object> siteData(SiteEvent event) {
+        var data = new LinkedHashMap<String, Object>();
+        switch (event) {
+            case SiteEvent.SectionChanged section -> {
+                data.put("change", change(section.change()));
+                data.put("sectionId", section.sectionId());
+                data.put("slug", section.slug());
+                data.put("previousSlug", section.previousSlug());
+                taxonomy.section(section.slug()).ifPresent(found -> {
+                    data.put("names", names(found.name()));
+                    data.put("urls", addresses(language -> urls.section(language, found)));
+                });
+            }
+            case SiteEvent.TagChanged tag -> {
+                data.put("change", change(tag.change()));
+                data.put("tagId", tag.tagId());
+                data.put("slug", tag.slug());
+                data.put("previousSlug", tag.previousSlug());
+                taxonomy.tag(tag.slug()).ifPresent(found -> {
+                    data.put("names", names(found.name()));
+                    data.put("urls", addresses(language -> urls.tag(language, found)));
+                });
+            }
+            case SiteEvent.TagsMerged merged -> {
+                data.put("from", Map.of("tagId", merged.fromId(), "slug", merged.fromSlug()));
+                var into = new LinkedHashMap<String, Object>();
+                into.put("tagId", merged.intoId());
+                into.put("slug", merged.intoSlug());
+                taxonomy.tag(merged.intoSlug()).ifPresent(found -> {
+                    into.put("names", names(found.name()));
+                    into.put("urls", addresses(language -> urls.tag(language, found)));
+                });
+                data.put("into", into);
+                data.put("storyIds", merged.storyIds());
+            }
+            case SiteEvent.AuthorChanged author -> {
+                data.put("change", change(author.change()));
+                data.put("authorId", author.authorId());
+                data.put("slug", author.slug());
+                data.put("previousSlug", author.previousSlug());
+                taxonomy.author(author.slug()).ifPresent(found -> {
+                    data.put("names", names(found.name()));
+                    data.put("urls", addresses(language -> urls.author(language, found)));
+                });
+            }
+            case SiteEvent.PageChanged page -> {
+                data.put("change", change(page.change()));
+                data.put("pageId", page.pageId());
+                data.put("languages", page.languages().stream().sorted().map(Language::code).toList());
+                var versions = new ArrayList<Map<String, Object>>();
+                pages.find(page.pageId()).ifPresent(found -> found.versions().values().stream()
+                        .filter(v -> v.live()).sorted(java.util.Comparator.comparing(v -> v.language()))
+                        .forEach(v -> versions.add(Map.of("language", v.language().code(), "title", v.title(),
+                                "url", urls.absolute(urls.page(v.language(), v.slug()))))));
+                data.put("versions", versions);
+            }
+            case SiteEvent.PublicationChanged publication -> { }
+        }
+        return data;
+    }
+
+    private static String change(SiteEvent.Change change) {
+        return change.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Map<String, String> names(Localized names) {
+        var out = new LinkedHashMap<String, String>();
+        Language.all().forEach(language -> out.put(language.code(), names.in(language)));
+        return out;
+    }
+
+    private Map<String, String> addresses(java.util.function.Function<Language, String> path) {
+        var out = new LinkedHashMap<String, String>();
+        Language.all().forEach(language -> out.put(language.code(), urls.absolute(path.apply(language))));
+        return out;
+    }
+
+    /** The body in the Standard Webhooks shape ({@code type}, {@code timestamp}, {@code data}). */
+    private String payload(String id, WebhookEvent kind, Map<String, Object> data, OutboxEvent event) {
         var body = new LinkedHashMap<String, Object>();
         body.put("id", id);
         body.put("type", kind.wireName());
         body.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(event.createdAt()));
         body.put("data", data);
         return json.writeValueAsString(body);
+    }
+
+    private static Set<String> names(Class<?> sealed) {
+        return java.util.Arrays.stream(sealed.getPermittedSubclasses()).map(Class::getSimpleName)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

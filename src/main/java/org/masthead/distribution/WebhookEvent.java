@@ -3,7 +3,7 @@ package org.masthead.distribution;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The story events a webhook can subscribe to, by the names receivers see in payloads. */
+/** The events a webhook can subscribe to, by the names receivers see in payloads. */
 public enum WebhookEvent {
     /** A story became visible to readers (first publication, or again after being unpublished). */
     PUBLISHED("story.published"),
@@ -15,7 +15,20 @@ public enum WebhookEvent {
      */
     UNPUBLISHED("story.unpublished"),
     /** A story was deleted for good. */
-    DELETED("story.deleted");
+    DELETED("story.deleted"),
+    /**
+     * A section was created, changed (names, texts, place in the navigation, slug: {@code data.previousSlug})
+     * or deleted ({@code data.change}).
+     */
+    SECTION_CHANGED("section.changed"),
+    /** A tag was created, renamed or described, or deleted ({@code data.change}). */
+    TAG_CHANGED("tag.changed"),
+    /** A tag was merged into another: {@code data.from} leads to {@code data.into} from now on. */
+    TAG_MERGED("tag.merged"),
+    /** An author profile was created, changed or deleted ({@code data.change}). */
+    AUTHOR_CHANGED("author.changed"),
+    /** A static page was created, changed or deleted in some languages ({@code data.change}). */
+    PAGE_CHANGED("page.changed");
 
     private final String wireName;
 

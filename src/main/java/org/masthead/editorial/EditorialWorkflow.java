@@ -40,14 +40,16 @@ public class EditorialWorkflow {
 
     private final Stories stories;
     private final MediaLibrary media;
+    private final TaxonomyDesk taxonomy;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    EditorialWorkflow(Stories stories, MediaLibrary media, AuditLog audit, Clock clock,
+    EditorialWorkflow(Stories stories, MediaLibrary media, TaxonomyDesk taxonomy, AuditLog audit, Clock clock,
             PlatformTransactionManager transactions) {
         this.stories = stories;
         this.media = media;
+        this.taxonomy = taxonomy;
         this.audit = audit;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
@@ -61,19 +63,45 @@ public class EditorialWorkflow {
     /** Opens a draft owned by {@code user}; contributors and editors only. */
     @Transactional
     public long open(NewsroomUser user, StoryMetadata metadata, Language sourceLanguage) {
+        return open(user, metadata, sourceLanguage, List.of());
+    }
+
+    /**
+     * Opens a draft with tags typed as names besides those chosen: each is an existing tag or, where the
+     * person may create tags, a new one (see {@link TaxonomyDesk#tagsTyped}), all in one transaction.
+     */
+    @Transactional
+    public long open(NewsroomUser user, StoryMetadata metadata, Language sourceLanguage, List<String> typedTags) {
         if (!Permissions.mayOpen(user)) {
             throw new WorkflowRefused("open", 0);
         }
+        metadata = withTyped(user, metadata, typedTags);
         long id = stories.create(new NewStory(metadata.sectionId(), sourceLanguage, metadata.authorIds(),
                 metadata.tagIds(), metadata.leadImageId()), user.username());
         audit.record(user.username(), "story.create", "story " + id, "");
         return id;
     }
 
+    /** Files the story elsewhere or gives it another lead image; the change is announced and audited. */
     @Transactional
     public void updateMetadata(NewsroomUser user, long storyId, StoryMetadata metadata) {
-        require(Permissions.of(user, story(storyId)).editMetadata(), "metadata", storyId);
+        updateMetadata(user, storyId, metadata, List.of());
+    }
+
+    /** The same, with tags typed as names besides those chosen (see {@link #open(NewsroomUser, StoryMetadata, Language, List)}). */
+    @Transactional
+    public void updateMetadata(NewsroomUser user, long storyId, StoryMetadata metadata, List<String> typedTags) {
+        var before = story(storyId);
+        require(Permissions.of(user, before).editMetadata(), "metadata", storyId);
+        metadata = withTyped(user, metadata, typedTags);
         stories.updateMetadata(storyId, metadata);
+        var after = story(storyId);
+        var changes = new TaxonomyDesk.Changes();
+        changes.add("section", Long.toString(before.sectionId()), Long.toString(after.sectionId()));
+        changes.add("authors", before.authorIds().toString(), after.authorIds().toString());
+        changes.add("tags", before.tagIds().toString(), after.tagIds().toString());
+        changes.add("lead image", String.valueOf(before.leadImageId()), String.valueOf(after.leadImageId()));
+        audit.record(user.username(), "story.metadata", "story " + storyId, changes.toString());
     }
 
     /**
@@ -321,6 +349,15 @@ public class EditorialWorkflow {
         if (!problems.isEmpty()) {
             throw new PublishBlocked(problems);
         }
+    }
+
+    private StoryMetadata withTyped(NewsroomUser user, StoryMetadata metadata, List<String> typedTags) {
+        if (typedTags.isEmpty()) {
+            return metadata;
+        }
+        var tags = new java.util.LinkedHashSet<>(metadata.tagIds());
+        tags.addAll(taxonomy.tagsTyped(user, typedTags));
+        return new StoryMetadata(metadata.sectionId(), metadata.authorIds(), List.copyOf(tags), metadata.leadImageId());
     }
 
     private StoryDetails story(long storyId) {

@@ -6,65 +6,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure someone can sign in to a new newsroom. On the first start of an empty newsroom it opens
- * an admin account and prints its one-time password on standard output as a plain line, once; the
- * password never goes into the log. {@code java -jar masthead.jar create-admin NAME} (or {@code ./masthead create-admin NAME})
- * opens a further admin account, prints its password on standard output and exits.
+ * Makes sure someone can sign in to a new newsroom. On the first start of an empty newsroom it opens an
+ * admin account named by {@code masthead.identity.first-admin} (so the name is the operator's choice, not a
+ * name every stranger knows) and prints its one-time password once, as a plain line of its own on standard
+ * output (the terminal, or the service manager's or container's output); the log, which is often shipped
+ * elsewhere, only says that the account was opened. Further admin accounts come from {@link AdminCommand}.
  */
 @Component
 @Order(0)
 class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
-    static final String COMMAND = "create-admin";
 
     private final Accounts accounts;
     private final IdentityProperties properties;
-    private final ApplicationContext context;
+    private final MessageSource messages;
+    private final Environment environment;
 
-    FirstAdmin(Accounts accounts, IdentityProperties properties, ApplicationContext context) {
+    FirstAdmin(Accounts accounts, IdentityProperties properties, MessageSource messages, Environment environment) {
         this.accounts = accounts;
         this.properties = properties;
-        this.context = context;
+        this.messages = messages;
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        var command = args.getNonOptionArgs();
-        if (!command.isEmpty() && command.getFirst().equals(COMMAND)) {
-            createAdminAndExit(command.size() > 1 ? command.get(1) : properties.firstAdmin());
+        if (accounts.any()) {
             return;
         }
-        if (!accounts.any()) {
-            var created = accounts.create(admin(properties.firstAdmin()), "system");
-            // the password goes to the terminal as a plain line, never into the (often shipped) log
-            log.warn("Created the first newsroom account '{}'; its one-time password is printed on standard output, "
-                    + "once - sign in at /newsroom/login and change it.", created.account().username());
-            System.out.println("First newsroom account '" + created.account().username() + "', one-time password: "
-                    + created.password());
-        }
-    }
-
-    private void createAdminAndExit(String username) {
-        int status = 0;
+        var name = properties.firstAdmin().strip();
+        Accounts.Created created;
         try {
-            var created = accounts.create(admin(username), "system");
-            System.out.println("Created admin account '" + username + "' with the password: " + created.password());
-        } catch (AccountRejected e) {
-            System.err.println("Cannot create admin account '" + username + "': " + e.messageKey());
-            status = 1;
+            created = accounts.create(new NewAccount(name, name, EnumSet.of(Role.ADMIN, Role.EDITOR), Language.UK),
+                    "system");
+        } catch (AccountRejected rejected) {
+            log.error("No first admin account was opened: masthead.identity.first-admin '{}' is refused ({}). "
+                    + "Choose another name, or run ./masthead create-admin NAME.", name,
+                    messages.getMessage(rejected.messageKey(), null, rejected.messageKey(), java.util.Locale.ENGLISH));
+            return;
         }
-        int exitStatus = status;
-        System.exit(SpringApplication.exit(context, () -> exitStatus));
+        var signIn = environment.getProperty("masthead.site.base-url", "http://localhost:8080").replaceAll("/+$", "")
+                + "/newsroom/login";
+        var username = created.account().username();
+        log.warn("Opened the first newsroom account '{}'; its one-time password is printed once on standard output, "
+                + "never in the log.", username);
+        System.out.println(plainLine(username, created.password(), signIn));
+        System.out.flush();
     }
 
-    private static NewAccount admin(String username) {
-        return new NewAccount(username, username, EnumSet.of(Role.ADMIN, Role.EDITOR), Language.UK);
+    /** The line an operator reads on the terminal: who, the password, and where to sign in. */
+    static String plainLine(String username, String password, String signIn) {
+        return "First admin account: " + username + "   one-time password: " + password + "   sign in at " + signIn
+                + " and change it under My account.";
     }
 }

@@ -47,7 +47,14 @@ public class NewsroomPages {
         if (user.has(Role.TRANSLATOR) || user.has(Role.EDITOR)) {
             nav.add(link(t, "translations", "/newsroom/translations"));
         }
+        if (user.has(Role.EDITOR)) {
+            nav.add(link(t, "tags", "/newsroom/tags"));
+            nav.add(link(t, "authors", "/newsroom/authors"));
+        }
         if (user.has(Role.ADMIN)) {
+            nav.add(link(t, "sections", "/newsroom/admin/sections"));
+            nav.add(link(t, "pages", "/newsroom/admin/pages"));
+            nav.add(link(t, "settings", "/newsroom/admin/settings"));
             nav.add(link(t, "users", "/newsroom/admin/users"));
             nav.add(link(t, "audit", "/newsroom/admin/audit"));
             nav.add(link(t, "webhooks", "/newsroom/admin/webhooks"));

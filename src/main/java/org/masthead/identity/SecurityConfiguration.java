@@ -50,6 +50,7 @@ class SecurityConfiguration {
                                 .hasAuthority(TokenScope.PUBLISH.authority())
                         .requestMatchers(HttpMethod.POST, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .requestMatchers(HttpMethod.PUT, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
+                        .requestMatchers(HttpMethod.DELETE, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .anyRequest().denyAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -141,6 +142,11 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder(SignInProperties properties) {
+        return passwords(properties);
+    }
+
+    /** bcrypt at the configured cost: the newsroom's passwords, wherever accounts are opened (see {@link AdminCommand}). */
+    static PasswordEncoder passwords(SignInProperties properties) {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
     }
 

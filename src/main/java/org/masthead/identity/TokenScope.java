@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 public enum TokenScope {
     /** Reading stories through the admin API, drafts included. */
     READ,
-    /** Creating stories, saving versions and uploading images. */
+    /** Creating stories, saving versions, uploading images, and managing sections, tags, authors and pages. */
     WRITE,
     /** Submitting, publishing, scheduling and unpublishing stories. */
     PUBLISH;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.masthead.content.ContentEvent;
+import org.masthead.content.SiteEvent;
 import org.masthead.content.Stories;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
@@ -22,6 +23,8 @@ class StoryIndexer implements OutboxConsumer {
 
     /** Simple names of every content event, new ones (a deletion, say) included without a change here. */
     private static final Set<String> CONTENT_EVENTS = Arrays.stream(ContentEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SITE_EVENTS = Arrays.stream(SiteEvent.class.getPermittedSubclasses())
             .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     private final Stories stories;
@@ -41,7 +44,25 @@ class StoryIndexer implements OutboxConsumer {
     public void handle(OutboxEvent event) {
         if (CONTENT_EVENTS.contains(event.type())) {
             reindex(event.payload(ContentEvent.class).storyId());
+        } else if (SITE_EVENTS.contains(event.type())) {
+            storiesShowing(event.payload(SiteEvent.class)).forEach(this::reindex);
         }
+    }
+
+    /**
+     * The stories whose documents hold what changed: a section's slug (results link to it, facets count
+     * by it), a tag's or author's slug and names (facets, suggestions). Pages and settings are not indexed.
+     */
+    private List<Long> storiesShowing(SiteEvent event) {
+        return switch (event) {
+            case SiteEvent.SectionChanged section -> section.moved() ? stories.idsInSection(section.sectionId()) : List.of();
+            case SiteEvent.TagChanged tag -> tag.change() == SiteEvent.Change.DELETED ? tag.storyIds()
+                    : tag.renamed() ? stories.idsTagged(tag.tagId()) : List.of();
+            case SiteEvent.TagsMerged merged -> merged.storyIds();
+            case SiteEvent.AuthorChanged author -> author.renamed() ? stories.idsBylined(author.authorId()) : List.of();
+            case SiteEvent.PageChanged page -> List.of();
+            case SiteEvent.PublicationChanged publication -> List.of();
+        };
     }
 
     /**

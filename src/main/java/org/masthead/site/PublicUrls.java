@@ -54,6 +54,11 @@ public class PublicUrls {
         return home(language) + "author/" + author.slug();
     }
 
+    /** A static page: {@code /{lang}/{slug}}, beside the sections (whose addresses end in a slash). */
+    public String page(Language language, String slug) {
+        return home(language) + slug;
+    }
+
     public String media(long mediaId, int width) {
         return "/media/" + mediaId + "/" + width + ".jpg";
     }
@@ -89,6 +94,11 @@ public class PublicUrls {
     /** Part {@code part} (from 1) of the sitemap of the stories first published in one month (UTC). */
     public String sitemap(java.time.YearMonth month, int part) {
         return "/sitemaps/" + month + (part == 1 ? "" : "-" + part) + ".xml";
+    }
+
+    /** The sitemap of the static pages. */
+    public String pagesSitemap() {
+        return "/sitemaps/pages.xml";
     }
 
     public String newsSitemap() {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.masthead.content.Block;
 import org.masthead.content.NewStory;
 import org.masthead.content.SaveVersion;
+import org.masthead.content.SectionDraft;
+import org.masthead.content.StoryMetadata;
+import org.masthead.content.TagDraft;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.platform.Language;
@@ -102,6 +105,104 @@ class PageCacheIntegrationTest {
         var after = site.get(path);
         assertThat(outcome(after)).isEqualTo("miss");
         assertThat(after.body()).contains("/nova-nazva-" + linked + "\" hreflang=\"uk\"");
+    }
+
+    @Test
+    void renamingATagEvictsThePagesAndFeedsThatNameItAndNothingElse() {
+        var a = new FiledStory("Cache story tagged to rename");
+        var b = new FiledStory("Cache story tagged to keep");
+        relay.drain();
+        var naming = List.of(a.path(EN), a.tagPath(EN), a.sectionPath(EN) + "feed/rss.xml", a.authorPath(EN) + "/feed/atom.xml");
+        var others = List.of(a.sectionPath(EN), a.authorPath(EN), "/en/", b.path(EN), b.tagPath(EN),
+                b.sectionPath(EN) + "feed/rss.xml");
+        warm(concat(naming, others));
+
+        var tag = taxonomy.tagDetails(a.tag).orElseThrow();
+        taxonomy.updateTag(a.tag, new TagDraft("", new Localized("Перейменований " + a.tagSlug,
+                "Renamed " + a.tagSlug, "Переименованный " + a.tagSlug), tag.description()));
+        relay.drain();
+
+        for (var path : naming) {
+            assertThat(outcome(site.get(path))).as(path).isEqualTo("miss");
+        }
+        for (var path : others) {
+            assertThat(outcome(site.get(path))).as(path).isEqualTo("hit");
+        }
+        assertThat(site.get(a.path(EN)).body()).contains("Renamed " + a.tagSlug);
+    }
+
+    @Test
+    void mergingATagEvictsThePagesOfBothTagsAndTheOldPageRedirects() {
+        var a = new FiledStory("Cache story of the merged tag");
+        var b = new FiledStory("Cache story of the surviving tag");
+        relay.drain();
+        warm(List.of(a.path(EN), a.tagPath(EN), b.path(EN), b.tagPath(EN), a.sectionPath(EN)));
+
+        taxonomy.mergeTags(a.tag, b.tag);
+        relay.drain();
+
+        assertThat(outcome(site.get(a.path(EN)))).isEqualTo("miss");
+        assertThat(outcome(site.get(b.tagPath(EN)))).isEqualTo("miss");
+        assertThat(outcome(site.get(a.sectionPath(EN)))).isEqualTo("hit");
+        var moved = site.get(a.tagPath(EN));
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location")).hasValue(b.tagPath(EN));
+        assertThat(site.get(a.tagPath(EN) + "/feed/rss.xml").headers().firstValue("Location"))
+                .hasValue(b.tagPath(EN) + "/feed/rss.xml");
+        assertThat(site.get(b.tagPath(EN)).body()).contains("Cache story of the merged tag");
+    }
+
+    @Test
+    void movingALiveStoryToAnotherSectionEvictsTheListsOfBothSections() {
+        var story = new FiledStory("Cache story that moves");
+        var target = new FiledStory("Cache story already there");
+        var elsewhere = new FiledStory("Cache story not concerned");
+        relay.drain();
+        var oldPath = story.path(EN);
+        warm(List.of(oldPath, story.sectionPath(EN), target.sectionPath(EN), elsewhere.path(EN), "/en/"));
+
+        var details = stories.details(story.id).orElseThrow();
+        stories.updateMetadata(story.id, new StoryMetadata(target.section, details.authorIds(), details.tagIds(),
+                details.leadImageId()));
+        relay.drain();
+
+        assertThat(outcome(site.get(story.sectionPath(EN)))).isEqualTo("miss");
+        assertThat(site.get(story.sectionPath(EN)).body()).doesNotContain("Cache story that moves");
+        assertThat(outcome(site.get(target.sectionPath(EN)))).isEqualTo("miss");
+        assertThat(site.get(target.sectionPath(EN)).body()).contains("Cache story that moves");
+        assertThat(outcome(site.get(elsewhere.path(EN)))).as("a page that does not show it").isEqualTo("hit");
+        var moved = site.get(oldPath);
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location").orElseThrow()).startsWith(target.sectionPath(EN));
+    }
+
+    @Test
+    void renamingASectionEvictsEveryPageWithTheNavigationButNotTheFeedsOfOthers() {
+        var story = new FiledStory("Cache story of a renamed section");
+        var other = new FiledStory("Cache story elsewhere");
+        relay.drain();
+        var html = List.of(story.path(EN), other.path(EN), other.tagPath(EN), "/ru/");
+        var feeds = List.of(other.sectionPath(EN) + "feed/rss.xml", other.tagPath(EN) + "/feed/rss.xml");
+        warm(concat(html, feeds));
+
+        var section = taxonomy.sectionDetails(story.section).orElseThrow();
+        var renamed = Fixtures.unique("section");
+        taxonomy.updateSection(story.section, new SectionDraft(renamed, section.name(), section.description(),
+                section.seoTitle(), section.seoDescription(), false, false));
+        relay.drain();
+
+        for (var path : html) {
+            var now = path.replace("/" + story.sectionSlug + "/", "/" + renamed + "/");
+            assertThat(outcome(site.get(now))).as(now).isEqualTo("miss");
+        }
+        for (var path : feeds) {
+            assertThat(outcome(site.get(path))).as("a feed that names no story of the section: " + path).isEqualTo("hit");
+        }
+        var old = site.get(story.sectionPath(EN));
+        assertThat(old.statusCode()).isEqualTo(301);
+        assertThat(old.headers().firstValue("Location")).hasValue("/en/" + renamed + "/");
+        assertThat(site.get(story.sectionPath(EN) + "feed/atom.xml").headers().firstValue("Location"))
+                .hasValue("/en/" + renamed + "/feed/atom.xml");
     }
 
     @Test
@@ -250,6 +351,13 @@ class PageCacheIntegrationTest {
         assertThat(redirect.headers().firstValue("X-Page-Cache")).isEmpty();
     }
 
+    private void warm(List<String> paths) {
+        for (var path : paths) {
+            site.get(path);
+            assertThat(outcome(site.get(path))).as(path).isEqualTo("hit");
+        }
+    }
+
     private static String outcome(HttpResponse<?> response) {
         return response.headers().firstValue("X-Page-Cache").orElse("none");
     }
@@ -290,9 +398,11 @@ class PageCacheIntegrationTest {
 
         FiledStory(String headline, Language... languages) {
             this.headline = headline;
-            section = taxonomy.addSection(sectionSlug, new Localized("Розділ", "Section", "Раздел"));
-            tag = taxonomy.addTag(tagSlug, new Localized("Тег", "Tag", "Тег"));
-            author = taxonomy.addAuthor(authorSlug, new Localized("Авторка", "Author", "Автор"),
+            section = taxonomy.addSection(sectionSlug, new Localized("Розділ " + sectionSlug, "Section " + sectionSlug,
+                    "Раздел " + sectionSlug));
+            tag = taxonomy.addTag(tagSlug, new Localized("Тег " + tagSlug, "Tag " + tagSlug, "Тег " + tagSlug));
+            author = taxonomy.addAuthor(authorSlug, new Localized("Авторка " + authorSlug, "Author " + authorSlug,
+                    "Автор " + authorSlug),
                     new Localized("", "", ""));
             id = stories.create(new NewStory(section, UK, List.of(author), List.of(tag), null));
             for (var language : languages) {

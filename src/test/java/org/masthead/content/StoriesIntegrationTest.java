@@ -120,9 +120,13 @@ class StoriesIntegrationTest {
     @Test
     void refusesSectionSlugsThatWouldShadowSitePaths() {
         assertThatThrownBy(() -> taxonomy.addSection("tag", new org.masthead.platform.Localized("a", "b", "c")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(TaxonomyRejected.class, e -> {
+                    assertThat(e.field()).isEqualTo("slug");
+                    assertThat(e.messageKey()).isEqualTo("newsroom.taxonomy.error.slug-reserved");
+                });
         assertThatThrownBy(() -> taxonomy.addSection("Not A Slug", new org.masthead.platform.Localized("a", "b", "c")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(TaxonomyRejected.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("newsroom.taxonomy.error.slug"));
     }
 
     @Test

@@ -59,7 +59,8 @@ class WebhooksIntegrationTest {
 
     @Test
     void everyStoryEventReachesItsSubscribersSignedAndOnce() {
-        var hook = register(EnumSet.allOf(WebhookEvent.class));
+        var hook = register(EnumSet.of(WebhookEvent.PUBLISHED, WebhookEvent.UPDATED, WebhookEvent.UNPUBLISHED,
+                WebhookEvent.DELETED));
         var onlyDeletes = register(EnumSet.of(WebhookEvent.DELETED));
         // each change is relayed before the next, as on a live site: a payload lists the versions
         // that are live when the consumer prepares it
@@ -195,6 +196,50 @@ class WebhooksIntegrationTest {
                 .isInstanceOf(InvalidWebhook.class).extracting(e -> ((InvalidWebhook) e).field()).isEqualTo("events");
         assertThatThrownBy(() -> webhooks.register(new NewWebhook("file:///etc/passwd", Set.of(WebhookEvent.PUBLISHED), ""), "test"))
                 .isInstanceOf(InvalidWebhook.class).extracting(e -> ((InvalidWebhook) e).field()).isEqualTo("url");
+    }
+
+    @Test
+    void metadataOfALiveStoryAndTaxonomyChangesReachTheirSubscribers() {
+        var stories = register(EnumSet.of(WebhookEvent.UPDATED));
+        var taxonomyHook = register(EnumSet.of(WebhookEvent.SECTION_CHANGED, WebhookEvent.TAG_CHANGED,
+                WebhookEvent.TAG_MERGED, WebhookEvent.AUTHOR_CHANGED));
+        long id = fixtures.story().in(EN, "Story filed elsewhere").published();
+        long draft = fixtures.story().in(EN, "Draft filed elsewhere").draft();
+        long section = fixtures.section();
+        var fromSlug = Fixtures.unique("hook-tag");
+        long from = taxonomy.addTag(fromSlug, new org.masthead.platform.Localized("Від " + fromSlug, "From " + fromSlug,
+                "От " + fromSlug));
+        long into = taxonomy.addTag(Fixtures.unique("hook-tag"), new org.masthead.platform.Localized("До " + fromSlug,
+                "Into " + fromSlug, "В " + fromSlug));
+        deliver();
+        for (long story : List.of(id, draft)) {
+            var details = this.stories.details(story).orElseThrow();
+            this.stories.updateMetadata(story, new org.masthead.content.StoryMetadata(section, details.authorIds(),
+                    List.of(from), null));
+        }
+        deliver();
+        taxonomy.mergeTags(from, into);
+        deliver();
+
+        var updated = receiver.await(r -> webhookOf(r.id(), stories.webhook().id()), 1, PATIENCE);
+        assertThat(body(updated.getFirst()).path("type").asString()).isEqualTo("story.updated");
+        assertThat(storyOf(updated.getFirst())).as("only the live story is news").isEqualTo(id);
+        assertThat(body(updated.getFirst()).path("data").path("versions").get(0).path("url").asString())
+                .contains("/en/" + taxonomy.sectionDetails(section).orElseThrow().slug() + "/");
+
+        var merged = receiver.await(r -> webhookOf(r.id(), taxonomyHook.webhook().id())
+                && body(r).path("type").asString().equals("tag.merged"), 1, PATIENCE).getFirst();
+        var data = body(merged).path("data");
+        assertThat(data.path("from").path("tagId").asLong()).isEqualTo(from);
+        assertThat(data.path("into").path("tagId").asLong()).isEqualTo(into);
+        assertThat(data.path("into").path("urls").path("en").asString()).endsWith("/en/tag/"
+                + taxonomy.tagDetails(into).orElseThrow().slug());
+        assertThat(data.path("storyIds")).extracting(JsonNode::asLong).containsExactlyInAnyOrder(id, draft);
+        var created = receiver.await(r -> webhookOf(r.id(), taxonomyHook.webhook().id())
+                && body(r).path("type").asString().equals("section.changed")
+                && body(r).path("data").path("sectionId").asLong() == section, 1, PATIENCE);
+        assertThat(created).singleElement().satisfies(r -> assertThat(body(r).path("data").path("change").asString())
+                .isEqualTo("created"));
     }
 
     private RegisteredWebhook register(Set<WebhookEvent> events) {

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.masthead.content.Block;
+import org.masthead.content.PageDraft;
+import org.masthead.content.PagePurpose;
+import org.masthead.content.PageSettings;
+import org.masthead.content.Pages;
+import org.masthead.platform.Localized;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.StoryMetadata;
 import org.masthead.content.StoryStatus;
@@ -104,6 +109,22 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("POST /newsroom/admin/webhooks/{id}/active", EnumSet.of(Role.ADMIN));
         NEWSROOM.put("POST /newsroom/admin/webhooks/{id}/delete", EnumSet.of(Role.ADMIN));
         NEWSROOM.put("POST /newsroom/admin/webhooks/{id}/deliveries/{delivery}/retry", EnumSet.of(Role.ADMIN));
+        for (var route : List.of("GET /newsroom/admin/sections", "POST /newsroom/admin/sections",
+                "GET /newsroom/admin/sections/{id}", "POST /newsroom/admin/sections/{id}",
+                "POST /newsroom/admin/sections/{id}/move", "POST /newsroom/admin/sections/{id}/delete",
+                "GET /newsroom/admin/pages", "GET /newsroom/admin/pages/new", "POST /newsroom/admin/pages",
+                "GET /newsroom/admin/pages/{id}", "POST /newsroom/admin/pages/{id}/settings",
+                "POST /newsroom/admin/pages/{id}/move", "POST /newsroom/admin/pages/{id}/delete",
+                "GET /newsroom/admin/pages/{id}/{lang}", "POST /newsroom/admin/pages/{id}/{lang}",
+                "GET /newsroom/admin/settings", "POST /newsroom/admin/settings")) {
+            NEWSROOM.put(route, EnumSet.of(Role.ADMIN));
+        }
+        for (var route : List.of("GET /newsroom/tags", "POST /newsroom/tags", "GET /newsroom/tags/{id}",
+                "POST /newsroom/tags/{id}", "POST /newsroom/tags/{id}/merge", "POST /newsroom/tags/{id}/delete",
+                "GET /newsroom/authors", "GET /newsroom/authors/new", "POST /newsroom/authors",
+                "GET /newsroom/authors/{id}", "POST /newsroom/authors/{id}", "POST /newsroom/authors/{id}/delete")) {
+            NEWSROOM.put(route, EnumSet.of(Role.EDITOR));
+        }
     }
 
     /**
@@ -118,12 +139,24 @@ class AuthorizationMatrixIntegrationTest {
      * The admin API's policy: the token scope each route needs (the account's roles are checked by the
      * workflow behind it, see AdminApiIntegrationTest). Bearer-only, so it is outside the newsroom matrix.
      */
-    private static final Map<String, TokenScope> ADMIN_API = Map.of(
-            "GET /api/v1/admin/stories/{id}", TokenScope.READ,
-            "POST /api/v1/admin/stories", TokenScope.WRITE,
-            "PUT /api/v1/admin/stories/{id}/{lang}", TokenScope.WRITE,
-            "POST /api/v1/admin/media", TokenScope.WRITE,
-            "POST /api/v1/admin/stories/{id}/status", TokenScope.PUBLISH);
+    private static final Map<String, TokenScope> ADMIN_API = new LinkedHashMap<>();
+
+    static {
+        ADMIN_API.put("GET /api/v1/admin/stories/{id}", TokenScope.READ);
+        ADMIN_API.put("POST /api/v1/admin/stories", TokenScope.WRITE);
+        ADMIN_API.put("PUT /api/v1/admin/stories/{id}/{lang}", TokenScope.WRITE);
+        ADMIN_API.put("POST /api/v1/admin/media", TokenScope.WRITE);
+        ADMIN_API.put("POST /api/v1/admin/stories/{id}/status", TokenScope.PUBLISH);
+        // the account's roles decide the rest: admins sections and pages, editors tags and authors
+        for (var kind : List.of("sections", "tags", "authors", "pages")) {
+            ADMIN_API.put("GET /api/v1/admin/" + kind, TokenScope.READ);
+            ADMIN_API.put("POST /api/v1/admin/" + kind, TokenScope.WRITE);
+            ADMIN_API.put("GET /api/v1/admin/" + kind + "/{id}", TokenScope.READ);
+            ADMIN_API.put("PUT /api/v1/admin/" + kind + "/{id}", TokenScope.WRITE);
+            ADMIN_API.put("DELETE /api/v1/admin/" + kind + "/{id}", TokenScope.WRITE);
+        }
+        ADMIN_API.put("POST /api/v1/admin/tags/{id}/merge", TokenScope.WRITE);
+    }
 
     @LocalServerPort
     int port;
@@ -152,6 +185,9 @@ class AuthorizationMatrixIntegrationTest {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    Pages pages;
 
     private final Map<Role, Staff.Member> members = new EnumMap<>(Role.class);
     private Staff.Member storyOwner;
@@ -260,6 +296,21 @@ class AuthorizationMatrixIntegrationTest {
             var user = new NewsroomUser(holder.id(), holder.username(), "Holder", role == null ? Set.of() : Set.of(role),
                     true, Language.EN, 0, null);
             path = path.replace("{id}", Long.toString(tokens.create(user, "matrix", Set.of(TokenScope.READ)).token().id()));
+        } else if (path.startsWith("/newsroom/admin/sections/{id}")) {
+            path = path.replace("{id}", Long.toString(new Fixtures(stories, taxonomy).section()));
+        } else if (path.startsWith("/newsroom/tags/{id}")) {
+            var slug = Fixtures.unique("matrix-tag");
+            path = path.replace("{id}", Long.toString(taxonomy.addTag(slug, new Localized("М " + slug, "M " + slug,
+                    "М " + slug))));
+        } else if (path.startsWith("/newsroom/authors/{id}")) {
+            var slug = Fixtures.unique("matrix-author");
+            path = path.replace("{id}", Long.toString(taxonomy.addAuthor(slug, new Localized("А " + slug, "A " + slug,
+                    "А " + slug), Localized.EMPTY)));
+        } else if (path.startsWith("/newsroom/admin/pages/{id}")) {
+            var slug = Fixtures.unique("matrix-page");
+            path = path.replace("{id}", Long.toString(pages.create(new PageSettings(false, PagePurpose.NONE),
+                    new PageDraft(Language.UK, slug, "Сторінка " + slug, "", "", "", List.of(new Block.Paragraph("p", "Т.")),
+                            false), "test")));
         } else if (path.contains("/media/{id}")) {
             path = path.replace("{id}", Long.toString(media.upload(Images.png(20, 20), "matrix.png", "test").id()));
         } else if (path.contains("{id}")) {

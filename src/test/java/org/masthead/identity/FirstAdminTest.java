@@ -15,7 +15,8 @@ import org.masthead.platform.Language;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.mock.env.MockEnvironment;
 
 @ExtendWith(OutputCaptureExtension.class)
 class FirstAdminTest {
@@ -27,12 +28,13 @@ class FirstAdminTest {
         when(accounts.any()).thenReturn(false);
         when(accounts.create(any(), eq("system"))).thenReturn(new Accounts.Created(new Account(1, "chief", "chief",
                 Set.of(Role.ADMIN, Role.EDITOR), true, Language.UK, null, Instant.now()), password));
-        new FirstAdmin(accounts, new IdentityProperties(ZoneId.of("Europe/Kyiv"), "chief"), mock(ApplicationContext.class))
+        new FirstAdmin(accounts, new IdentityProperties(ZoneId.of("Europe/Kyiv"), "chief"), mock(MessageSource.class),
+                new MockEnvironment())
                 .run(new DefaultApplicationArguments());
 
         var lines = output.getOut().lines().toList();
         assertThat(lines).filteredOn(line -> line.contains(password)).singleElement()
-                .satisfies(line -> assertThat(line).startsWith("First newsroom account 'chief'"));
+                .satisfies(line -> assertThat(line).startsWith("First admin account: chief "));
         assertThat(lines).filteredOn(line -> line.contains("FirstAdmin")).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).doesNotContain(password));
     }

@@ -13,6 +13,10 @@ import org.masthead.content.Block;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
+import org.masthead.content.StoryMetadata;
+import org.masthead.content.SectionDraft;
+import org.masthead.content.TagDraft;
+import org.masthead.platform.Localized;
 import org.masthead.platform.Language;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.masthead.support.Fixtures;
@@ -130,6 +134,81 @@ class StorySearchIntegrationTest {
         assertThat(huge.hits().size()).isLessThanOrEqualTo(search.pageSize());
         assertThat(search.search(StorySearch.Request.published(EN, "war").page(100_000)).hits()).isEmpty();
         assertThat(search.suggest(EN, "x".repeat(500))).isEmpty();
+    }
+
+    @Test
+    void renamedAndMergedTagsAndMovedStoriesReachFacetsAndSuggestionsThroughTheOutbox() {
+        var word = unique();
+        var tagSlug = Fixtures.unique("facet-tag");
+        long tag = taxonomy.createTag(new TagDraft(tagSlug, new Localized("Мітка " + word, "Label " + word,
+                "Метка " + word), Localized.EMPTY));
+        long survivor = taxonomy.createTag(new TagDraft(Fixtures.unique("facet-tag"), new Localized("Залишок " + word,
+                "Survivor " + word, "Остаток " + word), Localized.EMPTY));
+        long id = fixtures.story().in(EN, "Harbour " + word + " talks").published();
+        var details = stories.details(id).orElseThrow();
+        stories.updateMetadata(id, new StoryMetadata(details.sectionId(), List.of(), List.of(tag), null));
+        relay.drain();
+        assertThat(tagFacets(EN, word)).containsExactly(tagSlug);
+        assertThat(suggestions(EN, "label " + word)).contains("Label " + word);
+
+        taxonomy.updateTag(tag, new TagDraft(tagSlug + "-renamed", new Localized("Мітка " + word, "Renamed " + word,
+                "Метка " + word), Localized.EMPTY));
+        relay.drain();
+        assertThat(tagFacets(EN, word)).containsExactly(tagSlug + "-renamed");
+        assertThat(suggestions(EN, "renamed " + word)).contains("Renamed " + word);
+        assertThat(suggestions(EN, "label " + word)).doesNotContain("Label " + word);
+
+        taxonomy.mergeTags(tag, survivor);
+        relay.drain();
+        assertThat(tagFacets(EN, word)).containsExactly(taxonomy.tagDetails(survivor).orElseThrow().slug());
+
+        long otherSection = fixtures.section();
+        var moved = stories.details(id).orElseThrow();
+        stories.updateMetadata(id, new StoryMetadata(otherSection, moved.authorIds(), moved.tagIds(), null));
+        relay.drain();
+        var hit = search.search(StorySearch.Request.published(EN, word)).hits().getFirst();
+        assertThat(hit.sectionSlug()).isEqualTo(taxonomy.sectionDetails(otherSection).orElseThrow().slug());
+
+        var section = taxonomy.sectionDetails(otherSection).orElseThrow();
+        var renamed = Fixtures.unique("section");
+        taxonomy.updateSection(otherSection, new SectionDraft(renamed, section.name(), section.description(),
+                section.seoTitle(), section.seoDescription(), false, false));
+        relay.drain();
+        assertThat(search.search(StorySearch.Request.published(EN, word)).hits().getFirst().sectionSlug())
+                .as("results link to the section's new address").isEqualTo(renamed);
+        assertThat(search.search(StorySearch.Request.published(EN, word)).facets().sections())
+                .extracting(SearchResults.FacetCount::value).containsExactly(renamed);
+    }
+
+    @Test
+    void aRenamedAuthorIsFoundAndSuggestedByTheNewName() {
+        var word = unique();
+        var slug = Fixtures.unique("author");
+        long author = taxonomy.addAuthor(slug, new Localized("Катерина Стара" + word, "Kateryna Oldname" + word,
+                "Екатерина Старая" + word), Localized.EMPTY);
+        long id = fixtures.story().in(EN, "Ferry " + word + " timetable").published();
+        var details = stories.details(id).orElseThrow();
+        stories.updateMetadata(id, new StoryMetadata(details.sectionId(), List.of(author), List.of(), null));
+        relay.drain();
+        assertThat(found(EN, "Oldname" + word)).containsExactly(id);
+
+        var profile = taxonomy.authorDetails(author).orElseThrow().author();
+        taxonomy.updateAuthor(author, new org.masthead.content.AuthorDraft(profile.slug(), new Localized(
+                "Катерина Нова" + word, "Kateryna Newname" + word, "Екатерина Новая" + word), profile.bio(),
+                profile.jobTitle(), null, profile.links(), null));
+        relay.drain();
+        assertThat(found(EN, "Newname" + word)).containsExactly(id);
+        assertThat(found(EN, "Oldname" + word)).isEmpty();
+        assertThat(suggestions(EN, "kateryna newname" + word)).contains("Kateryna Newname" + word);
+    }
+
+    private List<String> tagFacets(Language language, String text) {
+        return search.search(StorySearch.Request.published(language, text)).facets().tags().stream()
+                .map(SearchResults.FacetCount::value).toList();
+    }
+
+    private List<String> suggestions(Language language, String typed) {
+        return search.suggest(language, typed).stream().map(Suggestion::text).toList();
     }
 
     private List<Long> found(Language language, String text) {

@@ -10,6 +10,9 @@ import org.masthead.content.InvalidContent;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.PublishBlocked;
 import org.masthead.editorial.WorkflowRefused;
+import org.masthead.editorial.NotAllowed;
+import org.masthead.content.TaxonomyNotFound;
+import org.masthead.content.TaxonomyRejected;
 import org.masthead.media.UploadRejected;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -116,6 +119,27 @@ class AdminApiProblems {
     ResponseEntity<ProblemDetail> refused(RuntimeException e, HttpServletRequest request) {
         return respond(problem(HttpStatus.FORBIDDEN, "Not allowed",
                 "The token's account may not do this to this story in its current status."), request);
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    ResponseEntity<ProblemDetail> notAllowed(NotAllowed e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.FORBIDDEN, "Not allowed",
+                "The token's account may not do this: admins manage sections, pages and settings; editors tags "
+                        + "and authors."), request);
+    }
+
+    /** A refused section, tag, author or page change: which field, and why, as the newsroom says it. */
+    @ExceptionHandler(TaxonomyRejected.class)
+    ResponseEntity<ProblemDetail> rejected(TaxonomyRejected e, HttpServletRequest request) {
+        var detail = messages.getMessage(e.messageKey(), e.arguments().toArray(), e.messageKey(), Locale.ENGLISH);
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        problem.setProperty("field", e.field());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(TaxonomyNotFound.class)
+    ResponseEntity<ProblemDetail> missing(TaxonomyNotFound e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "Not found", "There is no such " + e.kind() + "."), request);
     }
 
     @ExceptionHandler(PublishBlocked.class)

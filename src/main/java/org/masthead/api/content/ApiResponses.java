@@ -20,14 +20,18 @@ final class ApiResponses {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String next) {
     }
 
-    record SectionResponse(long id, String slug, Map<String, String> name, Map<String, String> urls) {
+    /** {@code inNavigation}: false for a section kept out of the site's navigation (hidden or archived). */
+    record SectionResponse(long id, String slug, Map<String, String> name, Map<String, String> description,
+            boolean inNavigation, Map<String, String> urls) {
     }
 
-    record TagResponse(long id, String slug, Map<String, String> name, Map<String, String> urls) {
-    }
-
-    record AuthorResponse(long id, String slug, Map<String, String> name, Map<String, String> bio,
+    record TagResponse(long id, String slug, Map<String, String> name, Map<String, String> description,
             Map<String, String> urls) {
+    }
+
+    /** {@code links}: the author's profiles elsewhere. */
+    record AuthorResponse(long id, String slug, Map<String, String> name, Map<String, String> bio,
+            Map<String, String> jobTitle, List<String> links, Map<String, String> urls) {
     }
 
     /** A section, tag or author as a story names it, in the story's language. */

@@ -145,6 +145,8 @@ class ContentApiController {
         }
         var found = stories.changes(query);
         var cards = found.subList(0, Math.min(size, found.size()));
+        // each item names its section: a renamed or moved section changes the listing
+        cards.forEach(card -> SurrogateKeys.add(request, SurrogateKeys.section(card.section().id())));
         var assets = media.find(cards.stream().map(StoryCard::leadImage).filter(Objects::nonNull)
                 .map(LeadImage::mediaId).collect(Collectors.toSet()));
         var items = cards.stream().map(card -> summary(card, assets)).toList();
@@ -186,7 +188,9 @@ class ContentApiController {
         var story = stories.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
                 ? new ResponseStatusException(HttpStatus.GONE, "This story has been withdrawn.")
                 : new ResponseStatusException(HttpStatus.NOT_FOUND, "No published story " + id + " in " + lang.code() + "."));
-        SurrogateKeys.add(request, "api", SurrogateKeys.story(id));
+        SurrogateKeys.add(request, "api", SurrogateKeys.story(id), SurrogateKeys.section(story.section().id()));
+        story.tags().forEach(tag -> SurrogateKeys.add(request, SurrogateKeys.tag(tag.id())));
+        story.authors().forEach(author -> SurrogateKeys.add(request, SurrogateKeys.author(author.id())));
         StoryLinks.linkedFrom(story.body()).forEach(linked -> SurrogateKeys.add(request, SurrogateKeys.story(linked)));
         return ResponseEntity.ok().cacheControl(CACHING).body(full(story));
     }
@@ -196,8 +200,9 @@ class ContentApiController {
     ResponseEntity<List<SectionResponse>> sections(HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "sections");
-        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.sections().stream()
-                .map(s -> new SectionResponse(s.id(), s.slug(), names(s.name()), everyLanguage(l -> urls.section(l, s))))
+        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.sectionDetails().stream()
+                .map(s -> new SectionResponse(s.id(), s.slug(), names(s.name()), names(s.description()), s.inNavigation(),
+                        everyLanguage(l -> urls.section(l, s.section()))))
                 .toList());
     }
 
@@ -206,8 +211,9 @@ class ContentApiController {
     ResponseEntity<List<TagResponse>> tags(HttpServletRequest request) {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "tags");
-        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.tags().stream()
-                .map(t -> new TagResponse(t.id(), t.slug(), names(t.name()), everyLanguage(l -> urls.tag(l, t))))
+        return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.findTags("").stream()
+                .map(t -> new TagResponse(t.id(), t.slug(), names(t.name()), names(t.description()),
+                        everyLanguage(l -> urls.tag(l, t.tag()))))
                 .toList());
     }
 
@@ -217,8 +223,8 @@ class ContentApiController {
         rejectUnknownParameters(request, Set.of());
         SurrogateKeys.add(request, "api", "authors");
         return ResponseEntity.ok().cacheControl(CACHING).body(taxonomy.authors().stream()
-                .map(a -> new AuthorResponse(a.id(), a.slug(), names(a.name()), names(a.bio()),
-                        everyLanguage(l -> urls.author(l, a))))
+                .map(a -> new AuthorResponse(a.id(), a.slug(), names(a.name()), names(a.bio()), names(a.jobTitle()),
+                        a.links(), everyLanguage(l -> urls.author(l, a))))
                 .toList());
     }
 

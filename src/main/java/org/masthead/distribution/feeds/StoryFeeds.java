@@ -44,6 +44,8 @@ import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.XmlText;
+import org.masthead.platform.web.SurrogateKeys;
+import org.masthead.site.CurrentLayout;
 import org.masthead.site.FeedFormat;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
@@ -74,23 +76,23 @@ class StoryFeeds {
     private final PublicUrls urls;
     private final FullText fullText;
     private final DistributionProperties properties;
-    private final SiteProperties site;
+    private final CurrentLayout publication;
     private final String idAuthority;
 
     StoryFeeds(Stories stories, MediaLibrary media, PublicUrls urls, FullText fullText,
-            DistributionProperties properties, SiteProperties site) {
+            DistributionProperties properties, SiteProperties site, CurrentLayout publication) {
         this.stories = stories;
         this.media = media;
         this.urls = urls;
         this.fullText = fullText;
         this.properties = properties;
-        this.site = site;
+        this.publication = publication;
         this.idAuthority = properties.feedIdAuthority().isBlank()
                 ? Objects.requireNonNullElse(site.baseUrl().getHost(), "localhost")
                 : properties.feedIdAuthority();
     }
 
-    /** The stories of {@code list}, newest first, as a feed document; also the ids of the stories in it. */
+    /** The stories of {@code list}, newest first, as a feed document; also the cache keys of what it shows. */
     Rendered render(FeedList list, FeedFormat format, boolean full) {
         var language = list.filter().language();
         var cards = stories.list(list.filter(), 0, properties.feedSize()).stories();
@@ -100,7 +102,15 @@ class StoryFeeds {
         var feed = new Parts(list, format, full, language, images);
         var xml = format == FeedFormat.RSS ? FeedXml.write(feed.rss(items), document -> { })
                 : FeedXml.write(feed.atom(items), document -> exactDates(document, items));
-        return new Rendered(xml, items.stream().map(PublishedStory::id).toList());
+        var keys = new java.util.LinkedHashSet<String>();
+        for (var story : items) {
+            // an item names its story, section, tags and authors: a change to any of them changes the feed
+            keys.add(SurrogateKeys.story(story.id()));
+            keys.add(SurrogateKeys.section(story.section().id()));
+            story.tags().forEach(tag -> keys.add(SurrogateKeys.tag(tag.id())));
+            story.authors().forEach(author -> keys.add(SurrogateKeys.author(author.id())));
+        }
+        return new Rendered(xml, List.copyOf(keys));
     }
 
     /**
@@ -131,8 +141,8 @@ class StoryFeeds {
         }
     }
 
-    /** The feed document and the stories it holds (for cache keys). */
-    record Rendered(String xml, List<Long> storyIds) {
+    /** The feed document and the cache keys of what it shows. */
+    record Rendered(String xml, List<String> keys) {
     }
 
     /** The address of a feed, as it names itself in {@code rel="self"}. */
@@ -198,7 +208,7 @@ class StoryFeeds {
             feed.setOtherLinks(links);
             feed.setAlternateLinks(List.of(link(urls.absolute(list.path()), "alternate", "text/html")));
             // entries without a byline take this author, as RFC 4287 says
-            feed.setAuthors(List.of(person(site.name(), urls.absolute(urls.home(language)))));
+            feed.setAuthors(List.of(person(siteName(), urls.absolute(urls.home(language)))));
             feed.setRights(XmlText.clean(copyright()));
             var generator = new Generator();
             generator.setValue("Masthead");
@@ -340,7 +350,11 @@ class StoryFeeds {
         }
 
         private String copyright() {
-            return "© " + site.name();
+            return "© " + siteName();
+        }
+
+        private String siteName() {
+            return publication.publication().name(language);
         }
     }
 

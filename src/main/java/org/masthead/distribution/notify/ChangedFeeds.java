@@ -34,6 +34,8 @@ class ChangedFeeds {
             case ContentEvent.VersionUnpublished version -> Set.of(version.language());
             case ContentEvent.StoryDeleted deleted -> Set.of();   // its lists changed when it was unpublished
             case ContentEvent.VersionSaved saved -> Set.of();     // a saved draft changes nothing readers see
+            // a live story filed elsewhere (section, tags, authors) or with another lead image changes its lists
+            case ContentEvent.MetadataChanged changed -> changed.live() ? Set.of(Language.values()) : Set.of();
         };
     }
 

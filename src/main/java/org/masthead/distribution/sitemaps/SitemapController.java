@@ -23,7 +23,10 @@ import org.masthead.platform.Language;
 import org.masthead.platform.text.XmlText;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.SiteProperties;
+import org.masthead.site.CurrentLayout;
+import org.masthead.content.PageVersion;
+import org.masthead.content.Pages;
+import org.masthead.content.StaticPage;
 import java.time.Clock;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -63,15 +66,17 @@ class SitemapController {
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final Stories stories;
+    private final Pages pages;
     private final PublicUrls urls;
-    private final SiteProperties site;
+    private final CurrentLayout publication;
     private final Clock clock;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
-    SitemapController(Stories stories, PublicUrls urls, SiteProperties site, Clock clock) {
+    SitemapController(Stories stories, Pages pages, PublicUrls urls, CurrentLayout publication, Clock clock) {
         this.stories = stories;
+        this.pages = pages;
         this.urls = urls;
-        this.site = site;
+        this.publication = publication;
         this.clock = clock;
     }
 
@@ -93,10 +98,59 @@ class SitemapController {
                     sitemapEntry(out, urls.sitemap(month.getKey(), part), month.getValue());
                 }
             }
+            var livePages = livePages();
+            if (!livePages.isEmpty()) {
+                sitemapEntry(out, urls.pagesSitemap(), livePages.stream().flatMap(p -> p.versions().values().stream())
+                        .filter(PageVersion::live).map(PageVersion::updatedAt).max(Instant::compareTo).orElse(null));
+            }
             sitemapEntry(out, urls.newsSitemap(), null);
             out.writeEndElement();
         });
+        SurrogateKeys.add(request, "pages");
         return respond(request, body);
+    }
+
+    /** The static pages, each live version with the others as alternates. */
+    @GetMapping("/sitemaps/pages.xml")
+    ResponseEntity<String> pages(HttpServletRequest request) {
+        var live = livePages();
+        if (live.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        var defaultLanguage = publication.publication().defaultLanguage();
+        var body = write(out -> {
+            out.writeStartElement("urlset");
+            out.writeDefaultNamespace(SITEMAP_NS);
+            out.writeNamespace("xhtml", XHTML_NS);
+            for (var page : live) {
+                var versions = page.versions().values().stream().filter(PageVersion::live)
+                        .sorted(java.util.Comparator.comparing(PageVersion::language)).toList();
+                for (var version : versions) {
+                    out.writeStartElement("url");
+                    element(out, "loc", urls.absolute(urls.page(version.language(), version.slug())));
+                    element(out, "lastmod", W3C.format(version.updatedAt().truncatedTo(ChronoUnit.SECONDS)));
+                    if (versions.size() > 1) {
+                        for (var alternate : versions) {
+                            alternate(out, alternate.language().code(),
+                                    urls.absolute(urls.page(alternate.language(), alternate.slug())));
+                        }
+                        var fallback = versions.stream().filter(v -> v.language() == defaultLanguage).findFirst()
+                                .orElse(versions.getFirst());
+                        alternate(out, "x-default", urls.absolute(urls.page(fallback.language(), fallback.slug())));
+                    }
+                    out.writeEndElement();
+                }
+            }
+            out.writeEndElement();
+        });
+        live.forEach(page -> SurrogateKeys.add(request, SurrogateKeys.page(page.id())));
+        SurrogateKeys.add(request, "pages");
+        return respond(request, body);
+    }
+
+    private List<StaticPage> livePages() {
+        return pages.all().stream().filter(page -> page.versions().values().stream().anyMatch(PageVersion::live))
+                .toList();
     }
 
     @GetMapping({"/sitemaps/{month:\\d{4}-\\d{2}}.xml", "/sitemaps/{month:\\d{4}-\\d{2}}-{part:[2-9]|[1-9]\\d{1,3}}.xml"})
@@ -154,7 +208,7 @@ class SitemapController {
                 element(out, "loc", absolute(version));
                 out.writeStartElement(NEWS_NS, "news");
                 out.writeStartElement(NEWS_NS, "publication");
-                element(out, NEWS_NS, "name", site.name());
+                element(out, NEWS_NS, "name", publication.publication().name(version.language()));
                 element(out, NEWS_NS, "language", version.language().code());
                 out.writeEndElement();
                 element(out, NEWS_NS, "publication_date", W3C.format(version.publishedAt().truncatedTo(ChronoUnit.SECONDS)));

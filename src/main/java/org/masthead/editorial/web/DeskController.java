@@ -23,6 +23,8 @@ import org.masthead.editorial.TranslationBadges;
 import org.masthead.editorial.Permissions;
 import org.masthead.editorial.PublishBlocked;
 import org.masthead.editorial.WorkflowRefused;
+import org.masthead.editorial.TaxonomyDesk;
+import org.masthead.content.TaxonomyRejected;
 import org.masthead.identity.IdentityProperties;
 import org.masthead.platform.web.UiMessages;
 import org.masthead.identity.NewsroomPages;
@@ -44,6 +46,8 @@ import org.springframework.web.servlet.view.RedirectView;
 class DeskController {
 
     private static final int PAGE = 50;
+    /** Existing tag names offered while typing one in a story's form. */
+    private static final int TAG_NAMES = 500;
 
     private final EditorialWorkflow workflow;
     private final Stories stories;
@@ -51,11 +55,16 @@ class DeskController {
     private final MediaLibrary media;
     private final NewsroomPages pages;
     private final TranslationBadges badges;
+    private final TaxonomyDesk taxonomyDesk;
+    private final Checklist checklist;
     private final ZoneId zone;
 
     DeskController(EditorialWorkflow workflow, Stories stories, Taxonomy taxonomy, MediaLibrary media,
-            NewsroomPages pages, TranslationBadges badges, IdentityProperties identity) {
+            NewsroomPages pages, TranslationBadges badges, TaxonomyDesk taxonomyDesk, Checklist checklist,
+            IdentityProperties identity) {
         this.workflow = workflow;
+        this.taxonomyDesk = taxonomyDesk;
+        this.checklist = checklist;
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.media = media;
@@ -102,30 +111,35 @@ class DeskController {
         var page = new DeskPage(pages.chrome(request, user, "newsroom.stories.title", "stories"),
                 new DeskPage.Filters(status, language, section, author, text, sortBy.name().toLowerCase(Locale.ROOT)),
                 statuses, Language.all().stream().map(l -> new DeskPage.Option(l.code(), l.nativeName())).toList(),
-                sectionOptions(user).stream().map(o -> new DeskPage.Option(o.value(), o.label())).toList(),
+                taxonomy.sections().stream().map(o -> new DeskPage.Option(Long.toString(o.id()),
+                        o.name().in(user.uiLanguage()))).toList(),
                 authorOptions(user).stream().map(o -> new DeskPage.Option(o.value(), o.label())).toList(),
                 sorts, rows, slice.total(), start > 0 ? base + Math.max(0, start - PAGE) : "",
-                start + PAGE < slice.total() ? base + (start + PAGE) : "", Permissions.mayOpen(user));
+                start + PAGE < slice.total() ? base + (start + PAGE) : "", Permissions.mayOpen(user),
+                checklist.of(user));
         return new ModelAndView("newsroom/editorial/desk", "page", page);
     }
 
     @GetMapping("/newsroom/stories/new")
     ModelAndView newStory(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user) {
         requireMayOpen(user);
-        return newStoryPage(request, user, "", user.uiLanguage().code(), List.of(), Map.of(), HttpStatus.OK);
+        // a writer's own byline is chosen to start with
+        var own = taxonomy.authorOfAccount(user.id()).map(a -> List.of(Long.toString(a.id()))).orElse(List.of());
+        return newStoryPage(request, user, "", user.uiLanguage().code(), own, "", Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/newsroom/stories")
     ModelAndView open(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user,
             @RequestParam(defaultValue = "") String section, @RequestParam(defaultValue = "uk") String language,
-            @RequestParam(required = false) @Nullable List<String> authors) {
+            @RequestParam(required = false) @Nullable List<String> authors,
+            @RequestParam(defaultValue = "") String newTags) {
         requireMayOpen(user);
         var chosen = authors == null ? List.<String>of() : authors;
         var sectionId = number(section);
         var source = Language.fromCode(language);
         var errors = new LinkedHashMap<String, String>();
         var t = pages.messages(user.uiLanguage());
-        if (sectionId == null || taxonomy.sections().stream().noneMatch(s -> s.id() == sectionId)) {
+        if (sectionId == null || taxonomy.openSections().stream().noneMatch(s -> s.id() == sectionId)) {
             errors.put("section", t.get("newsroom.story.error.section"));
         }
         if (source.isEmpty()) {
@@ -133,10 +147,17 @@ class DeskController {
         }
         var authorIds = authorIds(chosen);
         if (!errors.isEmpty()) {
-            return newStoryPage(request, user, section, language, chosen, errors, HttpStatus.UNPROCESSABLE_CONTENT);
+            return newStoryPage(request, user, section, language, chosen, newTags, errors,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        long id = workflow.open(user, new StoryMetadata(sectionId, authorIds, List.of(), null), source.orElseThrow());
-        return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/" + language + "/edit"));
+        try {
+            long id = workflow.open(user, new StoryMetadata(sectionId, authorIds, List.of(), null), source.orElseThrow(),
+                    Forms.commaSeparated(newTags));
+            return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/" + language + "/edit"));
+        } catch (TaxonomyRejected rejected) {
+            return newStoryPage(request, user, section, language, chosen, newTags, Forms.error(rejected, t),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
     }
 
     @GetMapping("/newsroom/stories/{id:\\d{1,18}}")
@@ -150,6 +171,7 @@ class DeskController {
     @PostMapping("/newsroom/stories/{id:\\d{1,18}}/metadata")
     ModelAndView metadata(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String section, @RequestParam(required = false) @Nullable List<String> authors,
+            @RequestParam(required = false) @Nullable List<String> tags, @RequestParam(defaultValue = "") String newTags,
             @RequestParam(defaultValue = "") String leadImage) {
         var story = details(id);
         var t = pages.messages(user.uiLanguage());
@@ -162,12 +184,19 @@ class DeskController {
         if (!leadImage.isBlank() && (image == null || media.find(image).isEmpty())) {
             errors.put("leadImage", t.get("newsroom.version.error.media"));
         }
+        var chosenTags = tags == null ? List.<String>of() : tags;
+        var typed = new StoryOverviewPage.Metadata(section, authors == null ? List.of() : authors, chosenTags, newTags,
+                leadImage);
         if (!errors.isEmpty()) {
-            var typed = new StoryOverviewPage.Metadata(section, authors == null ? List.of() : authors, leadImage);
             return overview(request, user, story, errors, List.of(), typed, null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        workflow.updateMetadata(user, id, new StoryMetadata(sectionId, authorIds(authors == null ? List.of() : authors),
-                story.tagIds(), image));
+        try {
+            workflow.updateMetadata(user, id, new StoryMetadata(sectionId, authorIds(typed.authors()),
+                    tagIds(chosenTags), image), Forms.commaSeparated(newTags));
+        } catch (TaxonomyRejected rejected) {
+            return overview(request, user, story, Forms.error(rejected, t), List.of(), typed, null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
         return done(id, "metadata");
     }
 
@@ -250,7 +279,13 @@ class DeskController {
         }
         var metadata = typed != null ? typed : new StoryOverviewPage.Metadata(Long.toString(story.sectionId()),
                 story.authorIds().stream().map(String::valueOf).toList(),
+                story.tagIds().stream().map(String::valueOf).toList(), "",
                 story.leadImageId() == null ? "" : story.leadImageId().toString());
+        var tagOptions = taxonomy.tags(story.tagIds()).stream()
+                .map(tag -> new StoryOverviewPage.Option(Long.toString(tag.id()), tag.name().in(user.uiLanguage())))
+                .toList();
+        var tagNames = taxonomy.tags().stream().map(tag -> tag.name().in(user.uiLanguage())).sorted().limit(TAG_NAMES)
+                .toList();
         var title = versions.stream().filter(v -> v.code().equals(story.sourceLanguage().code())).findFirst()
                 .map(StoryOverviewPage.Version::headline).filter(h -> !h.isBlank())
                 .orElse(t.get("newsroom.story.untitled", Long.toString(story.id())));
@@ -265,7 +300,8 @@ class DeskController {
                 pages.chrome(request, user, "newsroom.story.title", "stories", title), story.id(), story.status().name(),
                 t.get("newsroom.status." + story.status().name()),
                 story.scheduledAt() == null ? null : pages.time(story.scheduledAt()), story.createdBy(),
-                Permissions.of(user, story), metadata, sectionOptions(user), authorOptions(user), images, versions,
+                Permissions.of(user, story), metadata, sectionOptions(user, story.sectionId()), authorOptions(user),
+                tagOptions, tagNames, taxonomyDesk.mayCreateTagsFromStories(user), images, versions,
                 shownProblems, errors, notes,
                 LocalDateTime.now(zone).plusHours(1).withSecond(0).withNano(0).toString(),
                 notice == null ? null : t.get(notice)));
@@ -279,17 +315,27 @@ class DeskController {
     }
 
     private ModelAndView newStoryPage(HttpServletRequest request, NewsroomUser user, String section, String language,
-            List<String> chosen, Map<String, String> errors, HttpStatus status) {
+            List<String> chosen, String newTags, Map<String, String> errors, HttpStatus status) {
+        var tagNames = taxonomy.tags().stream().map(tag -> tag.name().in(user.uiLanguage())).sorted().limit(TAG_NAMES)
+                .toList();
         var view = new ModelAndView("newsroom/editorial/new", "page", new NewStoryPage(
-                pages.chrome(request, user, "newsroom.story.new", "stories"), sectionOptions(user), authorOptions(user),
-                section, language, chosen, errors));
+                pages.chrome(request, user, "newsroom.story.new", "stories"), sectionOptions(user, null),
+                authorOptions(user), section, language, chosen, newTags, tagNames,
+                taxonomyDesk.mayCreateTagsFromStories(user), errors));
         view.setStatus(status);
         return view;
     }
 
-    private List<StoryOverviewPage.Option> sectionOptions(NewsroomUser user) {
-        return taxonomy.sections().stream()
+    /** Sections open to new stories, and the story's own section even if it was archived since. */
+    private List<StoryOverviewPage.Option> sectionOptions(NewsroomUser user, @Nullable Long current) {
+        var open = taxonomy.openSections().stream().map(s -> s.id()).toList();
+        return taxonomy.sections().stream().filter(s -> open.contains(s.id()) || Long.valueOf(s.id()).equals(current))
                 .map(s -> new StoryOverviewPage.Option(Long.toString(s.id()), s.name().in(user.uiLanguage()))).toList();
+    }
+
+    private List<Long> tagIds(List<String> chosen) {
+        var ids = chosen.stream().map(DeskController::number).filter(java.util.Objects::nonNull).distinct().toList();
+        return taxonomy.tags(ids).stream().map(tag -> tag.id()).toList();
     }
 
     private List<StoryOverviewPage.Option> authorOptions(NewsroomUser user) {

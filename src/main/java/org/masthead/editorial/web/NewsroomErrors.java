@@ -3,7 +3,9 @@ package org.masthead.editorial.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.masthead.content.EditConflict;
 import org.masthead.content.StoryNotFound;
+import org.masthead.editorial.NotAllowed;
 import org.masthead.editorial.WorkflowRefused;
+import org.masthead.content.TaxonomyNotFound;
 import org.masthead.identity.NewsroomPages;
 import org.masthead.identity.NewsroomUser;
 import org.springframework.http.HttpStatus;
@@ -13,11 +15,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Refused actions answer 403 and missing stories 404, each with a newsroom page that says so, for the
- * story desk and for the translation desk's pages, which act on stories through the same workflow.
+ * Refused actions answer 403 and missing stories, sections, tags, authors and pages 404, each with a
+ * newsroom page that says so, for the editorial desk's pages and for the translation desk's pages, which
+ * act on stories through the same workflow.
  */
-@ControllerAdvice(assignableTypes = {DeskController.class, VersionController.class, RevisionsController.class},
-        basePackages = "org.masthead.translation.web")
+@ControllerAdvice(basePackageClasses = NewsroomErrors.class, basePackages = "org.masthead.translation.web")
 class NewsroomErrors {
 
     private final NewsroomPages pages;
@@ -26,12 +28,12 @@ class NewsroomErrors {
         this.pages = pages;
     }
 
-    @ExceptionHandler(WorkflowRefused.class)
+    @ExceptionHandler({WorkflowRefused.class, NotAllowed.class})
     ModelAndView refused(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user) {
         return page(request, user, "newsroom.error.refused", HttpStatus.FORBIDDEN);
     }
 
-    @ExceptionHandler(StoryNotFound.class)
+    @ExceptionHandler({StoryNotFound.class, TaxonomyNotFound.class})
     ModelAndView missing(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user) {
         return page(request, user, "newsroom.error.missing", HttpStatus.NOT_FOUND);
     }

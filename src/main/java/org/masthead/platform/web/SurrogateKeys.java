@@ -13,9 +13,20 @@ import org.masthead.platform.Language;
  * {@code Surrogate-Key}/{@code Cache-Tag} headers for a CDN, and evicts by key when content changes.
  *
  * <p>Key names: {@code story:{id}}, {@code section:{id}}, {@code tag:{id}}, {@code author:{id}},
- * {@code lang:{code}}, {@code home}, {@code feed}, {@code sitemap}, {@code api}, {@code search}.
+ * {@code page:{id}}, {@code lang:{code}}, {@code home}, {@code feed}, {@code sitemap}, {@code api},
+ * {@code search}, {@code sections}, {@code tags}, {@code authors}, {@code pages} (the lists of the content
+ * API) and {@link #LAYOUT}.
  */
 public final class SurrogateKeys {
+
+    /**
+     * Every reader page that shows the layout around its content: the navigation of sections, the footer's
+     * static pages and the publication's name. A change to any of those changes all of these pages.
+     */
+    public static final String LAYOUT = "layout";
+
+    /** Matches every cached response, whatever its keys: for changes that show everywhere (the publication's name). */
+    public static final String EVERYTHING = "*";
 
     private static final String ATTRIBUTE = SurrogateKeys.class.getName();
 
@@ -58,6 +69,10 @@ public final class SurrogateKeys {
 
     public static String author(long id) {
         return "author:" + id;
+    }
+
+    public static String page(long id) {
+        return "page:" + id;
     }
 
     public static String language(Language language) {

@@ -11,7 +11,7 @@ import org.masthead.media.Crop;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.SiteProperties;
+import org.masthead.site.CurrentLayout;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,20 +28,18 @@ public class StoryMetadata {
     private final Stories stories;
     private final MediaLibrary media;
     private final PublicUrls urls;
-    private final SiteProperties site;
-    private final PublisherProperties publisher;
+    private final CurrentLayout publication;
+    private final Publisher publisher;
     private final JsonMapper json;
-    private final DateTimeFormatter dates;
 
-    StoryMetadata(Stories stories, MediaLibrary media, PublicUrls urls, SiteProperties site,
-            PublisherProperties publisher, JsonMapper json) {
+    StoryMetadata(Stories stories, MediaLibrary media, PublicUrls urls, CurrentLayout publication,
+            Publisher publisher, JsonMapper json) {
         this.stories = stories;
         this.media = media;
         this.urls = urls;
-        this.site = site;
+        this.publication = publication;
         this.publisher = publisher;
         this.json = json;
-        this.dates = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(site.timeZone());
     }
 
     /** The JSON-LD text (safe inside a script element) and the meta tags of a story page. */
@@ -57,6 +55,8 @@ public class StoryMetadata {
 
     public Tags of(PublishedStory story) {
         var language = story.language();
+        var dates = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(publication.publication().timeZone());
+        var organization = publisher.organization(language);
         var url = urls.absolute(urls.story(story.card()));
         var versions = new LinkedHashMap<Language, String>();
         story.liveSlugs().forEach((l, slug) -> versions.put(l,
@@ -91,10 +91,9 @@ public class StoryMetadata {
         article.put("datePublished", dates.format(story.publishedAt()));
         article.put("dateModified", dates.format(story.updatedAt()));
         article.put("author", story.authors().isEmpty()
-                ? List.of(organization(language))
-                : story.authors().stream().map(a -> Map.of("@type", "Person", "name", a.name().in(language),
-                        "url", urls.absolute(urls.author(language, a)))).toList());
-        article.put("publisher", organization(language));
+                ? List.of(organization)
+                : story.authors().stream().map(a -> person(a, language)).toList());
+        article.put("publisher", organization);
         article.put("inLanguage", language.code());
         article.put("isAccessibleForFree", true);
         article.put("articleSection", story.section().name().in(language));
@@ -107,14 +106,14 @@ public class StoryMetadata {
                     "text", note.text(), "datePublished", dates.format(note.createdAt()))).toList());
         }
         translations(story, versions, article);
-        if (!publisher.publishingPrinciplesUrl().isBlank()) {
-            article.put("publishingPrinciples", absolute(publisher.publishingPrinciplesUrl()));
+        if (organization.get("publishingPrinciples") != null) {
+            article.put("publishingPrinciples", organization.get("publishingPrinciples"));
         }
 
         var breadcrumbs = new LinkedHashMap<String, Object>();
         breadcrumbs.put("@type", "BreadcrumbList");
         breadcrumbs.put("itemListElement", List.of(
-                crumb(1, site.name(), urls.absolute(urls.home(language))),
+                crumb(1, publication.publication().name(language), urls.absolute(urls.home(language))),
                 crumb(2, story.section().name().in(language), urls.absolute(urls.section(language, story.section()))),
                 crumb(3, story.headline(), url)));
 
@@ -122,7 +121,7 @@ public class StoryMetadata {
         graph.put("@context", "https://schema.org");
         graph.put("@graph", List.of(article, breadcrumbs));
         return new Tags(JsonLd.forScriptElement(json.writeValueAsString(graph)),
-                openGraph(story, url, versions.keySet(), pictures), twitter(story, pictures));
+                openGraph(story, url, versions.keySet(), pictures, dates), twitter(story, pictures));
     }
 
     /**
@@ -147,20 +146,19 @@ public class StoryMetadata {
         }
     }
 
-    private Map<String, Object> organization(Language language) {
-        var organization = new LinkedHashMap<String, Object>();
-        organization.put("@type", "NewsMediaOrganization");
-        organization.put("name", site.name());
-        organization.put("url", urls.absolute(urls.home(language)));
-        organization.put("logo", Map.of("@type", "ImageObject", "url", absolute(publisher.logo()),
-                "width", publisher.logoWidth(), "height", publisher.logoHeight()));
-        if (!publisher.publishingPrinciplesUrl().isBlank()) {
-            organization.put("publishingPrinciples", absolute(publisher.publishingPrinciplesUrl()));
+    /** A byline as structured data: the author's name, page, job title and other profiles. */
+    private Map<String, Object> person(org.masthead.content.Author author, Language language) {
+        var person = new LinkedHashMap<String, Object>();
+        person.put("@type", "Person");
+        person.put("name", author.name().in(language));
+        person.put("url", urls.absolute(urls.author(language, author)));
+        if (!author.jobTitle().in(language).isBlank()) {
+            person.put("jobTitle", author.jobTitle().in(language));
         }
-        if (!publisher.correctionsPolicyUrl().isBlank()) {
-            organization.put("correctionsPolicy", absolute(publisher.correctionsPolicyUrl()));
+        if (!author.links().isEmpty()) {
+            person.put("sameAs", author.links());
         }
-        return organization;
+        return person;
     }
 
     private static Map<String, Object> crumb(int position, String name, String url) {
@@ -186,11 +184,11 @@ public class StoryMetadata {
     }
 
     private List<Meta> openGraph(PublishedStory story, String url, java.util.Set<Language> live,
-            List<Picture> pictures) {
+            List<Picture> pictures, DateTimeFormatter dates) {
         var language = story.language();
         var tags = new ArrayList<Meta>();
         tags.add(new Meta("og:type", "article"));
-        tags.add(new Meta("og:site_name", site.name()));
+        tags.add(new Meta("og:site_name", publication.publication().name(language)));
         tags.add(new Meta("og:title", story.headline()));
         tags.add(new Meta("og:description", description(story)));
         tags.add(new Meta("og:url", url));
@@ -214,8 +212,9 @@ public class StoryMetadata {
         var tags = new ArrayList<Meta>();
         var wide = wide(pictures);
         tags.add(new Meta("twitter:card", wide.isPresent() ? "summary_large_image" : "summary"));
-        if (!publisher.twitterSite().isBlank()) {
-            tags.add(new Meta("twitter:site", publisher.twitterSite()));
+        var twitterSite = publisher.twitterSite();
+        if (!twitterSite.isBlank()) {
+            tags.add(new Meta("twitter:site", twitterSite));
         }
         tags.add(new Meta("twitter:title", story.headline()));
         tags.add(new Meta("twitter:description", description(story)));
@@ -246,9 +245,5 @@ public class StoryMetadata {
             case EN -> "en_US";
             case RU -> "ru_RU";
         };
-    }
-
-    private String absolute(String pathOrUrl) {
-        return pathOrUrl.startsWith("/") ? urls.absolute(pathOrUrl) : pathOrUrl;
     }
 }

@@ -9,7 +9,7 @@ import org.masthead.content.StoryFilter;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.SiteProperties;
+import org.masthead.content.Section;
 import org.masthead.site.web.PageParts.Link;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +35,11 @@ class FrontPageController {
     private final Stories stories;
     private final SitePages pages;
     private final PublicUrls urls;
-    private final SiteProperties properties;
 
-    FrontPageController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties) {
+    FrontPageController(Stories stories, SitePages pages, PublicUrls urls) {
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
-        this.properties = properties;
     }
 
     /**
@@ -54,7 +52,7 @@ class FrontPageController {
         var codes = Language.all().stream().map(Language::code).toList();
         var language = Language.fromCode(chosen == null ? "" : chosen)
                 .or(() -> Language.fromCode(preferred(request, codes)))
-                .orElse(properties.defaultLanguage());
+                .orElseGet(pages::defaultLanguage);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=0");
         return new RedirectView(urls.home(language));
@@ -102,7 +100,10 @@ class FrontPageController {
     ModelAndView home(@PathVariable Language lang, HttpServletRequest request) {
         var t = pages.messages(lang);
         var latest = stories.list(StoryFilter.all(lang), 0, LATEST).stories();
+        // sections kept out of the navigation get no teaser either
+        var shown = pages.navigation().stream().map(Section::id).collect(Collectors.toSet());
         var bySection = stories.latestPerSection(lang, PER_SECTION).stream()
+                .filter(card -> shown.contains(card.section().id()))
                 .collect(Collectors.groupingBy(card -> card.section().id(), java.util.LinkedHashMap::new,
                         Collectors.toList()));
         var teasers = bySection.values().stream()
@@ -115,8 +116,9 @@ class FrontPageController {
         var lead = latest.isEmpty() ? null : pages.card(latest.getFirst(), true);
         var rest = latest.isEmpty() ? java.util.List.<PageParts.Card>of()
                 : pages.cards(latest.subList(1, latest.size()), false);
-        var chrome = pages.chrome(lang, properties.name(), t.get("home.description"), urls.home(lang),
-                pages.everyLanguage(urls::home), "/", null, pages.feeds(urls.home(lang), properties.name()));
+        var siteName = pages.siteName(lang);
+        var chrome = pages.chrome(lang, siteName, t.get("home.description"), urls.home(lang),
+                pages.everyLanguage(urls::home), "/", null, pages.feeds(urls.home(lang), siteName));
         ReaderKeys.listing(request, lang, "home", latest);
         bySection.values().forEach(cards -> ReaderKeys.listing(request, lang, "home", cards));
         return new ModelAndView("site/home", "page", new HomePage(chrome, lead, rest, teasers));

@@ -3,82 +3,116 @@ package org.masthead.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.masthead.content.Author;
 import org.masthead.content.StoryFilter;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
+import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.Pagination;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.SiteProperties;
-import org.springframework.http.HttpStatus;
+import org.masthead.site.seo.PageMetadata;
+import org.masthead.site.web.PageParts.Link;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
-/** Section, tag and author pages: one paginated list each. */
+/**
+ * Section, tag and author pages: one paginated list each. A former slug (a renamed section, tag or author,
+ * or a tag merged into another) answers 301 to the current address, page number kept.
+ */
 @Controller
 class ListingController {
+
+    private static final String PHOTO_SIZES = "10rem";
 
     private final Stories stories;
     private final Taxonomy taxonomy;
     private final SitePages pages;
     private final PublicUrls urls;
     private final SiteProperties properties;
+    private final MediaLibrary media;
+    private final PageMetadata metadata;
 
     ListingController(Stories stories, Taxonomy taxonomy, SitePages pages, PublicUrls urls,
-            SiteProperties properties) {
+            SiteProperties properties, MediaLibrary media, PageMetadata metadata) {
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.pages = pages;
         this.urls = urls;
         this.properties = properties;
+        this.media = media;
+        this.metadata = metadata;
     }
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/")
     ModelAndView section(@PathVariable Language lang, @PathVariable String section,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = taxonomy.section(section).orElseThrow(() -> PageNotFound.in(lang));
+        var found = taxonomy.sectionDetails(section).orElse(null);
+        if (found == null) {
+            var moved = taxonomy.formerSection(section).orElseThrow(() -> PageNotFound.in(lang));
+            return Moved.to(urls.page(urls.section(lang, moved), PageNumber.parse(page, lang)));
+        }
         var name = found.name().in(lang);
-        return listing(lang, StoryFilter.section(lang, found.id()), l -> urls.section(l, found), name,
-                pages.messages(lang).get("section.description", name, properties.name()), "", page, found.slug(),
-                SurrogateKeys.section(found.id()), request);
-    }
-
-    @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}")
-    RedirectView sectionWithoutSlash(@PathVariable Language lang, @PathVariable String section) {
-        var found = taxonomy.section(section).orElseThrow(() -> PageNotFound.in(lang));
-        var redirect = new RedirectView(urls.section(lang, found));
-        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-        return redirect;
+        var description = !found.seoDescription().in(lang).isBlank() ? found.seoDescription().in(lang)
+                : !found.description().in(lang).isBlank() ? found.description().in(lang)
+                : pages.messages(lang).get("section.description", name, pages.siteName(lang));
+        var title = found.seoTitle().in(lang).isBlank() ? name : found.seoTitle().in(lang);
+        return listing(lang, StoryFilter.section(lang, found.id()), l -> urls.section(l, found.section()), name, title,
+                description, found.description().in(lang), page, found.slug(), SurrogateKeys.section(found.id()), null,
+                null, request);
     }
 
     @GetMapping("/{lang:uk|en|ru}/tag/{tag:[a-z0-9-]{1,80}}")
     ModelAndView tag(@PathVariable Language lang, @PathVariable String tag,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = taxonomy.tag(tag).orElseThrow(() -> PageNotFound.in(lang));
+        var found = taxonomy.tagDetails(tag).orElse(null);
+        if (found == null) {
+            var moved = taxonomy.formerTag(tag).orElseThrow(() -> PageNotFound.in(lang));
+            return Moved.to(urls.page(urls.tag(lang, moved), PageNumber.parse(page, lang)));
+        }
         var t = pages.messages(lang);
         var name = found.name().in(lang);
-        return listing(lang, StoryFilter.tag(lang, found.id()), l -> urls.tag(l, found),
-                t.get("tag.heading", name), t.get("tag.description", name), "", page, null,
-                SurrogateKeys.tag(found.id()), request);
+        var heading = t.get("tag.heading", name);
+        var description = found.description().in(lang);
+        return listing(lang, StoryFilter.tag(lang, found.id()), l -> urls.tag(l, found.tag()), heading, heading,
+                description.isBlank() ? t.get("tag.description", name) : description, description, page, null,
+                SurrogateKeys.tag(found.id()), null, null, request);
     }
 
     @GetMapping("/{lang:uk|en|ru}/author/{author:[a-z0-9-]{1,80}}")
     ModelAndView author(@PathVariable Language lang, @PathVariable String author,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = taxonomy.author(author).orElseThrow(() -> PageNotFound.in(lang));
+        var found = taxonomy.author(author).orElse(null);
+        if (found == null) {
+            var moved = taxonomy.formerAuthor(author).orElseThrow(() -> PageNotFound.in(lang));
+            return Moved.to(urls.page(urls.author(lang, moved), PageNumber.parse(page, lang)));
+        }
         var name = found.name().in(lang);
-        return listing(lang, StoryFilter.author(lang, found.id()), l -> urls.author(l, found), name,
-                pages.messages(lang).get("author.description", name), found.bio().in(lang), page, null, SurrogateKeys.author(found.id()), request);
+        var bio = found.bio().in(lang);
+        var profile = profile(found, lang);
+        var jsonLd = metadata.author(found, lang, profile.photo() == null ? null : urls.absolute(profile.photo().src()));
+        return listing(lang, StoryFilter.author(lang, found.id()), l -> urls.author(l, found), name, name,
+                bio.isBlank() ? pages.messages(lang).get("author.description", name) : bio, "", page, null,
+                SurrogateKeys.author(found.id()), profile, jsonLd, request);
     }
 
-    private ModelAndView listing(Language lang, StoryFilter filter, Function<Language, String> path,
-            String heading, String description, String introduction, @Nullable String pageParameter,
-            @Nullable String currentSection, String key, HttpServletRequest request) {
+    private ListingPage.Profile profile(Author author, Language lang) {
+        var photoId = author.photoMediaId();
+        var photo = photoId == null ? null : media.find(photoId)
+                .map(asset -> pages.picture(asset, author.name().in(lang), PHOTO_SIZES, true)).orElse(null);
+        var links = author.links().stream().map(url -> new Link(url, SitePages.host(url))).toList();
+        return new ListingPage.Profile(photo, author.jobTitle().in(lang), author.bio().in(lang), links);
+    }
+
+    private ModelAndView listing(Language lang, StoryFilter filter, Function<Language, String> path, String heading,
+            String title, String description, String introduction, @Nullable String pageParameter,
+            @Nullable String currentSection, String key, ListingPage.@Nullable Profile profile, @Nullable String jsonLd,
+            HttpServletRequest request) {
         int page = PageNumber.parse(pageParameter, lang);
         int size = properties.pageSize();
         var slice = stories.list(filter, (page - 1) * size, size);
@@ -90,13 +124,16 @@ class ListingController {
         var pagination = new Pagination(page, pagesTotal,
                 page > 1 ? urls.page(here, page - 1) : null,
                 page < pagesTotal ? urls.page(here, page + 1) : null);
-        var title = page > 1 ? pages.messages(lang).get("pagination.title", heading, page) : heading;
-        var chrome = pages.chrome(lang, title, description, urls.page(here, page),
-                pages.everyLanguage(l -> urls.page(path.apply(l), page)), urls.page(path.apply(
-                        properties.defaultLanguage()), page), currentSection, pages.feeds(here, heading + " — " + properties.name()));
+        var t = pages.messages(lang);
+        var shownTitle = page > 1 ? t.get("pagination.title", title, page) : title;
+        var chrome = pages.chrome(lang, shownTitle, description, urls.page(here, page),
+                pages.everyLanguage(l -> urls.page(path.apply(l), page)),
+                urls.page(path.apply(pages.defaultLanguage()), page), currentSection,
+                pages.feeds(here, heading + " — " + pages.siteName(lang)));
         ReaderKeys.listing(request, lang, key, slice.stories());
         return new ModelAndView("site/listing", "page",
-                new ListingPage(chrome, heading, introduction, pages.messages(lang).count("listing.count", slice.total()),
-                        pages.cards(slice.stories(), page == 1), pagination));
+                new ListingPage(chrome, heading, introduction, t.count("listing.count", slice.total()),
+                        pages.cards(slice.stories(), page == 1), pagination, page == 1 ? profile : null,
+                        page == 1 ? jsonLd : null));
     }
 }

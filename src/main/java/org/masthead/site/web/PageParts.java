@@ -13,12 +13,17 @@ public final class PageParts {
 
     /**
      * Everything the shared layout shows around a page. {@code canonicalUrl} is null on pages that
-     * search engines should not index (errors); {@code feeds} are the feeds offered to feed readers.
+     * search engines should not index (errors); {@code feeds} are the feeds offered to feed readers;
+     * {@code footer} links the static pages, {@code profiles} the publication's own profiles elsewhere.
      */
     public record Chrome(Language language, String title, String description, @Nullable String canonicalUrl,
             List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
             @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, List<FeedLink> feeds,
-            SearchBox search, UiMessages t) {
+            SearchBox search, List<Link> footer, List<Link> profiles, @Nullable Logo logo, UiMessages t) {
+    }
+
+    /** The publication's logo beside its name in the header (the name stays as text; the image says nothing more). */
+    public record Logo(String src, int width, int height) {
     }
 
     /** A {@code <link rel="alternate">} to a feed: its media type, title and address. */

@@ -11,7 +11,8 @@ import org.masthead.site.StoryLinks;
 
 /**
  * Tags reader pages with what they show, so the page cache and CDNs can drop a page when any of it
- * changes. Tagged pages are cached with Cache-Control chosen by the cache (see masthead.cache).
+ * changes. Every page carries {@link SurrogateKeys#LAYOUT}: its navigation, footer and title change with
+ * the sections, static pages and the publication's name. Tagged pages are cached with Cache-Control chosen by the cache (see masthead.cache).
  */
 final class ReaderKeys {
 
@@ -24,8 +25,8 @@ final class ReaderKeys {
      * links to (a changed slug changes the link).
      */
     static void story(HttpServletRequest request, PublishedStory story, Collection<StoryCard> related) {
-        SurrogateKeys.add(request, SurrogateKeys.story(story.id()), SurrogateKeys.section(story.section().id()),
-                SurrogateKeys.language(story.language()));
+        SurrogateKeys.add(request, SurrogateKeys.LAYOUT, SurrogateKeys.story(story.id()),
+                SurrogateKeys.section(story.section().id()), SurrogateKeys.language(story.language()));
         story.tags().forEach(tag -> SurrogateKeys.add(request, SurrogateKeys.tag(tag.id())));
         story.authors().forEach(author -> SurrogateKeys.add(request, SurrogateKeys.author(author.id())));
         cards(request, related);
@@ -38,8 +39,13 @@ final class ReaderKeys {
 
     /** A list page: its own key ({@code home}, {@code section:…}) and every story it shows a card of. */
     static void listing(HttpServletRequest request, Language language, String key, Collection<StoryCard> cards) {
-        SurrogateKeys.add(request, key, SurrogateKeys.language(language));
+        SurrogateKeys.add(request, SurrogateKeys.LAYOUT, key, SurrogateKeys.language(language));
         cards(request, cards);
+    }
+
+    /** A static page: the page itself in its language, and the layout around it. */
+    static void page(HttpServletRequest request, long pageId, Language language) {
+        SurrogateKeys.add(request, SurrogateKeys.LAYOUT, SurrogateKeys.page(pageId), SurrogateKeys.language(language));
     }
 
     private static void cards(HttpServletRequest request, Collection<StoryCard> cards) {

@@ -25,7 +25,6 @@ import org.masthead.search.SearchResults.FacetCount;
 import org.masthead.search.StorySearch;
 import org.masthead.search.Suggestion;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.SiteProperties;
 import org.masthead.site.web.PageParts.Link;
 import org.masthead.site.web.SearchPage.Choice;
 import org.masthead.site.web.SearchPage.FacetGroup;
@@ -54,15 +53,12 @@ class SearchController {
     private final Taxonomy taxonomy;
     private final SitePages pages;
     private final PublicUrls urls;
-    private final SiteProperties properties;
 
-    SearchController(StorySearch search, Taxonomy taxonomy, SitePages pages, PublicUrls urls,
-            SiteProperties properties) {
+    SearchController(StorySearch search, Taxonomy taxonomy, SitePages pages, PublicUrls urls) {
         this.search = search;
         this.taxonomy = taxonomy;
         this.pages = pages;
         this.urls = urls;
-        this.properties = properties;
     }
 
     /** What the reader asked for, as it goes back into links. */
@@ -105,9 +101,9 @@ class SearchController {
         Outcome outcome = searchRequest.text().isEmpty() ? Outcome.NO_QUERY
                 : results.total() == 0 ? Outcome.NOTHING_FOUND : Outcome.RESULTS;
         var title = outcome == Outcome.NO_QUERY ? t.get("search.title") : t.get("search.title.query", current.q());
-        var chrome = pages.chrome(lang, title, t.get("search.description", properties.name()), null,
+        var chrome = pages.chrome(lang, title, t.get("search.description", pages.siteName(lang)), null,
                 pages.everyLanguage(l -> urls.search(l, Map.of("q", current.q()))),
-                urls.search(properties.defaultLanguage(), Map.of()), null, java.util.List.of());
+                urls.search(pages.defaultLanguage(), Map.of()), null, java.util.List.of());
         String notice = searchRequest.text().shortened() ? t.get("search.shortened", searchRequest.text().text()) : null;
 
         var sections = taxonomy.sections().stream().collect(Collectors.toMap(Section::slug, Function.identity()));
@@ -150,7 +146,7 @@ class SearchController {
             case NOTHING_FOUND -> t.get("search.nothing", current.q());
             case RESULTS -> t.get("search.found", results.total(), current.q());
         };
-        SurrogateKeys.add(request, "search", SurrogateKeys.language(lang));
+        SurrogateKeys.add(request, SurrogateKeys.LAYOUT, "search", SurrogateKeys.language(lang));
         return new ModelAndView("site/search", "page", new SearchPage(chrome, current.q(), outcome, summary, notice,
                 orders, hits, facets, removeFilters, pagination));
     }

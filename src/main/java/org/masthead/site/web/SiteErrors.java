@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.SiteProperties;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -38,12 +37,10 @@ class SiteErrors implements ErrorController {
 
     private final SitePages pages;
     private final PublicUrls urls;
-    private final SiteProperties properties;
 
-    SiteErrors(SitePages pages, PublicUrls urls, SiteProperties properties) {
+    SiteErrors(SitePages pages, PublicUrls urls) {
         this.pages = pages;
         this.urls = urls;
-        this.properties = properties;
     }
 
     @ExceptionHandler(PageNotFound.class)
@@ -78,7 +75,7 @@ class SiteErrors implements ErrorController {
         };
         var heading = t.get(key + ".title");
         var chrome = pages.chrome(language, heading, heading, null, pages.everyLanguage(urls::home),
-                urls.home(properties.defaultLanguage()), null, java.util.List.of());
+                urls.home(pages.defaultLanguage()), null, java.util.List.of());
         cacheControl(status, response);
         var view = new ModelAndView("site/error", Map.of("page",
                 new ErrorPage(chrome, status.value(), heading, t.get(key + ".message"))));
@@ -94,8 +91,8 @@ class SiteErrors implements ErrorController {
     /** The language of the URL the reader asked for, or the site's default language. */
     private Language languageOf(String uri) {
         var parts = uri.split("/", 3);
-        return parts.length > 1 ? Language.fromCode(parts[1]).orElse(properties.defaultLanguage())
-                : properties.defaultLanguage();
+        return parts.length > 1 ? Language.fromCode(parts[1]).orElseGet(pages::defaultLanguage)
+                : pages.defaultLanguage();
     }
 
     private static boolean wantsJson(HttpServletRequest request, String uri) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Block;
@@ -14,15 +16,15 @@ import org.masthead.content.LeadImage;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.StoryCard;
 import org.masthead.content.Stories;
-import org.masthead.content.Taxonomy;
+import org.masthead.content.Publication;
 import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.web.UiMessages;
 import org.masthead.site.InlineHtml;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.CurrentLayout;
 import org.masthead.site.StoryLinks;
-import org.masthead.site.SiteProperties;
 import org.masthead.site.web.PageParts.Alternate;
 import org.masthead.site.web.PageParts.Card;
 import org.masthead.site.web.PageParts.Chrome;
@@ -41,31 +43,46 @@ class SitePages {
     static final String LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw";
     static final String CARD_SIZES = "(min-width: 60rem) 18rem, (min-width: 40rem) 45vw, 100vw";
 
-    private final Taxonomy taxonomy;
     private final Stories stories;
     private final MediaLibrary media;
     private final PublicUrls urls;
-    private final SiteProperties properties;
+    private final CurrentLayout publication;
     private final MessageSource messageSource;
     private final ResourceUrlProvider resources;
-    private final NewsDates dates;
+    private final Map<ZoneId, NewsDates> dates = new ConcurrentHashMap<>();
     private final StoryLinks links;
 
-    SitePages(Taxonomy taxonomy, Stories stories, MediaLibrary media, PublicUrls urls, SiteProperties properties,
-            MessageSource messageSource, ResourceUrlProvider resources, StoryLinks links) {
+    SitePages(Stories stories, MediaLibrary media, PublicUrls urls,
+            CurrentLayout publication, MessageSource messageSource, ResourceUrlProvider resources, StoryLinks links) {
         this.links = links;
-        this.taxonomy = taxonomy;
         this.stories = stories;
         this.media = media;
         this.urls = urls;
-        this.properties = properties;
+        this.publication = publication;
         this.messageSource = messageSource;
         this.resources = resources;
-        this.dates = new NewsDates(properties.timeZone());
     }
 
     UiMessages messages(Language language) {
         return new UiMessages(language, messageSource);
+    }
+
+    /** The publication's settings for this response. */
+    Publication publication() {
+        return publication.publication();
+    }
+
+    /** The sections of the navigation, in order. */
+    List<org.masthead.content.Section> navigation() {
+        return publication.get().navigation();
+    }
+
+    String siteName(Language language) {
+        return publication().name(language);
+    }
+
+    Language defaultLanguage() {
+        return publication().defaultLanguage();
     }
 
     /**
@@ -86,10 +103,14 @@ class SitePages {
                 .map(lang -> new LanguageLink(lang,
                         versions.containsKey(lang) ? urls.chooseLanguage(lang, versions.get(lang)) : null, lang == language))
                 .toList();
-        var sections = taxonomy.sections().stream()
+        var sections = navigation().stream()
                 .map(s -> new Link(urls.section(language, s), s.name().in(language)))
                 .toList();
-        var siteName = properties.name();
+        var footer = publication.get().footer(language).stream()
+                .map(p -> new Link(urls.page(language, p.slug()), p.title()))
+                .toList();
+        var profiles = publication().socialLinks().stream().map(url -> new Link(url, host(url))).toList();
+        var siteName = siteName(language);
         var fullTitle = title.equals(siteName) ? siteName : title + " — " + siteName;
         var stylesheet = Objects.requireNonNullElse(resources.getForLookupPath("/site/css/site.css"),
                 "/site/css/site.css");
@@ -97,7 +118,29 @@ class SitePages {
         var search = new PageParts.SearchBox(urls.search(language, Map.of()), urls.searchSuggestions(language), script);
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
-                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, t);
+                sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, footer, profiles,
+                logo(), t);
+    }
+
+    /** The chosen logo at the smallest width its header place needs. */
+    private PageParts.@Nullable Logo logo() {
+        var id = publication().logoMediaId();
+        var asset = id == null ? null : media.find(id).orElse(null);
+        if (asset == null || asset.variants().isEmpty()) {
+            return null;
+        }
+        var variant = asset.variants().getFirst();
+        return new PageParts.Logo(urls.media(asset.id(), variant.width()), variant.width(), variant.height());
+    }
+
+    /** The site's name for a profile address: its host without "www.". */
+    static String host(String url) {
+        try {
+            var host = java.net.URI.create(url).getHost();
+            return host == null ? url : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     /** The RSS and Atom feeds of a list page ({@code listPath}), titled after the list. */
@@ -124,7 +167,7 @@ class SitePages {
             var picture = image == null ? null
                     : picture(assets.get(image.mediaId()), image.alt(), CARD_SIZES, eagerFirst && cards.isEmpty());
             cards.add(new Card(urls.story(story), story.headline(), story.standfirst(), picture,
-                    dates.show(story.publishedAt(), story.language()),
+                    date(story.publishedAt(), story.language()),
                     new Link(urls.section(story.language(), story.section()),
                             story.section().name().in(story.language()))));
         }
@@ -136,7 +179,7 @@ class SitePages {
     }
 
     NewsDates.Shown date(java.time.Instant instant, Language language) {
-        return dates.show(instant, language);
+        return dates.computeIfAbsent(publication().timeZone(), NewsDates::new).show(instant, language);
     }
 
     @Nullable Picture picture(@Nullable MediaAsset asset, String alt, String sizes, boolean eager) {

@@ -10,7 +10,6 @@ import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.SiteProperties;
 import org.masthead.site.seo.StoryMetadata;
 import org.masthead.site.web.PageParts.Link;
 import org.springframework.http.HttpHeaders;
@@ -29,15 +28,12 @@ class StoryController {
     private final Stories stories;
     private final SitePages pages;
     private final PublicUrls urls;
-    private final SiteProperties properties;
     private final StoryMetadata metadata;
 
-    StoryController(Stories stories, SitePages pages, PublicUrls urls, SiteProperties properties,
-            StoryMetadata metadata) {
+    StoryController(Stories stories, SitePages pages, PublicUrls urls, StoryMetadata metadata) {
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
-        this.properties = properties;
         this.metadata = metadata;
     }
 
@@ -73,10 +69,10 @@ class StoryController {
         var lang = story.language();
         var versions = new EnumMap<Language, String>(Language.class);
         story.liveSlugs().forEach((l, slug) -> versions.put(l, urls.story(l, story.section().slug(), slug, story.id())));
-        var xDefault = versions.getOrDefault(Language.UK, versions.values().iterator().next());
+        var xDefault = versions.getOrDefault(pages.defaultLanguage(), versions.values().iterator().next());
         var description = story.seoDescription().isBlank() ? story.standfirst() : story.seoDescription();
         var title = story.seoTitle().isBlank() ? story.headline() : story.seoTitle();
-        var siteName = properties.name();
+        var siteName = pages.siteName(lang);
         var feeds = new ArrayList<>(pages.feeds(urls.home(lang), siteName));
         feeds.addAll(pages.feeds(urls.section(lang, story.section()), story.section().name().in(lang) + " — " + siteName));
         var chrome = pages.chrome(lang, title, description, preview ? null : urls.story(story.card()), versions,

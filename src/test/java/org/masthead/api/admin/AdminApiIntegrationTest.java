@@ -242,6 +242,91 @@ class AdminApiIntegrationTest {
     }
 
     @Test
+    void adminsAndEditorsManageSectionsTagsAuthorsAndPagesThroughTheApiWithinTheirRoles() {
+        var staff = new Staff(accounts);
+        var admin = Tokens.issue(staff.member(Role.ADMIN).signIn(port), "Structure", "read", "write");
+        var editor = Tokens.issue(staff.member(Role.EDITOR).signIn(port), "Tags", "read", "write");
+        var reader = Tokens.issue(staff.member(Role.ADMIN).signIn(port), "Reader", "read");
+        var slug = Fixtures.unique("section-api");
+        var names = "{\"uk\":\"Наука %1$s\",\"en\":\"Science %1$s\",\"ru\":\"Наука %1$s\"}".formatted(slug);
+
+        assertProblem(send("POST", "/api/v1/admin/sections", editor, "{\"name\":" + names + "}"), 403);
+        assertProblem(send("POST", "/api/v1/admin/sections", reader, "{\"name\":" + names + "}"), 403);
+        var created = send("POST", "/api/v1/admin/sections", admin, "{\"slug\":\"" + slug + "\",\"name\":" + names
+                + ",\"description\":{\"en\":\"Labs and findings.\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long section = read(created).path("id").asLong();
+        assertThat(read(created).path("urls").path("en").asString()).isEqualTo(BASE + "/en/" + slug + "/");
+        assertThat(read(send("GET", "/api/v1/admin/sections", reader, null)).findValues("slug").stream()
+                .map(JsonNode::asString)).contains(slug);
+
+        var cyrillic = send("POST", "/api/v1/admin/sections", admin, "{\"slug\":\"наука\",\"name\":{\"uk\":\"a\",\"en\":\"b\",\"ru\":\"c\"}}");
+        assertProblem(cyrillic, 400);
+        assertThat(read(cyrillic).path("field").asString()).isEqualTo("slug");
+        assertThat(read(cyrillic).path("detail").asString()).isEqualTo("Addresses are written in Latin letters: for example nauka.");
+        var reserved = send("POST", "/api/v1/admin/sections", admin, "{\"slug\":\"newsroom\",\"name\":{\"uk\":\"a\",\"en\":\"b\",\"ru\":\"c\"}}");
+        assertThat(read(reserved).path("detail").asString()).contains("site’s own addresses");
+        var duplicate = send("POST", "/api/v1/admin/sections", admin, "{\"name\":" + names + "}");
+        assertThat(read(duplicate).path("field").asString()).isEqualTo("name.uk");
+
+        var renamed = send("PUT", "/api/v1/admin/sections/" + section, admin, "{\"slug\":\"" + slug + "-lab\",\"name\":"
+                + names + "}");
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(site.get("/en/" + slug + "/").headers().firstValue("Location")).hasValue("/en/" + slug + "-lab/");
+        new Fixtures(stories, taxonomy).story().inSection(section).in(org.masthead.platform.Language.EN, "Lab news").draft();
+        var holding = send("DELETE", "/api/v1/admin/sections/" + section, admin, null);
+        assertProblem(holding, 400);
+        assertThat(read(holding).path("detail").asString()).contains("still holds 1 stories");
+
+        var tag = send("POST", "/api/v1/admin/tags", editor, "{\"name\":{\"uk\":\"Лабораторії " + slug
+                + "\",\"en\":\"Labs " + slug + "\",\"ru\":\"Лаборатории " + slug + "\"}}");
+        assertThat(tag.statusCode()).isEqualTo(201);
+        long tagId = read(tag).path("id").asLong();
+        assertThat(read(tag).path("slug").asString()).isEqualTo("labs-" + slug);
+        var self = send("POST", "/api/v1/admin/tags/" + tagId + "/merge", editor, "{\"intoId\":" + tagId + "}");
+        assertProblem(self, 400);
+        assertThat(read(self).path("field").asString()).isEqualTo("into");
+        long survivor = read(send("POST", "/api/v1/admin/tags", editor, "{\"slug\":\"" + slug + "-science\",\"name\":"
+                + "{\"uk\":\"Наука і " + slug + "\",\"en\":\"Science and " + slug + "\",\"ru\":\"Наука и " + slug + "\"}}"))
+                .path("id").asLong();
+        var merged = send("POST", "/api/v1/admin/tags/" + tagId + "/merge", editor, "{\"intoSlug\":\"" + slug + "-science\"}");
+        assertThat(read(merged).path("id").asLong()).isEqualTo(survivor);
+        assertThat(site.get("/en/tag/labs-" + slug).headers().firstValue("Location")).hasValue("/en/tag/" + slug + "-science");
+
+        var gone = staff.member(Role.CONTRIBUTOR);
+        accounts.setEnabled(gone.id(), false, "test");
+        var author = "{\"name\":{\"uk\":\"Гість " + slug + "\",\"en\":\"Guest " + slug + "\",\"ru\":\"Гость " + slug
+                + "\"},\"jobTitle\":{\"en\":\"Agency\"},\"links\":[\"https://agency.example/" + slug + "\"]";
+        var disabled = send("POST", "/api/v1/admin/authors", editor, author + ",\"accountId\":" + gone.id() + "}");
+        assertProblem(disabled, 400);
+        assertThat(read(disabled).path("field").asString()).isEqualTo("account");
+        var guest = send("POST", "/api/v1/admin/authors", editor, author + "}");
+        assertThat(guest.statusCode()).isEqualTo(201);
+        assertThat(read(guest).path("links").get(0).asString()).isEqualTo("https://agency.example/" + slug);
+        assertProblem(send("POST", "/api/v1/admin/pages", editor, "{\"versions\":{}}"), 403);
+
+        var page = send("POST", "/api/v1/admin/pages", admin, """
+                {"inFooter": true, "versions": {
+                  "en": {"slug": "%1$s-about", "title": "About %1$s", "body": [{"type": "paragraph", "text": "We report."}]},
+                  "uk": {"title": "Про нас %1$s", "body": [{"type": "paragraph", "text": "Ми пишемо."}]}}}""".formatted(slug));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(201);
+        long pageId = read(page).path("id").asLong();
+        assertThat(read(page).path("versions").path("uk").path("slug").asString()).isEqualTo("pro-nas-" + slug);
+        assertThat(site.get("/en/" + slug + "-about").body()).contains("We report.");
+        var moved = send("PUT", "/api/v1/admin/pages/" + pageId, admin, """
+                {"versions": {"en": {"slug": "%1$s-who", "title": "About %1$s", "body": [{"type": "paragraph", "text": "We report."}]}}}"""
+                .formatted(slug));
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(site.get("/en/" + slug + "-about").headers().firstValue("Location")).hasValue("/en/" + slug + "-who");
+        assertProblem(send("PUT", "/api/v1/admin/pages/" + pageId, admin, """
+                {"versions": {"en": {"title": "x", "body": [{"type": "paragraph", "text": " "}]}}}"""), 400);
+        assertThat(send("DELETE", "/api/v1/admin/pages/" + pageId, admin, null).statusCode()).isEqualTo(204);
+        assertThat(site.get("/en/" + slug + "-who").statusCode()).isEqualTo(404);
+        assertProblem(send("GET", "/api/v1/admin/pages/" + pageId, admin, null), 404);
+        assertThat(audit.recent("tag.merge", null, 10)).extracting(AuditEntry::subject).contains("tag labs-" + slug);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheAdminApiAndSearch() {
         var document = read(site.get("/api/v1/openapi.json"));
         var paths = document.path("paths");
@@ -250,6 +335,13 @@ class AdminApiIntegrationTest {
         assertThat(paths.path("/api/v1/admin/stories/{id}/{lang}").has("put")).isTrue();
         assertThat(paths.path("/api/v1/admin/stories/{id}/status").has("post")).isTrue();
         assertThat(paths.path("/api/v1/admin/media").has("post")).isTrue();
+        for (var kind : java.util.List.of("sections", "tags", "authors", "pages")) {
+            assertThat(paths.path("/api/v1/admin/" + kind).has("get")).as(kind).isTrue();
+            assertThat(paths.path("/api/v1/admin/" + kind).has("post")).as(kind).isTrue();
+            assertThat(paths.path("/api/v1/admin/" + kind + "/{id}").has("put")).as(kind).isTrue();
+            assertThat(paths.path("/api/v1/admin/" + kind + "/{id}").has("delete")).as(kind).isTrue();
+        }
+        assertThat(paths.path("/api/v1/admin/tags/{id}/merge").has("post")).isTrue();
         assertThat(paths.path("/api/v1/admin/stories/{id}").path("get").path("security").toString()).contains("token");
         assertThat(document.path("components").path("securitySchemes").path("token").path("scheme").asString())
                 .isEqualTo("bearer");
