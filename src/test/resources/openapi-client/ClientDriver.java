@@ -10,7 +10,14 @@ import org.masthead.client.ApiException;
 import org.masthead.client.api.AdminApi;
 import org.masthead.client.api.ContentApi;
 import org.masthead.client.api.SearchApi;
+import org.masthead.client.model.AdminAuthorRequest;
 import org.masthead.client.model.AdminCreateStoryRequest;
+import org.masthead.client.model.AdminMergeRequest;
+import org.masthead.client.model.AdminPageRequest;
+import org.masthead.client.model.AdminPageVersionRequest;
+import org.masthead.client.model.AdminSectionRequest;
+import org.masthead.client.model.AdminTagRequest;
+import org.masthead.client.model.AdminTexts;
 import org.masthead.client.model.AdminLeadImageText;
 import org.masthead.client.model.AdminSaveVersionRequest;
 import org.masthead.client.model.AdminStatusRequest;
@@ -40,6 +47,10 @@ import org.masthead.client.model.SubheadingBlock;
 public final class ClientDriver {
 
     private ClientDriver() {
+    }
+
+    private static AdminTexts texts(String uk, String en, String ru) {
+        return new AdminTexts().uk(uk).en(en).ru(ru);
     }
 
     private static RichText text(String text) {
@@ -134,6 +145,45 @@ public final class ClientDriver {
             result.put("withdrawn", e.getCode());
         }
         result.put("storyId", id);
+
+        // the admin API's newsroom structure: sections, tags, authors and static pages
+        var suffix = (String) given.get("suffix");
+        var section = admin.createSection(new AdminSectionRequest().slug("client-section-" + suffix)
+                .name(texts("Розділ клієнта", "Client section", "Раздел клиента")));
+        admin.updateSection(section.getId(), new AdminSectionRequest().slug("client-desk-" + suffix)
+                .name(texts("Розділ клієнта", "Client desk", "Раздел клиента")).hidden(true));
+        result.put("sectionRenamed", admin.getSection(section.getId()).getSlug());
+        result.put("sections", admin.listAdminSections().size());
+        admin.deleteSection(section.getId());
+
+        var kept = admin.createTag(new AdminTagRequest().slug("client-kept-" + suffix).name(texts("Тег", "Kept tag", "Тег")));
+        var merged = admin.createTag(new AdminTagRequest().slug("client-merged-" + suffix)
+                .name(texts("Злитий", "Merged tag", "Слитый")));
+        admin.updateTag(merged.getId(), new AdminTagRequest().slug("client-merged-" + suffix)
+                .name(texts("Злитий", "Merged tag", "Слитый")).description(texts("", "Soon merged", "")));
+        result.put("keptTagId", kept.getId());
+        result.put("tagMergedInto", admin.mergeTag(merged.getId(), new AdminMergeRequest().intoId(kept.getId())).getId());
+        result.put("tagsFound", admin.listAdminTags("client-kept-" + suffix).size());
+        admin.getTag(kept.getId());
+        admin.deleteTag(kept.getId());
+
+        var author = admin.createAuthor(new AdminAuthorRequest().slug("client-author-" + suffix)
+                .name(texts("Оксана Бондар", "Oksana Bondar", "Оксана Бондарь")));
+        admin.updateAuthor(author.getId(), new AdminAuthorRequest().slug("client-author-" + suffix)
+                .name(texts("Оксана Бондар", "Oksana Bondar", "Оксана Бондарь")).jobTitle(texts("", "Wire editor", "")));
+        result.put("authorJobTitle", admin.getAuthor(author.getId()).getJobTitle().get("en"));
+        result.put("authors", admin.listAdminAuthors().size());
+        admin.deleteAuthor(author.getId());
+
+        var page = admin.createPage(new AdminPageRequest().inFooter(true).versions(Map.of("en",
+                new AdminPageVersionRequest().slug("client-about-" + suffix).title("About the client")
+                        .body(List.of(new ParagraphBlock().id("a1").text(text("Who we are.")))))));
+        admin.updatePage(page.getId(), new AdminPageRequest().versions(Map.of("en",
+                new AdminPageVersionRequest().slug("client-about-" + suffix).title("About this client")
+                        .body(List.of(new ParagraphBlock().id("a1").text(text("Who we are, and why.")))))));
+        result.put("pageTitle", admin.getPage(page.getId()).getVersions().get("en").getTitle());
+        result.put("pages", admin.listPages().size());
+        admin.deletePage(page.getId());
         return result;
     }
 }

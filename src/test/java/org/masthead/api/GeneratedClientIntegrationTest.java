@@ -76,9 +76,10 @@ class GeneratedClientIntegrationTest {
                 "author", taxonomy.authors().getFirst().slug(),
                 "tag", taxonomy.tags().getFirst().slug(),
                 "query", word,
+                "suffix", Long.toString(System.nanoTime(), 36),
                 "headline", Fixtures.unique("Generated client"),
                 "jpeg", Images.jpeg(800, 450));
-        var token = Tokens.issue(new Staff(accounts).member(Role.EDITOR, Role.CONTRIBUTOR).signIn(port), "Generated client",
+        var token = Tokens.issue(new Staff(accounts).member(Role.ADMIN, Role.EDITOR, Role.CONTRIBUTOR).signIn(port), "Generated client",
                 "read", "write", "publish");
         Map<String, Object> result;
         try (var loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
@@ -122,6 +123,10 @@ class GeneratedClientIntegrationTest {
         assertThat(list(result, "liveTypes")).containsExactlyInAnyOrderElementsOf(mapping(document, "BlockResponse"));
         assertThat(list(result, "liveClasses")).doesNotContain("BlockResponse");
         // every mark type goes in and comes back typed; the public story shows the paragraph's marks
+        // the newsroom's structure: sections, tags (merged), authors and pages made, read, changed and removed
+        assertThat(result).containsEntry("sectionRenamed", "client-desk-" + given.get("suffix"))
+                .containsEntry("tagMergedInto", result.get("keptTagId")).containsEntry("pageTitle", "About this client")
+                .containsEntry("authorJobTitle", "Wire editor");
         assertThat(list(result, "liveMarks")).containsExactlyInAnyOrder("bold", "italic", "link", "storyLink");
         assertThat(result.get("liveHeadline")).isEqualTo(given.get("headline"));
         assertThat((String) result.get("conflict")).startsWith("409").contains("currentRevision");

@@ -1,6 +1,7 @@
 package org.masthead.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.masthead.api.ApiConfiguration;
+import org.masthead.api.openapi.ErrorResponses;
 import org.masthead.api.admin.TaxonomyRequests.PageRequest;
 import org.masthead.api.admin.TaxonomyRequests.PageVersionRequest;
 import org.masthead.api.admin.TaxonomyResponses.PageResponse;
@@ -45,7 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  * story's, every change audited and announced. A request's changes commit together or not at all.
  */
 @RestController
-@Tag(name = "admin: pages", description = "Static pages (about, contacts, policies), with a personal access token")
+@Tag(name = ApiConfiguration.ADMIN)
+@ErrorResponses({400, 401, 403})
 @SecurityRequirement(name = ApiConfiguration.ADMIN_TOKEN)
 @RequestMapping(path = "/api/v1/admin/pages", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdminPagesController {
@@ -65,13 +68,14 @@ class AdminPagesController {
         this.transactions = new TransactionTemplate(transactions);
     }
 
-    @Operation(summary = "Every static page, in footer order, with its versions")
+    @Operation(operationId = "listPages", summary = "Every static page, in footer order, with its versions")
     @GetMapping
     List<PageResponse> list() {
         return pages.all().stream().map(this::page).toList();
     }
 
-    @Operation(summary = "Create a page with one or more language versions (admins)")
+    @ErrorResponses(415)
+    @Operation(operationId = "createPage", summary = "Create a page with one or more language versions (admins)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PageResponse> create(@AuthenticationPrincipal NewsroomUser user, @Valid @RequestBody PageRequest body) {
         requireAdmin(user);
@@ -91,13 +95,15 @@ class AdminPagesController {
         return ResponseEntity.created(URI.create("/api/v1/admin/pages/" + id)).body(page(find(id)));
     }
 
-    @Operation(summary = "One page")
+    @ErrorResponses(404)
+    @Operation(operationId = "getPage", summary = "One page")
     @GetMapping(ID)
     PageResponse get(@PathVariable long id) {
         return page(find(id));
     }
 
-    @Operation(summary = "Change a page (admins): its footer place and purpose, and the versions it carries; "
+    @ErrorResponses({404, 415})
+    @Operation(operationId = "updatePage", summary = "Change a page (admins): its footer place and purpose, and the versions it carries; "
             + "versions left out stay as they are")
     @PutMapping(path = ID, consumes = MediaType.APPLICATION_JSON_VALUE)
     PageResponse update(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
@@ -119,8 +125,11 @@ class AdminPagesController {
         return page(find(id));
     }
 
-    @Operation(summary = "Delete a page (admins)")
-    @DeleteMapping(ID)
+    @ErrorResponses(404)
+    @Operation(operationId = "deletePage", summary = "Delete a page (admins)")
+    @ApiResponse(responseCode = "204", description = "Deleted; nothing in the body")
+    // no body to negotiate: a client that accepts only problem documents (for the errors) is answered too
+    @DeleteMapping(path = ID, produces = MediaType.ALL_VALUE)
     ResponseEntity<Void> delete(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id) {
         find(id);
         desk.delete(user, id);

@@ -1,6 +1,7 @@
 package org.masthead.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.api.ApiConfiguration;
+import org.masthead.api.openapi.ErrorResponses;
 import org.masthead.api.admin.TaxonomyRequests.AuthorRequest;
 import org.masthead.api.admin.TaxonomyRequests.MergeRequest;
 import org.masthead.api.admin.TaxonomyRequests.SectionRequest;
@@ -52,7 +54,8 @@ import org.springframework.web.bind.annotation.RestController;
  * it may change (admins sections, editors tags and authors), and every change is audited and announced.
  */
 @RestController
-@Tag(name = "admin: sections, tags, authors", description = "The newsroom's taxonomy, with a personal access token")
+@Tag(name = ApiConfiguration.ADMIN)
+@ErrorResponses({400, 401, 403})
 @SecurityRequirement(name = ApiConfiguration.ADMIN_TOKEN)
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdminTaxonomyController {
@@ -71,14 +74,15 @@ class AdminTaxonomyController {
 
     // sections
 
-    @Operation(summary = "Every section, in navigation order, hidden and archived ones included")
+    @Operation(operationId = "listAdminSections", summary = "Every section, in navigation order, hidden and archived ones included")
     @GetMapping("/sections")
     List<SectionResponse> sections() {
         var counts = taxonomy.storiesPerSection();
         return taxonomy.sectionDetails().stream().map(s -> section(s, counts.getOrDefault(s.id(), 0))).toList();
     }
 
-    @Operation(summary = "Create a section (admins)")
+    @ErrorResponses(415)
+    @Operation(operationId = "createSection", summary = "Create a section (admins)")
     @PostMapping(path = "/sections", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SectionResponse> createSection(@AuthenticationPrincipal NewsroomUser user,
             @Valid @RequestBody SectionRequest body) {
@@ -89,13 +93,15 @@ class AdminTaxonomyController {
         return ResponseEntity.created(URI.create("/api/v1/admin/sections/" + id)).body(section(sectionDetails(id)));
     }
 
-    @Operation(summary = "One section")
+    @ErrorResponses(404)
+    @Operation(operationId = "getSection", summary = "One section")
     @GetMapping("/sections" + ID)
     SectionResponse section(@PathVariable long id) {
         return section(sectionDetails(id));
     }
 
-    @Operation(summary = "Change a section (admins); a new slug keeps the old addresses answering 301")
+    @ErrorResponses({404, 415})
+    @Operation(operationId = "updateSection", summary = "Change a section (admins); a new slug keeps the old addresses answering 301")
     @PutMapping(path = "/sections" + ID, consumes = MediaType.APPLICATION_JSON_VALUE)
     SectionResponse updateSection(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @Valid @RequestBody SectionRequest body) {
@@ -107,8 +113,11 @@ class AdminTaxonomyController {
         return section(sectionDetails(id));
     }
 
-    @Operation(summary = "Delete an empty section (admins); one that holds stories, or the last one, is refused")
-    @DeleteMapping("/sections" + ID)
+    @ErrorResponses(404)
+    @Operation(operationId = "deleteSection", summary = "Delete an empty section (admins); one that holds stories, or the last one, is refused")
+    @ApiResponse(responseCode = "204", description = "Deleted; nothing in the body")
+    // no body to negotiate: a client that accepts only problem documents (for the errors) is answered too
+    @DeleteMapping(path = "/sections" + ID, produces = MediaType.ALL_VALUE)
     ResponseEntity<Void> deleteSection(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id) {
         sectionDetails(id);
         desk.deleteSection(user, id);
@@ -117,7 +126,7 @@ class AdminTaxonomyController {
 
     // tags
 
-    @Operation(summary = "Tags whose slug or name in any language contains q (all without q)")
+    @Operation(operationId = "listAdminTags", summary = "Tags whose slug or name in any language contains q (all without q)")
     @GetMapping("/tags")
     List<TagResponse> tags(@RequestParam(defaultValue = "") String q) {
         if (q.length() > 100) {
@@ -127,20 +136,23 @@ class AdminTaxonomyController {
         return taxonomy.findTags(q).stream().map(t -> tag(t, counts.getOrDefault(t.id(), 0))).toList();
     }
 
-    @Operation(summary = "Create a tag (editors)")
+    @ErrorResponses(415)
+    @Operation(operationId = "createTag", summary = "Create a tag (editors)")
     @PostMapping(path = "/tags", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TagResponse> createTag(@AuthenticationPrincipal NewsroomUser user, @Valid @RequestBody TagRequest body) {
         long id = desk.createTag(user, new TagDraft(text(body.slug()), body.name().localized(), Texts.of(body.description())));
         return ResponseEntity.created(URI.create("/api/v1/admin/tags/" + id)).body(tag(tagDetails(id)));
     }
 
-    @Operation(summary = "One tag")
+    @ErrorResponses(404)
+    @Operation(operationId = "getTag", summary = "One tag")
     @GetMapping("/tags" + ID)
     TagResponse tag(@PathVariable long id) {
         return tag(tagDetails(id));
     }
 
-    @Operation(summary = "Rename or describe a tag (editors); a new slug keeps the old addresses answering 301")
+    @ErrorResponses({404, 415})
+    @Operation(operationId = "updateTag", summary = "Rename or describe a tag (editors); a new slug keeps the old addresses answering 301")
     @PutMapping(path = "/tags" + ID, consumes = MediaType.APPLICATION_JSON_VALUE)
     TagResponse updateTag(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @Valid @RequestBody TagRequest body) {
@@ -149,7 +161,8 @@ class AdminTaxonomyController {
         return tag(tagDetails(id));
     }
 
-    @Operation(summary = "Merge a tag into another (editors): its stories get the other tag, its page and feeds answer "
+    @ErrorResponses({404, 415})
+    @Operation(operationId = "mergeTag", summary = "Merge a tag into another (editors): its stories get the other tag, its page and feeds answer "
             + "301 there; answers the tag that stays")
     @PostMapping(path = "/tags" + ID + "/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
     TagResponse mergeTag(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
@@ -169,8 +182,11 @@ class AdminTaxonomyController {
         return tag(tagDetails(into));
     }
 
-    @Operation(summary = "Delete a tag (editors); its stories lose it")
-    @DeleteMapping("/tags" + ID)
+    @ErrorResponses(404)
+    @Operation(operationId = "deleteTag", summary = "Delete a tag (editors); its stories lose it")
+    @ApiResponse(responseCode = "204", description = "Deleted; nothing in the body")
+    // no body to negotiate: a client that accepts only problem documents (for the errors) is answered too
+    @DeleteMapping(path = "/tags" + ID, produces = MediaType.ALL_VALUE)
     ResponseEntity<Void> deleteTag(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id) {
         tagDetails(id);
         desk.deleteTag(user, id);
@@ -179,13 +195,14 @@ class AdminTaxonomyController {
 
     // authors
 
-    @Operation(summary = "Every author profile")
+    @Operation(operationId = "listAdminAuthors", summary = "Every author profile")
     @GetMapping("/authors")
     List<AuthorResponse> authors() {
         return taxonomy.authorDetails().stream().map(this::author).toList();
     }
 
-    @Operation(summary = "Create an author profile (editors)")
+    @ErrorResponses(415)
+    @Operation(operationId = "createAuthor", summary = "Create an author profile (editors)")
     @PostMapping(path = "/authors", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AuthorResponse> createAuthor(@AuthenticationPrincipal NewsroomUser user,
             @Valid @RequestBody AuthorRequest body) {
@@ -193,13 +210,15 @@ class AdminTaxonomyController {
         return ResponseEntity.created(URI.create("/api/v1/admin/authors/" + id)).body(author(authorDetails(id)));
     }
 
-    @Operation(summary = "One author profile")
+    @ErrorResponses(404)
+    @Operation(operationId = "getAuthor", summary = "One author profile")
     @GetMapping("/authors" + ID)
     AuthorResponse author(@PathVariable long id) {
         return author(authorDetails(id));
     }
 
-    @Operation(summary = "Change an author profile (editors)")
+    @ErrorResponses({404, 415})
+    @Operation(operationId = "updateAuthor", summary = "Change an author profile (editors)")
     @PutMapping(path = "/authors" + ID, consumes = MediaType.APPLICATION_JSON_VALUE)
     AuthorResponse updateAuthor(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @Valid @RequestBody AuthorRequest body) {
@@ -208,8 +227,11 @@ class AdminTaxonomyController {
         return author(authorDetails(id));
     }
 
-    @Operation(summary = "Delete an author profile no story carries (editors)")
-    @DeleteMapping("/authors" + ID)
+    @ErrorResponses(404)
+    @Operation(operationId = "deleteAuthor", summary = "Delete an author profile no story carries (editors)")
+    @ApiResponse(responseCode = "204", description = "Deleted; nothing in the body")
+    // no body to negotiate: a client that accepts only problem documents (for the errors) is answered too
+    @DeleteMapping(path = "/authors" + ID, produces = MediaType.ALL_VALUE)
     ResponseEntity<Void> deleteAuthor(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id) {
         authorDetails(id);
         desk.deleteAuthor(user, id);
