@@ -131,7 +131,10 @@ class StoryFeeds {
         for (int i = 0; i < entries.size() && i < items.size(); i++) {
             var entry = entries.get(i);
             var story = items.get(i);
-            var changed = story.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            // a version published again at an earlier instant (a schedule that fell due while down) is never
+            // shown as changed before it first went out
+            var last = story.updatedAt().isBefore(story.publishedAt()) ? story.publishedAt() : story.updatedAt();
+            var changed = last.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             while (!taken.add(changed)) {
                 changed = changed.minusMillis(1);
             }
