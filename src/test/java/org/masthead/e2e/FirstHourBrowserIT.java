@@ -93,7 +93,7 @@ class FirstHourBrowserIT {
         admin.locator("#title").fill("About the valley newsroom");
         admin.locator("#summary").fill("Who writes here and why.");
         admin.locator("#purpose").selectOption("about");
-        admin.locator("#b0-text").fill("Three reporters cover the towns along the river.");
+        Browsers.richEditor(admin, "#b0-text").fill("Three reporters cover the towns along the river.");
         check(admin);
         button(admin, "Save version").click();
         admin.waitForURL("**/newsroom/admin/pages/*?done=created");
@@ -101,7 +101,7 @@ class FirstHourBrowserIT {
                 List.of("ru", "О редакции долины", "Трое репортёров пишут о городках над рекой."))) {
             admin.locator("a[href$='/" + version.get(0) + "']").first().click();
             admin.locator("#title").fill(version.get(1));
-            admin.locator("#b0-text").fill(version.get(2));
+            Browsers.richEditor(admin, "#b0-text").fill(version.get(2));
             admin.locator("input[name=live]").check();
             button(admin, "Save version").click();
             admin.locator("p.notice").waitFor();
@@ -141,7 +141,7 @@ class FirstHourBrowserIT {
             editor.navigate(storyUrl + "/" + version.get(0) + "/edit");
             editor.locator("#headline").fill(version.get(1));
             editor.locator("#standfirst").fill(version.get(2));
-            editor.locator("#b0-text").fill(version.get(2));
+            Browsers.richEditor(editor, "#b0-text").fill(version.get(2));
             button(editor, "Save version").first().click();
             editor.locator("p.notice").waitFor();
         }
