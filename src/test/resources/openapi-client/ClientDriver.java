@@ -131,7 +131,9 @@ public final class ClientDriver {
             result.put("conflict", e.getCode() + " " + e.getResponseBody());
         }
         result.put("submitted", admin.changeStatus(id, new AdminStatusRequest().action("submit")).getStatus());
-        result.put("published", admin.changeStatus(id, new AdminStatusRequest().action("publish")).getStatus());
+        // the publish approves the revision read above, and only that one
+        result.put("published", admin.changeStatus(id, new AdminStatusRequest().action("publish")
+                .revisions(java.util.Map.of("en", stored.getVersions().get("en").getRevision()))).getStatus());
         var live = content.getStory(id, "en");
         result.put("liveHeadline", live.getHeadline());
         result.put("liveTypes", live.getBody().stream().map(b -> b.getType()).toList());

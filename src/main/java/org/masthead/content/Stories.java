@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.masthead.content.ContentEvent.StoryDeleted;
 import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
@@ -153,6 +154,56 @@ public class Stories {
         shown(storyId);
         outbox.append(new StoryPublished(storyId, EnumSet.of(language), wasLive));
         metrics.published(wasLive);
+    }
+
+    /**
+     * Approves every version at the revision its approver saw ({@code seen}: language to revision, a version
+     * left out counts as unseen) and makes them live now. If any version was saved since, or written, nothing
+     * is approved and {@link ApprovalOutdated} says which.
+     */
+    @Transactional
+    public void publish(long storyId, Map<Language, Integer> seen) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        approveSeen(storyId, seen, EnumSet.allOf(Language.class));
+        publishApproved(storyId, clock.instant());
+    }
+
+    /** The same for one language version: it goes live at the revision seen, or not at all. */
+    @Transactional
+    public void publishVersion(long storyId, Language language, int seen) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        approveSeen(storyId, Map.of(language, seen), EnumSet.of(language));
+        publishVersion(storyId, language);
+    }
+
+    /** An editor approves every version at the revision seen, or nothing (see {@link #publish(long, Map)}). */
+    @Transactional
+    public void approve(long storyId, Map<Language, Integer> seen) {
+        repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        approveSeen(storyId, seen, EnumSet.allOf(Language.class));
+    }
+
+    /**
+     * Each version of {@code languages} is approved only where its latest revision is the one seen; the
+     * rows approved stay held by this transaction, so no save slips in between the check and the approval.
+     * The exception rolls the transaction back, approvals made here included.
+     */
+    private void approveSeen(long storyId, Map<Language, Integer> seen, Set<Language> languages) {
+        for (var entry : seen.entrySet()) {
+            if (languages.contains(entry.getKey()) && entry.getValue() > 0) {
+                repository.approveIfAt(storyId, entry.getKey(), entry.getValue());
+            }
+        }
+        var latest = repository.latestRevisions(storyId);
+        var changed = EnumSet.noneOf(Language.class);
+        for (var language : languages) {
+            if (latest.getOrDefault(language, 0).intValue() != seen.getOrDefault(language, 0).intValue()) {
+                changed.add(language);
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new ApprovalOutdated(storyId, latest, changed);
+        }
     }
 
     /** An editor approves what every version says now: these revisions are what the scheduler makes live. */

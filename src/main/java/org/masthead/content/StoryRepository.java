@@ -335,6 +335,25 @@ class StoryRepository {
                 .param("story", storyId).param("lang", language.code()).update();
     }
 
+    /**
+     * Approves one version at the revision its approver saw, and only if it is still its latest: the row is
+     * updated (and so held until commit) or left alone. Returns whether it was approved.
+     */
+    boolean approveIfAt(long storyId, Language language, int seen) {
+        return jdbc.sql("""
+                update story_version set approved_revision = revision
+                 where story_id = :story and language = :lang and revision = :seen""")
+                .param("story", storyId).param("lang", language.code()).param("seen", seen).update() == 1;
+    }
+
+    /** The latest revision of every written version of the story. */
+    Map<Language, Integer> latestRevisions(long storyId) {
+        var latest = new EnumMap<Language, Integer>(Language.class);
+        jdbc.sql("select language, revision from story_version where story_id = :story")
+                .param("story", storyId).query((rs, n) -> latest.put(language(rs.getString(1)), rs.getInt(2))).list();
+        return latest;
+    }
+
     /** Back to the desk: nothing of it is approved any more. */
     void withdrawApprovals(long storyId) {
         jdbc.sql("update story_version set approved_revision = null where story_id = :story")

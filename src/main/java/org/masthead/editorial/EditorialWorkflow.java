@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.masthead.content.Block;
 import org.masthead.content.InvalidContent;
 import org.masthead.content.NewStory;
@@ -216,32 +218,96 @@ public class EditorialWorkflow {
 
     @Transactional
     public void schedule(NewsroomUser user, long storyId, Instant at) {
+        schedule(user, storyId, at, null);
+    }
+
+    /**
+     * Schedules the story; scheduling is the editor's approval of what the versions say. With {@code seen}
+     * (language to the revision the editor's page showed), what is approved is exactly that, and a version
+     * saved or written since refuses the whole action with {@link org.masthead.content.ApprovalOutdated};
+     * without it, whatever the versions say now.
+     */
+    @Transactional
+    public void schedule(NewsroomUser user, long storyId, Instant at, @Nullable Map<Language, Integer> seen) {
         var story = story(storyId);
         require(Permissions.of(user, story).schedule(), "schedule", storyId);
         requirePublishable(story);
         stories.moveTo(storyId, StoryStatus.SCHEDULED, at);
         // scheduling is the editor's approval: these revisions, and no later ones, go live at that time
-        stories.approve(storyId);
-        audit.record(user.username(), "story.schedule", "story " + storyId, at.toString());
+        if (seen == null) {
+            stories.approve(storyId);
+        } else {
+            stories.approve(storyId, seen);
+        }
+        audit.record(user.username(), "story.schedule", "story " + storyId, at.toString() + revisions(seen));
     }
 
     @Transactional
     public void publish(NewsroomUser user, long storyId) {
+        publish(user, storyId, null);
+    }
+
+    /** Publishes the story, approving the revisions seen (see {@link #schedule(NewsroomUser, long, Instant, Map)}). */
+    @Transactional
+    public void publish(NewsroomUser user, long storyId, @Nullable Map<Language, Integer> seen) {
         var story = story(storyId);
         require(Permissions.of(user, story).publish(), "publish", storyId);
         requirePublishable(story);
-        stories.publish(storyId);
-        audit.record(user.username(), "story.publish", "story " + storyId, "");
+        if (seen == null) {
+            stories.publish(storyId);
+        } else {
+            stories.publish(storyId, seen);
+        }
+        audit.record(user.username(), "story.publish", "story " + storyId, revisions(seen).strip());
     }
 
     /** Publishes one language version on its own: a finished translation goes live without the others' pending edits. */
     @Transactional
     public void publishVersion(NewsroomUser user, long storyId, Language language) {
+        publishVersion(user, storyId, language, null);
+    }
+
+    /** The same, at the revision {@code seen} or not at all (an {@link org.masthead.content.ApprovalOutdated}). */
+    @Transactional
+    public void publishVersion(NewsroomUser user, long storyId, Language language, @Nullable Integer seen) {
         var story = story(storyId);
         require(Permissions.of(user, story).publish(), "publish", storyId);
         requirePublishable(story);
-        stories.publishVersion(storyId, language);
-        audit.record(user.username(), "story.publish", subject(storyId, language), "");
+        if (seen == null) {
+            stories.publishVersion(storyId, language);
+        } else {
+            stories.publishVersion(storyId, language, seen);
+        }
+        audit.record(user.username(), "story.publish", subject(storyId, language),
+                seen == null ? "" : "revision " + seen);
+    }
+
+    /**
+     * The versions whose latest revision is newer than the one an editor approved last: text saved after
+     * the approval, which readers do not see until an editor approves it.
+     */
+    @Transactional(readOnly = true)
+    public Set<Language> changedSinceApproval(long storyId) {
+        var story = story(storyId);
+        var approved = stories.approvedRevisions(storyId);
+        var changed = EnumSet.noneOf(Language.class);
+        story.revisions().forEach((language, latest) -> {
+            var at = approved.get(language);
+            if (at != null && latest > at) {
+                changed.add(language);
+            }
+        });
+        return changed;
+    }
+
+    private static String revisions(@Nullable Map<Language, Integer> seen) {
+        if (seen == null) {
+            return "";
+        }
+        var text = new StringBuilder(" revisions");
+        new java.util.TreeMap<>(seen).forEach((language, revision) -> text.append(' ').append(language.code())
+                .append('=').append(revision));
+        return text.toString();
     }
 
     @Transactional

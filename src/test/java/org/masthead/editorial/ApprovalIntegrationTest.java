@@ -117,6 +117,113 @@ class ApprovalIntegrationTest {
         assertThat(save(both, id, "uk", 1, "Джерело, виправлене редактором").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void publishingApprovesTheRevisionsThePageShowedAndRefusesTextSavedSince() {
+        var staff = new Staff(accounts);
+        var editor = staff.member(Role.EDITOR).signIn(port);
+        var translator = staff.member(Role.TRANSLATOR).signIn(port);
+        long id = open(editor);
+        save(editor, id, "uk", 0, "Джерело для схвалення");
+        save(translator, id, "en", 0, "Headline the editor read");
+        editor.post("/newsroom/stories/" + id + "/workflow", Map.of("action", "submit"));
+        var page = editor.get("/newsroom/stories/" + id).body();
+        var seen = seen(page);
+        assertThat(seen).containsEntry("seen-uk", "1").containsEntry("seen-en", "1").containsEntry("seen-ru", "0");
+
+        // while the editor reads, the translator saves again: the editor's publish must not approve that
+        save(translator, id, "en", 1, "Headline nobody approved");
+        var form = new ArrayList<Map.Entry<String, String>>(List.of(Map.entry("action", "publish")));
+        form.addAll(seen.entrySet());
+        var refused = editor.post("/newsroom/stories/" + id + "/workflow", form);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("id=\"approval-error\"").contains("nothing was approved")
+                .contains("EN was at revision 1 on this page and is now at revision 2");
+        assertThat(stories.details(id).orElseThrow().status()).isEqualTo(StoryStatus.IN_REVIEW);
+        assertThat(stories.published(id, Language.EN)).isEmpty();
+        assertThat(stories.approvedRevisions(id)).isEmpty();
+        // the page answered shows what is there now, ready to approve
+        assertThat(seen(refused.body())).containsEntry("seen-en", "2");
+
+        // approving what the page now shows works, and that is what goes live
+        var again = new ArrayList<Map.Entry<String, String>>(List.of(Map.entry("action", "publish")));
+        again.addAll(seen(refused.body()).entrySet());
+        assertThat(editor.post("/newsroom/stories/" + id + "/workflow", again).statusCode()).isEqualTo(302);
+        assertThat(stories.published(id, Language.EN).orElseThrow().headline()).isEqualTo("Headline nobody approved");
+    }
+
+    @Test
+    void schedulingRefusesAVersionWrittenSinceThePageAndKeepsTheTimeTyped() {
+        var staff = new Staff(accounts);
+        var editor = staff.member(Role.EDITOR).signIn(port);
+        var translator = staff.member(Role.TRANSLATOR).signIn(port);
+        long id = open(editor);
+        save(editor, id, "uk", 0, "Заплановане джерело");
+        editor.post("/newsroom/stories/" + id + "/workflow", Map.of("action", "submit"));
+        var seen = seen(editor.get("/newsroom/stories/" + id).body());
+        save(translator, id, "ru", 0, "Перевод, которого редактор не видел");
+        var at = LocalDateTime.ofInstant(Instant.now().plus(5, ChronoUnit.HOURS), ZoneId.of("Europe/Kyiv"))
+                .truncatedTo(ChronoUnit.MINUTES).toString();
+        var form = new ArrayList<Map.Entry<String, String>>(List.of(Map.entry("action", "schedule"), Map.entry("at", at)));
+        form.addAll(seen.entrySet());
+        var refused = editor.post("/newsroom/stories/" + id + "/workflow", form);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("value=\"" + at + "\"").contains("RU was at revision 0");
+        assertThat(stories.details(id).orElseThrow().status()).isEqualTo(StoryStatus.IN_REVIEW);
+        assertThat(stories.approvedRevisions(id)).isEmpty();
+    }
+
+    @Test
+    void theStoryPageMarksAVersionChangedSinceItsApproval() {
+        var staff = new Staff(accounts);
+        var editor = staff.member(Role.EDITOR).signIn(port);
+        var translator = staff.member(Role.TRANSLATOR).signIn(port);
+        long id = open(editor);
+        save(editor, id, "uk", 0, "Опубліковане джерело");
+        save(translator, id, "en", 0, "Published translation");
+        editor.post("/newsroom/stories/" + id + "/workflow", Map.of("action", "submit"));
+        editor.post("/newsroom/stories/" + id + "/workflow", Map.of("action", "publish"));
+        assertThat(editor.get("/newsroom/stories/" + id).body()).doesNotContain("changed since approval");
+
+        save(translator, id, "en", 1, "Translation edited after publication");
+        var page = editor.get("/newsroom/stories/" + id).body();
+        assertThat(page).containsOnlyOnce("changed since approval")
+                .contains("<a class=\"badge changed\" href=\"/newsroom/stories/" + id + "/en/revisions\">");
+        assertThat(workflow.changedSinceApproval(id)).containsExactly(Language.EN);
+    }
+
+    @Test
+    void theTranslationDeskPublishesTheRevisionItShowedOrNothing() {
+        var staff = new Staff(accounts);
+        var editor = staff.member(Role.EDITOR).signIn(port);
+        var translator = staff.member(Role.TRANSLATOR).signIn(port);
+        long id = open(editor);
+        save(editor, id, "uk", 0, "Джерело перекладу");
+        editor.post("/newsroom/stories/" + id + "/workflow", Map.of("action", "submit"));
+        editor.post("/newsroom/stories/" + id + "/workflow", Map.of("action", "publish"));
+        save(translator, id, "en", 0, "Translation the editor read");
+        var desk = editor.get("/newsroom/translations/" + id + "/en").body();
+        assertThat(desk).contains("name=\"seen\" value=\"1\"");
+        save(translator, id, "en", 1, "Translation saved meanwhile");
+
+        var refused = editor.post("/newsroom/translations/" + id + "/en/publish", Map.of("seen", "1"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("EN was at revision 1 on this page and is now at revision 2");
+        assertThat(stories.published(id, Language.EN)).isEmpty();
+        assertThat(editor.post("/newsroom/translations/" + id + "/en/publish", Map.of("seen", "2")).statusCode())
+                .isEqualTo(302);
+        assertThat(stories.published(id, Language.EN).orElseThrow().headline()).isEqualTo("Translation saved meanwhile");
+    }
+
+    private static Map<String, String> seen(String page) {
+        var seen = new java.util.LinkedHashMap<String, String>();
+        var form = page.substring(page.indexOf("value=\"publish\""));
+        var matcher = java.util.regex.Pattern.compile("name=\"(seen-[a-z]{2})\" value=\"(\\d+)\"").matcher(form);
+        while (matcher.find() && !seen.containsKey(matcher.group(1))) {
+            seen.put(matcher.group(1), matcher.group(2));
+        }
+        return seen;
+    }
+
     private long open(NewsroomClient client) {
         long section = new Fixtures(stories, taxonomy).section();
         client.get("/newsroom/stories/new");

@@ -150,23 +150,41 @@ class AdminApiController {
     @PostMapping(path = "/stories/{id:\\d{1,18}}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "changeStatus", summary = "Submit, publish, unpublish or schedule the story",
             description = "Needs the publish scope, and the account's roles for the action.")
-    @ErrorResponses({404, 415, 422})
+    @ErrorResponses({404, 409, 415, 422})
     StoryResponse status(@AuthenticationPrincipal NewsroomUser user,
             @Parameter(description = "The story's id.", example = "42") @PathVariable long id,
             @Valid @RequestBody StatusRequest body) {
+        var seen = seen(body.revisions());
         switch (body.action()) {
             case "submit" -> workflow.submit(user, id);
-            case "publish" -> workflow.publish(user, id);
+            case "publish" -> workflow.publish(user, id, seen);
             case "unpublish" -> workflow.unpublish(user, id);
             case "schedule" -> {
                 if (body.at() == null) {
                     throw new InvalidField("at", "Scheduling needs 'at', a date and time with its offset.");
                 }
-                workflow.schedule(user, id, body.at().toInstant());
+                workflow.schedule(user, id, body.at().toInstant(), seen);
             }
             default -> throw new InvalidField("action", "Unknown action '" + body.action() + "'.");
         }
         return story(id);
+    }
+
+    /** The revisions a status change saw, by language; {@code null} when the request names none. */
+    private static @Nullable Map<Language, Integer> seen(@Nullable Map<String, Integer> revisions) {
+        if (revisions == null) {
+            return null;
+        }
+        var seen = new java.util.EnumMap<Language, Integer>(Language.class);
+        revisions.forEach((code, revision) -> {
+            var language = Language.fromCode(code).orElseThrow(() -> new InvalidField("revisions",
+                    "'revisions' takes the languages uk, en and ru."));
+            if (revision == null || revision < 0) {
+                throw new InvalidField("revisions", "A revision is a number from 0 (a version not written).");
+            }
+            seen.put(language, revision);
+        });
+        return seen;
     }
 
     /**

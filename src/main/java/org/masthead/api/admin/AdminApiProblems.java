@@ -5,7 +5,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.masthead.content.ApprovalOutdated;
 import org.masthead.content.EditConflict;
+import org.masthead.platform.Language;
 import org.masthead.content.InvalidContent;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.PublishBlocked;
@@ -112,6 +114,20 @@ class AdminApiProblems {
         var problem = problem(HttpStatus.CONFLICT, "Edit conflict", "The " + e.language().code() + " version is at revision "
                 + e.currentRevision() + "; fetch it, merge your changes and send them based on that revision.");
         problem.setProperty("currentRevision", e.currentRevision());
+        return respond(problem, request);
+    }
+
+    /** Publish or schedule named revisions that are no longer the latest: nothing was approved. */
+    @ExceptionHandler(ApprovalOutdated.class)
+    ResponseEntity<ProblemDetail> outdated(ApprovalOutdated e, HttpServletRequest request) {
+        var changed = e.changed().stream().sorted().map(Language::code).toList();
+        var problem = problem(HttpStatus.CONFLICT, "Changed since read", "The " + String.join(", ", changed)
+                + (changed.size() == 1 ? " version was" : " versions were") + " saved or written after the revisions "
+                + "named; nothing was approved. Fetch the story, read it, and send its current revisions.");
+        var current = new java.util.TreeMap<String, Integer>();
+        e.current().forEach((language, revision) -> current.put(language.code(), revision));
+        problem.setProperty("changed", changed);
+        problem.setProperty("currentRevisions", current);
         return respond(problem, request);
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Block;
 
@@ -84,10 +85,18 @@ final class AdminRequests {
             @Nullable @Size(max = MAX_SHORT) String alt) {
     }
 
-    /** A status change: submit, publish, unpublish, or schedule with {@code at}. */
+    /**
+     * A status change: submit, publish, unpublish, or schedule with {@code at}. {@code revisions}, for publish
+     * and schedule, names the revision of each version the client read (language to revision, as
+     * {@code getAdminStory} gives them): the action then approves exactly those, and is refused with 409 if
+     * any version was saved since or another was written.
+     */
     record StatusRequest(
             @NotBlank @Pattern(regexp = "submit|publish|unpublish|schedule",
                     message = "must be submit, publish, unpublish or schedule") String action,
-            @Nullable OffsetDateTime at) {
+            @Nullable OffsetDateTime at,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The revision of each version the client read, "
+                    + "by language; publish and schedule approve exactly these or answer 409.")
+            @Nullable Map<String, Integer> revisions) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.masthead.content.ApprovalOutdated;
 import org.masthead.content.DeskFilter;
 import org.masthead.content.StoryDetails;
 import org.masthead.content.StoryMetadata;
@@ -202,13 +203,15 @@ class DeskController {
 
     @PostMapping("/newsroom/stories/{id:\\d{1,18}}/workflow")
     ModelAndView move(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
-            @RequestParam String action, @RequestParam(defaultValue = "") String at) {
+            @RequestParam String action, @RequestParam(defaultValue = "") String at,
+            @RequestParam Map<String, String> form) {
         var story = details(id);
+        var seen = seen(form);
         try {
             switch (action) {
                 case "submit" -> workflow.submit(user, id);
                 case "send-back" -> workflow.sendBack(user, id);
-                case "publish" -> workflow.publish(user, id);
+                case "publish" -> workflow.publish(user, id, seen);
                 case "unpublish" -> workflow.unpublish(user, id);
                 case "draft" -> workflow.backToDraft(user, id);
                 case "schedule" -> {
@@ -218,15 +221,42 @@ class DeskController {
                         return overview(request, user, story, Map.of("at", t.get("newsroom.story.error.time")), List.of(),
                                 null, null, HttpStatus.UNPROCESSABLE_CONTENT);
                     }
-                    workflow.schedule(user, id, when);
+                    workflow.schedule(user, id, when, seen);
                 }
                 default -> throw new WorkflowRefused(action, id);
             }
         } catch (PublishBlocked blocked) {
             return overview(request, user, story, Map.of(), problems(user, blocked.problems()), null, null,
                     HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (ApprovalOutdated outdated) {
+            // nothing was approved: the page shows the versions as they are now, with the time typed kept
+            var t = pages.messages(user.uiLanguage());
+            var changed = outdated.changed().stream().map(l -> t.get("newsroom.story.approval-outdated.version",
+                    l.label(), Integer.toString(form.getOrDefault("seen-" + l.code(), "0").matches("\\d{1,9}")
+                            ? Integer.parseInt(form.get("seen-" + l.code())) : 0),
+                    Integer.toString(outdated.current().getOrDefault(l, 0)))).toList();
+            return overview(request, user, details(id), Map.of("approval", t.get("newsroom.story.approval-outdated",
+                    String.join("; ", changed))), List.of(), null, null,
+                    action.equals("schedule") && !at.isBlank() ? at : null, HttpStatus.CONFLICT);
         }
         return done(id, action);
+    }
+
+    /**
+     * The revision of each version that the page asking for an approval showed ({@code seen-uk}, {@code seen-en},
+     * {@code seen-ru}; 0 for a version not written then); {@code null} when the form carries none.
+     */
+    static @Nullable Map<Language, Integer> seen(Map<String, String> form) {
+        var seen = new java.util.EnumMap<Language, Integer>(Language.class);
+        boolean any = false;
+        for (var language : Language.all()) {
+            var value = form.get("seen-" + language.code());
+            if (value != null) {
+                any = true;
+                seen.put(language, value.matches("\\d{1,9}") ? Integer.parseInt(value) : -1);
+            }
+        }
+        return any ? seen : null;
     }
 
     @PostMapping("/newsroom/stories/{id:\\d{1,18}}/notes")
@@ -262,15 +292,22 @@ class DeskController {
     private ModelAndView overview(HttpServletRequest request, NewsroomUser user, StoryDetails story,
             Map<String, String> errors, List<String> problems, StoryOverviewPage.@Nullable Metadata typed,
             @Nullable String notice, HttpStatus status) {
+        return overview(request, user, story, errors, problems, typed, notice, null, status);
+    }
+
+    private ModelAndView overview(HttpServletRequest request, NewsroomUser user, StoryDetails story,
+            Map<String, String> errors, List<String> problems, StoryOverviewPage.@Nullable Metadata typed,
+            @Nullable String notice, @Nullable String typedAt, HttpStatus status) {
         var t = pages.messages(user.uiLanguage());
         var versions = new ArrayList<StoryOverviewPage.Version>();
         var behind = badges.behind(List.of(story.id())).getOrDefault(story.id(), java.util.Set.of());
+        var changed = workflow.changedSinceApproval(story.id());
         for (var language : Language.all()) {
             var revision = story.revisions().get(language);
             var headline = revision == null ? "" : stories.working(story.id(), language).map(v -> v.headline()).orElse("");
             versions.add(new StoryOverviewPage.Version(language.code(), language.nativeName(),
                     revision == null ? 0 : revision, story.publishedRevisions().get(language), headline,
-                    behind.contains(language)));
+                    behind.contains(language), changed.contains(language)));
         }
         var notes = new ArrayList<StoryOverviewPage.Note>();
         for (var language : story.publishedRevisions().keySet()) {
@@ -303,7 +340,7 @@ class DeskController {
                 Permissions.of(user, story), metadata, sectionOptions(user, story.sectionId()), authorOptions(user),
                 tagOptions, tagNames, taxonomyDesk.mayCreateTagsFromStories(user), images, versions,
                 shownProblems, errors, notes,
-                LocalDateTime.now(zone).plusHours(1).withSecond(0).withNano(0).toString(),
+                typedAt != null ? typedAt : LocalDateTime.now(zone).plusHours(1).withSecond(0).withNano(0).toString(),
                 notice == null ? null : t.get(notice)));
         view.setStatus(status);
         return view;

@@ -24,9 +24,12 @@ public record StoryOverviewPage(NewsroomChrome chrome, long id, String status, S
     public record Option(String value, String label) {
     }
 
-    /** {@code behindSource}: a translation with blocks that need an update since its source changed. */
+    /**
+     * {@code behindSource}: a translation with blocks that need an update since its source changed;
+     * {@code changedSinceApproval}: saved again after the revision an editor approved last.
+     */
     public record Version(String code, String name, int revision, @Nullable Integer published, String headline,
-            boolean behindSource) {
+            boolean behindSource, boolean changedSinceApproval) {
     }
 
     public record Note(String language, String kind, String text, String at) {

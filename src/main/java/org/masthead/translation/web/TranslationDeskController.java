@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.masthead.content.ApprovalOutdated;
 import org.masthead.content.EditConflict;
 import org.masthead.content.InlineMarkup;
 import org.masthead.content.InvalidContent;
@@ -202,7 +203,8 @@ class TranslationDeskController {
 
     /** Editors publish one translation on its own, without publishing pending edits of the other versions. */
     @PostMapping(BASE + "/" + ID + "/" + LANG + "/publish")
-    ModelAndView publish(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable Language lang) {
+    ModelAndView publish(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+            @PathVariable Language lang, @RequestParam(required = false) @Nullable String seen) {
         if (!workflow.permissions(user, id).publish()) {
             throw new WorkflowRefused("publish", id);
         }
@@ -210,7 +212,17 @@ class TranslationDeskController {
         if (stories.working(id, lang).isEmpty()) {
             throw new StoryNotFound(id);
         }
-        workflow.publishVersion(user, id, lang);
+        Integer seenRevision = seen == null ? null : seen.matches("\\d{1,9}") ? Integer.parseInt(seen) : -1;
+        try {
+            workflow.publishVersion(user, id, lang, seenRevision);
+        } catch (ApprovalOutdated outdated) {
+            // nothing went live: the page shows the translation as it is now
+            var t = pages.messages(user.uiLanguage());
+            return page(request, user, id, lang, Map.of(), t.get("newsroom.story.approval-outdated",
+                    t.get("newsroom.story.approval-outdated.version", lang.label(), Integer.toString(Math.max(0, seenRevision == null ? 0 : seenRevision)),
+                            Integer.toString(outdated.current().getOrDefault(lang, 0)))), List.of(), null,
+                    HttpStatus.CONFLICT);
+        }
         return new ModelAndView(new RedirectView(BASE + "/" + id + "/" + lang.code() + "?saved"));
     }
 

@@ -105,6 +105,44 @@ class AdminApiIntegrationTest {
     }
 
     @Test
+    void publishingWithTheRevisionsReadIsRefusedWhenAVersionMovedOnSince() {
+        var desk = new Staff(accounts).member(Role.EDITOR, Role.CONTRIBUTOR);
+        var token = Tokens.issue(desk.signIn(port), "Approver", "read", "write", "publish");
+        long id = story(token, "Read by the approver", false);
+        send("POST", "/api/v1/admin/stories/" + id + "/status", token, "{\"action\":\"submit\"}");
+        int read = read(send("GET", "/api/v1/admin/stories/" + id, token, null)).path("versions").path("en")
+                .path("revision").asInt();
+        assertThat(read).isEqualTo(1);
+        // another writer saves the English version and opens a Ukrainian one after the read
+        send("PUT", "/api/v1/admin/stories/" + id + "/en", token, "{\"basedOnRevision\":1,\"headline\":\"Not read\","
+                + "\"body\":[{\"type\":\"paragraph\",\"text\":\"Changed.\"}]}");
+        send("PUT", "/api/v1/admin/stories/" + id + "/uk", token, "{\"basedOnRevision\":0,\"headline\":\"Не прочитано\","
+                + "\"body\":[{\"type\":\"paragraph\",\"text\":\"Текст.\"}]}");
+
+        var refused = send("POST", "/api/v1/admin/stories/" + id + "/status", token,
+                "{\"action\":\"publish\",\"revisions\":{\"en\":1}}");
+        assertProblem(refused, 409);
+        var problem = read(refused);
+        assertThat(problem.path("changed").toString()).isEqualTo("[\"uk\",\"en\"]");
+        assertThat(problem.path("currentRevisions").path("en").asInt()).isEqualTo(2);
+        assertThat(problem.path("currentRevisions").path("uk").asInt()).isEqualTo(1);
+        assertThat(problem.path("detail").asString()).contains("nothing was approved");
+        assertThat(stories.details(id).orElseThrow().status().name()).isEqualTo("IN_REVIEW");
+
+        var scheduled = send("POST", "/api/v1/admin/stories/" + id + "/status", token,
+                "{\"action\":\"schedule\",\"at\":\"2099-01-01T10:00:00+02:00\",\"revisions\":{\"en\":1,\"uk\":1}}");
+        assertProblem(scheduled, 409);
+        assertThat(stories.approvedRevisions(id)).isEmpty();
+        assertProblem(send("POST", "/api/v1/admin/stories/" + id + "/status", token,
+                "{\"action\":\"publish\",\"revisions\":{\"de\":1}}"), 400);
+
+        var published = send("POST", "/api/v1/admin/stories/" + id + "/status", token,
+                "{\"action\":\"publish\",\"revisions\":{\"en\":2,\"uk\":1}}");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(stories.published(id, org.masthead.platform.Language.EN).orElseThrow().headline()).isEqualTo("Not read");
+    }
+
+    @Test
     void aReadOnlyTokenReadsButIsRefusedWrites() {
         var desk = new Staff(accounts).member(Role.EDITOR, Role.CONTRIBUTOR);
         var writer = Tokens.issue(desk.signIn(port), "Writer", "write");
