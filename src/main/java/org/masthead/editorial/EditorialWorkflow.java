@@ -135,6 +135,19 @@ public class EditorialWorkflow {
         return revision;
     }
 
+    /**
+     * Saves a translation that came in a file (an XLIFF import) like {@link #saveTranslation}, whoever the
+     * file says translated it, with a {@code translation.import} line in the audit log ({@code detail}: what
+     * the file changed).
+     */
+    @Transactional
+    public int importTranslation(NewsroomUser user, SaveVersion save, String detail) {
+        int revision = saveTranslation(user, save);
+        audit.record(user.username(), "translation.import", subject(save.storyId(), save.language()),
+                "revision " + revision + (detail.isBlank() ? "" : "; " + detail));
+        return revision;
+    }
+
     private static SaveVersion by(NewsroomUser user, SaveVersion save) {
         return new SaveVersion(save.storyId(), save.language(), save.basedOnRevision(), save.headline(),
                 save.standfirst(), save.seoTitle(), save.seoDescription(), save.leadImageCaption(),

@@ -19,7 +19,10 @@ import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
 import org.masthead.content.VersionView;
+import org.masthead.editorial.EditorialWorkflow;
 import org.masthead.editorial.TranslationBadges;
+import org.masthead.editorial.WorkflowRefused;
+import org.masthead.identity.NewsroomUser;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.WordDiff;
 import org.masthead.translation.TranslationRecords.ItemRecord;
@@ -40,9 +43,12 @@ public class TranslationDesk implements TranslationBadges {
     private final TranslationRecords records;
     private final TranslationMemory memory;
     private final XliffFiles xliff;
+    private final EditorialWorkflow workflow;
 
-    TranslationDesk(Stories stories, TranslationRecords records, TranslationMemory memory, XliffFiles xliff) {
+    TranslationDesk(Stories stories, TranslationRecords records, TranslationMemory memory, XliffFiles xliff,
+            EditorialWorkflow workflow) {
         this.stories = stories;
+        this.workflow = workflow;
         this.records = records;
         this.memory = memory;
         this.xliff = xliff;
@@ -191,10 +197,16 @@ public class TranslationDesk implements TranslationBadges {
     /**
      * Applies a translated XLIFF file into {@code target}. The file must match the current source text by text; if any
      * unit does not, the whole file is refused with the list of units that differ and nothing is
-     * applied. Items already translated from the current source are never overwritten.
+     * applied. Items already translated from the current source are never overwritten. The translation is
+     * saved through the editorial workflow as {@code user}'s ({@link EditorialWorkflow#importTranslation}): the
+     * same checks as a save on the desk (translators write only the other languages; a save after an editor's
+     * approval waits for a new one) and a {@code translation.import} line in the audit log.
      */
     @Transactional
-    public ImportReport importXliff(long storyId, Language target, byte[] file, String by) {
+    public ImportReport importXliff(long storyId, Language target, byte[] file, NewsroomUser user) {
+        if (!workflow.permissions(user, storyId).editVersion(target)) {
+            throw new WorkflowRefused("translation.import", storyId);
+        }
         records.lockStory(storyId);
         var pair = pair(storyId, target);
         var read = xliff.read(file, pair.sourceItems().stream()
@@ -227,7 +239,7 @@ public class TranslationDesk implements TranslationBadges {
         if (!problems.isEmpty()) {
             throw new ImportRejected(problems.stream().distinct().toList());
         }
-        return apply(pair, read.units(), by);
+        return apply(pair, read.units(), user);
     }
 
     /** Called after each save of a version: records newly translated items and refreshes the counts. */
@@ -266,7 +278,8 @@ public class TranslationDesk implements TranslationBadges {
     }
 
 
-    private ImportReport apply(Pair pair, List<XliffFiles.ReadUnit> units, String by) {
+    private ImportReport apply(Pair pair, List<XliffFiles.ReadUnit> units, NewsroomUser user) {
+        var by = user.username();
         var current = compare(pair, records.items(pair.storyId(), pair.targetLanguage())).items().stream()
                 .collect(Collectors.toMap(ItemStatus::itemId, ItemStatus::state));
         var sourceItems = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Function.identity()));
@@ -305,7 +318,7 @@ public class TranslationDesk implements TranslationBadges {
         var merged = merged(pair, translatedTexts, by);
         int revision;
         try {
-            revision = stories.savePartial(merged);
+            revision = workflow.importTranslation(user, merged, "units " + String.join(" ", applied));
         } catch (InvalidContent refused) {
             // the rules refuse what the file would make (a text too long, a direction override in the headline):
             // the whole file is refused, naming the units, and the transaction leaves nothing applied

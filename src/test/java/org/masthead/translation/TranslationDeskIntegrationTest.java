@@ -32,6 +32,11 @@ class TranslationDeskIntegrationTest {
     @Autowired Stories stories;
     @Autowired Taxonomy taxonomy;
     @Autowired OutboxRelay relay;
+    @Autowired org.masthead.identity.AuditLog audit;
+    @Autowired org.masthead.identity.Accounts accounts;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+    /** An agency's account: a translator, as the desk's import acts for whoever uploads the file. */
+    org.masthead.identity.NewsroomUser agency;
     long storyId;
 
     private static final List<Block> UKRAINIAN = List.of(
@@ -53,6 +58,8 @@ class TranslationDeskIntegrationTest {
         save(UK, 0, "Переговори у Стамбулі", UKRAINIAN);
         save(EN, 0, "Talks in Istanbul", ENGLISH);
         relay.drain();
+        agency = (org.masthead.identity.NewsroomUser) users.loadUserByUsername(
+                new org.masthead.support.Staff(accounts).member(org.masthead.identity.Role.TRANSLATOR).username());
     }
 
     @Test
@@ -139,7 +146,7 @@ class TranslationDeskIntegrationTest {
                 .doesNotContain("<unit id=\"b4\"");
         assertThat(exported).contains("<target>The talks lasted over an hour.</target>");   // the old translation, for reference
         var translated = exported.replace("The talks lasted over an hour.", "The talks lasted two hours.");
-        var report = desk.importXliff(storyId, EN, translated.getBytes(StandardCharsets.UTF_8), "agency");
+        var report = desk.importXliff(storyId, EN, translated.getBytes(StandardCharsets.UTF_8), agency);
 
         assertThat(report.applied()).containsExactly("b1");
         assertThat(report.revision()).isEqualTo(2);
@@ -161,7 +168,7 @@ class TranslationDeskIntegrationTest {
         var file = exported.replace("The next meeting will take place in August.", "Changed by the agency.")
                 .replace("The talks lasted over an hour.", "Also changed.");
 
-        assertThatThrownBy(() -> desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), "agency"))
+        assertThatThrownBy(() -> desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), agency))
                 .isInstanceOfSatisfying(ImportRejected.class, rejected -> assertThat(rejected.problems())
                         .extracting(ImportRejected.Problem::unitId).containsExactly("b4"));
         assertThat(stories.working(storyId, EN).orElseThrow().revision()).isEqualTo(1);
@@ -173,7 +180,7 @@ class TranslationDeskIntegrationTest {
         var file = desk.exportXliff(storyId, EN, false).replace("The talks lasted over an hour.", "Overwritten!")
                 .replace("The next meeting will take place in August.", "Overwritten too!");
 
-        var report = desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), "agency");
+        var report = desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), agency);
         assertThat(report.applied()).isEmpty();
         assertThat(report.keptAlreadyTranslated()).containsExactly("b1", "b4");
         assertThat(report.untranslatedUnits()).contains("b2", "_headline");
@@ -187,7 +194,7 @@ class TranslationDeskIntegrationTest {
         save(UK, 1, "Переговори у Стамбулі", edited);
         relay.drain();
 
-        var report = desk.importXliff(storyId, EN, desk.exportXliff(storyId, EN, true).getBytes(StandardCharsets.UTF_8), "agency");
+        var report = desk.importXliff(storyId, EN, desk.exportXliff(storyId, EN, true).getBytes(StandardCharsets.UTF_8), agency);
         assertThat(report.applied()).isEmpty();
         assertThat(report.untranslatedUnits()).containsExactly("b1");
         assertThat(states(EN)).containsEntry("b1", ItemState.SOURCE_CHANGED);
@@ -198,12 +205,12 @@ class TranslationDeskIntegrationTest {
         var withEntity = """
                 <?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
                 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="uk" trgLang="en"/>""";
-        assertThatThrownBy(() -> desk.importXliff(storyId, EN, withEntity.getBytes(StandardCharsets.UTF_8), "x"))
+        assertThatThrownBy(() -> desk.importXliff(storyId, EN, withEntity.getBytes(StandardCharsets.UTF_8), agency))
                 .isInstanceOf(ImportRejected.class);
-        assertThatThrownBy(() -> desk.importXliff(storyId, EN, "hello".getBytes(StandardCharsets.UTF_8), "x"))
+        assertThatThrownBy(() -> desk.importXliff(storyId, EN, "hello".getBytes(StandardCharsets.UTF_8), agency))
                 .isInstanceOf(ImportRejected.class);
         var english = desk.exportXliff(storyId, EN, false).getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> desk.importXliff(storyId, RU, english, "x")).isInstanceOf(ImportRejected.class);
+        assertThatThrownBy(() -> desk.importXliff(storyId, RU, english, agency)).isInstanceOf(ImportRejected.class);
     }
 
     @Test
@@ -215,7 +222,7 @@ class TranslationDeskIntegrationTest {
                 .replace("PADDING", "a long comment ".repeat(400));
         for (var encoding : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
             var bytes = hidden.replace("ENCODING", encoding.name()).getBytes(encoding);
-            assertThatThrownBy(() -> desk.importXliff(storyId, EN, bytes, "x")).as(encoding.name())
+            assertThatThrownBy(() -> desk.importXliff(storyId, EN, bytes, agency)).as(encoding.name())
                     .isInstanceOfSatisfying(ImportRejected.class, e -> assertThat(e.problems())
                             .anySatisfy(p -> assertThat(p.toString()).contains("document type declaration")));
         }
@@ -231,6 +238,41 @@ class TranslationDeskIntegrationTest {
         assertThat(close).first().satisfies(match -> assertThat(match.percent()).isBetween(80, 99));
         assertThat(desk.proposals(UK, EN, org.masthead.content.RichText.plain("Зовсім інший текст про погоду."))).isEmpty();
         assertThat(desk.proposals(UK, RU, org.masthead.content.RichText.plain("Переговори тривали понад годину."))).isEmpty();
+    }
+
+    @Test
+    void anImportGoesThroughTheWorkflowItsChecksAndTheAuditLog() {
+        var edited = new ArrayList<>(UKRAINIAN);
+        edited.set(0, new Block.Paragraph("b1", "Переговори тривали дві години."));
+        save(UK, 1, "Переговори у Стамбулі", edited);
+        relay.drain();
+        // an editor scheduled the story: what goes live is the English revision 1 approved then
+        stories.moveTo(storyId, org.masthead.content.StoryStatus.SCHEDULED, java.time.Instant.now().plusSeconds(3600));
+        stories.approve(storyId);
+        var file = desk.exportXliff(storyId, EN, true).replace("The talks lasted over an hour.", "The talks lasted two hours.")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // someone who may not write this story's translations is refused, and nothing is saved
+        var outsider = (org.masthead.identity.NewsroomUser) users.loadUserByUsername(
+                new org.masthead.support.Staff(accounts).member(org.masthead.identity.Role.CONTRIBUTOR).username());
+        assertThatThrownBy(() -> desk.importXliff(storyId, EN, file, outsider))
+                .isInstanceOf(org.masthead.editorial.WorkflowRefused.class);
+        assertThat(stories.working(storyId, EN).orElseThrow().revision()).isEqualTo(1);
+
+        // the translator's import is saved and audited, and waits for an editor's approval
+        var report = desk.importXliff(storyId, EN, file, agency);
+        assertThat(report.revision()).isEqualTo(2);
+        assertThat(stories.working(storyId, EN).orElseThrow().savedBy()).isEqualTo(agency.username());
+        assertThat(stories.approvedRevisions(storyId)).containsEntry(EN, 1);
+        var entries = audit.recent(null, agency.username(), 10);
+        assertThat(entries).extracting(org.masthead.identity.AuditEntry::action)
+                .containsExactlyInAnyOrder("translation.import", "story.edit-after-approval");
+        assertThat(entries).filteredOn(e -> e.action().equals("translation.import")).singleElement()
+                .satisfies(e -> assertThat(e.subject()).isEqualTo("story " + storyId + " (en)"))
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("revision 2; units b1"));
+        assertThat(stories.publishIfDue(storyId, java.time.Instant.now().plusSeconds(7200))).isTrue();
+        assertThat(stories.published(storyId, EN).orElseThrow().body().getFirst())
+                .isEqualTo(new Block.Paragraph("b1", "The talks lasted over an hour."));
     }
 
     private int save(Language language, int basedOn, String headline, List<Block> body) {

@@ -41,6 +41,10 @@ class TranslationMarksIntegrationTest {
     @Autowired Stories stories;
     @Autowired Taxonomy taxonomy;
     @Autowired OutboxRelay relay;
+    @Autowired org.masthead.identity.Accounts accounts;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+    /** An agency's account: a translator, as the desk's import acts for whoever uploads the file. */
+    org.masthead.identity.NewsroomUser agency;
     long storyId;
     long linked;
 
@@ -54,6 +58,8 @@ class TranslationMarksIntegrationTest {
                 new Mark.Link(5, 24, "https://example.org/report", List.of("nofollow")), new Mark.Italic(9, 15),
                 new Mark.StoryLink(29, 38, linked))))));
         relay.drain();
+        agency = (org.masthead.identity.NewsroomUser) users.loadUserByUsername(
+                new org.masthead.support.Staff(accounts).member(org.masthead.identity.Role.TRANSLATOR).username());
     }
 
     private List<Block> source(String href) {
@@ -99,7 +105,7 @@ class TranslationMarksIntegrationTest {
         var translated = target(exported, "<target>Read <pc id=\"s0m0\">the "
                 + "<pc id=\"s0m1\">report</pc></pc> and <pc id=\"s0m2\">our story</pc>.<ph id=\"s0b0\"/>"
                 + "Second line.</target>");
-        var report = desk.importXliff(storyId, EN, translated.getBytes(StandardCharsets.UTF_8), "agency");
+        var report = desk.importXliff(storyId, EN, translated.getBytes(StandardCharsets.UTF_8), agency);
         assertThat(report.applied()).contains("p1");
         var text = ((Block.Paragraph) stories.working(storyId, EN).orElseThrow().body().getFirst()).text();
         assertThat(text.text()).isEqualTo("Read the report and our story.\nSecond line.");
@@ -116,7 +122,7 @@ class TranslationMarksIntegrationTest {
         var unbalanced = target(exported, "<target>Read <sc id=\"s0m0\"/>the report and our story.</target>");
         for (var file : List.of(foreign, unbalanced)) {
             var refused = catchThrowableOfType(ImportRejected.class,
-                    () -> desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), "agency"));
+                    () -> desk.importXliff(storyId, EN, file.getBytes(StandardCharsets.UTF_8), agency));
             assertThat(refused).as(file).isNotNull();
             assertThat(refused.problems()).as(file).anySatisfy(p -> assertThat(p.unitId()).isIn("p1", ""));
         }

@@ -187,7 +187,7 @@ class TranslationDeskController {
                     MAX_XLIFF_BYTES / 1_000_000)), null, HttpStatus.BAD_REQUEST);
         }
         try {
-            var report = desk.importXliff(id, lang, file.getBytes(), user.username());
+            var report = desk.importXliff(id, lang, file.getBytes(), user);
             var notice = t.get("newsroom.translations.xliff.imported", report.applied().size(),
                     report.keptAlreadyTranslated().size(), report.untranslatedUnits().size());
             return page(request, user, id, lang, Map.of(), notice, List.of(), null, HttpStatus.OK);
