@@ -5,6 +5,7 @@
 # locked by another process for 30 s; outage-postgres: PostgreSQL reached through a TCP relay (port 8135)
 # that is cut for 30 s (a database masthead_issue13_faults is created on 127.0.0.1:5432 and dropped after);
 # diskfull: the media folder on a 4 MB tmpfs. Results print one line each; logs land in target/faults/.
+# PORT (8133) and RELAY_PORT (8135) choose the ports used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -16,7 +17,8 @@ status=0
 run() { # name, then arguments for faults.py
     local name=$1; shift
     local data; data=$(mktemp -d /tmp/masthead-faults-XXXXXX)
-    python3 bench/faults/faults.py "$name" --data "$data" --log "$out/$name-$(date +%s).log" "$@" || status=1
+    python3 bench/faults/faults.py "$name" --data "$data" --log "$out/$name-$(date +%s).log" \
+        --port "${PORT:-8133}" --relay-port "${RELAY_PORT:-8135}" "$@" || status=1
     rm -rf "$data"
 }
 if [[ $what == crash || $what == all ]]; then run crash; fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hostile-input corpus, sqlmap and nothing else, against a fresh local Masthead (127.0.0.1 only):
-#   bench/hostile.sh [corpus|sqlmap|all]
+#   bench/hostile.sh [corpus|sqlmap|all]      (PORT=8131 by default, the webhook receiver on PORT+1; LIMIT=n payloads)
 # Starts the jar on port 8131 with a new data folder (demo newsroom, webhooks to loopback allowed), reads the
 # first admin's one-time password from its standard output, runs bench/hostile/corpus.py (counts payloads
 # that reach an output as live markup or break it, and answers >= 500) and/or sqlmap (Debian package) on the
@@ -17,15 +17,16 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
     --masthead.data-dir="$data" --masthead.distribution.webhooks.allow-private-targets=true \
     --masthead.distribution.webhooks.first-retry=1h --logging.structured.format.console= >"$out/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do
     curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 1
 done
-password=$(sed -n "s/^First newsroom account 'admin', one-time password: //p" "$out/server.log" | head -1)
+password=$(sed -n 's/^First admin account: admin *one-time password: \([^ ]*\).*/\1/p' "$out/server.log" | head -1)
 [[ -n $password ]] || { echo "no first-admin password in $out/server.log" >&2; exit 1; }
 status=0
 if [[ $what == corpus || $what == all ]]; then
-    python3 bench/hostile/corpus.py --port "$port" --password "$password" | tee "$out/corpus.txt" || status=1
+    python3 bench/hostile/corpus.py --port "$port" --webhook-port "${WEBHOOK_PORT:-$((port + 1))}" --password "$password" \
+        ${LIMIT:+--limit "$LIMIT"} | tee "$out/corpus.txt" || status=1
 fi
 if [[ $what == sqlmap || $what == all ]]; then
     command -v sqlmap >/dev/null || { echo "sqlmap is not installed (apt-get install sqlmap)" >&2; exit 1; }

@@ -45,7 +45,7 @@ def start(jar, port, data, log, extra=()):
 def staff_and_token(base, log):
     password = None
     for line in open(log):
-        found = re.search(r"^First newsroom account 'admin', one-time password: (\S+)", line)
+        found = re.search(r"^First admin account: admin +one-time password: (\S+)", line)
         if found:
             password = found.group(1)
     staff = Client(base)

@@ -4,9 +4,12 @@
 Every payload of src/test/resources/hostile/payloads.json (MARK replaced by a marker of its own) goes
 through every field of every write surface: the admin API (story, version, lead image texts, every
 block type), the newsroom version form, correction notes, media texts and upload file names, webhook
-registrations, token names, and an XLIFF import. Then every read surface is read: story pages in each
+registrations, token names, an XLIFF import, sections, tags, authors and static pages (admin API and the
+newsroom's forms), the settings desk (publication name, social profiles) and inline marks (links with
+hostile targets, marks over hostile text, the newsroom's markup). Then every read surface is read: story pages in each
 language, home, section and tag pages, search pages and suggestions, RSS/Atom feeds, sitemaps, JSON-LD
-and Open Graph (in the pages), the content and search APIs, newsroom pages, and the webhook deliveries
+and Open Graph (in the pages), the content and search APIs (and the HTML inside their rich texts), section,
+tag, author and static pages with their feeds, the newsroom's pages and desks, and the webhook deliveries
 received. It counts payloads that reach an output as live markup, outputs that no longer parse, and
 every answer >= 500. Only 127.0.0.1 is ever contacted; the run is bounded by the corpus size.
 """
@@ -145,6 +148,25 @@ def live_in_html(text, markers):
     return parser.live
 
 
+HREFS = ["javascript:alert('MARK')", " JaVaScRiPt:alert('MARK')", "java\tscript:alert('MARK')",
+         "data:text/html,<script>alert('MARK')</script>", "vbscript:msgbox('MARK')", "//evil.example/MARK",
+         "https://example.org/\"><script>MARK</script>", "https://example.org/' onmouseover='MARK",
+         "https:/\\evil.example/MARK", "\u202ehttps://example.org/MARK", "file:///etc/passwd#MARK"]
+
+
+def html_in_json(value, markers, key=""):
+    """The JSON fields that carry HTML (a rich text's "html"): markup there counts as in a page."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from html_in_json(v, markers, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from html_in_json(v, markers, key)
+    elif isinstance(value, str) and key == "html":
+        for marker, where in live_in_html(value, markers):
+            yield marker, f'"html" field: {where}'
+
+
 class Receiver(http.server.BaseHTTPRequestHandler):
     bodies = []
 
@@ -190,6 +212,20 @@ def main():
     section = (section.get("items") or section.get("sections") or section)[0]["slug"] if isinstance(section, dict) else section[0]["slug"]
     written, refused = 0, 0
     stories = {}
+    outputs = {}   # path (or what was read when) -> (status, content type, text, headers)
+    settings_reads = []
+    reader_early = Client(base)
+
+    def submit(page, path, marker, fields, retry):
+        """Posts a newsroom form as typed; a refusal's page (everything typed shown again) is an output too, and
+        the form is then sent again as corrected, so that the payloads in the other fields are stored."""
+        staff.get(page)
+        status, headers, text = staff.form(path, fields)
+        outputs[f"POST {path} ({marker})"] = (status, headers.get("Content-Type", ""), text, headers)
+        if status in (400, 422):
+            status, headers, text = staff.form(path, retry)
+            outputs[f"POST {path} ({marker}, corrected)"] = (status, headers.get("Content-Type", ""), text, headers)
+        return status
     for i, (marker, payload) in enumerate(markers.items()):
         short = payload[:290]
         # write surfaces that are not stories: names and descriptions
@@ -198,21 +234,97 @@ def main():
                                                 ("events", "story.deleted"), ("description", short[:200])])
         staff.get("/newsroom/account")
         staff.form("/newsroom/account/tokens", [("name", short[:80]), ("scopes", "read")])
-        staff.get("/newsroom/admin/users")
-        staff.form("/newsroom/admin/users", [("username", short[:60]), ("displayName", short[:120]), ("roles", "translator")])
+        submit("/newsroom/admin/users", "/newsroom/admin/users", marker,
+               [("username", short[:60]), ("displayName", short[:120]), ("roles", "translator")],
+               [("username", f"user.{marker}"), ("displayName", short[:120]), ("roles", "translator")])
         # an image with the payload in its file name and texts
         status, _, body = api.multipart("/api/v1/admin/media", [(f"{l}.{f}", short) for l in ("uk", "en", "ru")
                                                                 for f in ("caption", "credit", "alt")],
                                         [("file", short[:150] + ".png", png(48, 32, i))])
         image = json.loads(body)["id"] if status == 201 else None
+        texts = {"uk": short, "en": short, "ru": short}
+        long_texts = {"uk": payload[:4000], "en": payload[:4000], "ru": payload[:4000]}
+        # sections, tags, authors and static pages: the admin API (the slug made from the name, or given when
+        # the name makes none) and the newsroom's forms, signed in
+        tag_slug = author_slug = None
+        status, _, body = api.json("POST", "/api/v1/admin/tags", {"name": texts, "description": long_texts})
+        if status >= 400 and status < 500:
+            status, _, body = api.json("POST", "/api/v1/admin/tags", {"slug": f"tag-{marker}", "name": texts,
+                                                                      "description": long_texts})
+        if status == 201:
+            tag_slug = json.loads(body)["slug"]
+        author = {"name": texts, "bio": long_texts, "jobTitle": texts, "photoMediaId": image,
+                  "links": [payload[:500], "https://example.org/" + urllib.parse.quote(short[:100], errors="surrogatepass")]}
+        status, _, body = api.json("POST", "/api/v1/admin/authors", author)
+        if status >= 400 and status < 500:
+            author.update(slug=f"author-{marker}", links=["https://example.org/" + marker])
+            status, _, body = api.json("POST", "/api/v1/admin/authors", author)
+        if status == 201:
+            author_slug = json.loads(body)["slug"]
+        status, _, body = api.json("POST", "/api/v1/admin/sections", {"name": texts, "description": long_texts,
+                                                                     "seoTitle": texts, "seoDescription": long_texts})
+        if status >= 400 and status < 500:
+            status, _, body = api.json("POST", "/api/v1/admin/sections", {"slug": f"sec-{marker}", "name": texts,
+                                                                         "description": long_texts, "seoTitle": texts,
+                                                                         "seoDescription": long_texts})
+        rich = {"text": "Read " + short, "marks": [
+            {"type": "bold", "start": 0, "end": 4},
+            {"type": "link", "start": 0, "end": 4, "href": "https://example.org/?q=" + urllib.parse.quote(payload[:300],
+                                                                                                         errors="surrogatepass"),
+             "rel": ["nofollow"]},
+            {"type": "italic", "start": 5, "end": 5 + len(short.encode("utf-16-le", "surrogatepass")) // 2}]}
+        page_version = {"title": short or marker, "summary": payload[:1000], "seoTitle": short,
+                        "seoDescription": payload[:1000], "live": True,
+                        "body": [{"type": "paragraph", "text": payload}, {"type": "paragraph", "text": rich},
+                                 {"type": "quote", "text": short, "speaker": short}]}
+        status, _, _ = api.json("POST", "/api/v1/admin/pages", {"inFooter": True, "versions": {"en": page_version}})
+        if status >= 400 and status < 500:
+            page_version["slug"] = f"page-{marker}"
+            api.json("POST", "/api/v1/admin/pages", {"inFooter": True, "versions": {"en": page_version}})
+        localized = lambda name, value: [(f"{name}.{l}", value) for l in ("uk", "en", "ru")]
+        named = f"F{marker} {short}"[:290]   # the API made one named `short` already: names are unique
+        submit("/newsroom/admin/sections", "/newsroom/admin/sections", marker,
+               [("slug", "")] + localized("name", named) + localized("description", payload[:4000])
+               + localized("seoTitle", short) + localized("seoDescription", payload[:1000]),
+               [("slug", f"fsec-{marker}")] + localized("name", named) + localized("description", payload[:4000]))
+        submit("/newsroom/tags", "/newsroom/tags", marker,
+               [("slug", "")] + localized("name", named) + localized("description", payload[:4000]),
+               [("slug", f"ftag-{marker}")] + localized("name", named) + localized("description", payload[:4000]))
+        author_fields = localized("name", named) + localized("jobTitle", short) + localized("bio", payload[:4000])
+        submit("/newsroom/authors/new", "/newsroom/authors", marker,
+               [("slug", "")] + author_fields + [("links", payload[:500] + "\nhttps://example.org/" + marker),
+                                                  ("photo", str(image) if image else ""), ("account", ""), ("op", "save")],
+               [("slug", f"fauthor-{marker}")] + author_fields + [("links", "https://example.org/" + marker), ("op", "save")])
+        page_form = [("slug", f"fpage-{marker}"), ("title", short or marker), ("summary", payload[:1000]),
+                     ("seoTitle", short), ("seoDescription", payload[:1000]), ("live", "on"), ("inFooter", "on"),
+                     ("purpose", ""), ("blocks[0].type", "paragraph"), ("blocks[0].id", "p0"), ("blocks[0].text", payload),
+                     ("blocks[1].type", "paragraph"), ("blocks[1].id", "p1"), ("op", "save")]
+        submit("/newsroom/admin/pages/new?lang=en", "/newsroom/admin/pages?lang=en", marker,
+               page_form + [("blocks[1].text", f"**{short}** [{short}](https://example.org/{marker}) "
+                                               f"[x](javascript:alert('{marker}'))")],
+               page_form + [("blocks[1].text", f"**{short}** *{short}* [{short}](https://example.org/?q={marker})")])
+        # the settings desk: the publication's name and social profiles, read right away on the pages that show them
+        settings = localized("name", short or marker) + [("logo", str(image) if image else ""),
+                                                         ("defaultLanguage", "uk"), ("timeZone", "Europe/Kyiv")]
+        submit("/newsroom/admin/settings", "/newsroom/admin/settings", marker,
+               settings + [("socialLinks", payload[:500] + "\nhttps://example.org/@" + marker)],
+               settings + [("socialLinks", "https://example.org/@" + marker + "?" + urllib.parse.quote(short[:100],
+                                                                                                    errors="surrogatepass"))])
+        for path in ("/en/", "/uk/feed/atom.xml", "/en/feed/rss.xml"):
+            settings_reads.append((marker, path))
+            status, headers, text = reader_early.get(path)
+            outputs[f"{path} (settings {marker})"] = (status, headers.get("Content-Type", ""), text, headers)
         status, headers, body = api.json("POST", "/api/v1/admin/stories", {"section": section, "sourceLanguage": "en",
-                                                                          "leadImageId": image})
+                                                                          "leadImageId": image,
+                                                                          "tags": [tag_slug] if tag_slug else [],
+                                                                          "authors": [author_slug] if author_slug else []})
         if status != 201:
             refused += 1
             continue
         story = int(headers["Location"].rsplit("/", 1)[1])
         stories[marker] = story
-        blocks = [{"type": "paragraph", "text": payload}, {"type": "subheading", "text": short},
+        blocks = [{"type": "paragraph", "text": payload}, {"type": "paragraph", "text": rich},
+                  {"type": "subheading", "text": short},
                   {"type": "quote", "text": payload, "speaker": short, "role": short},
                   {"type": "list", "ordered": i % 2 == 0, "items": [short, payload]},
                   {"type": "embed", "url": "https://example.com/" + urllib.parse.quote(short[:100], errors="surrogatepass"), "title": short}]
@@ -227,14 +339,26 @@ def main():
             version["headline"] = short[:200] or marker
             status, _, _ = api.json("PUT", f"/api/v1/admin/stories/{story}/en", version)
         written += status == 200
-        # the newsroom form for the Ukrainian version, with a raw embed URL and a correction note
-        staff.get(f"/newsroom/stories/{story}/uk/edit")
-        staff.form(f"/newsroom/stories/{story}/uk/edit", [
+        # a link mark whose target is hostile: refused with 400 (or kept as inert text), never a live link
+        hostile_href = HREFS[i % len(HREFS)].replace("MARK", marker)
+        api.json("PUT", f"/api/v1/admin/stories/{story}/en", dict(version, basedOnRevision=1, body=version["body"] + [
+            {"type": "paragraph", "text": {"text": "Open this", "marks": [{"type": "link", "start": 0, "end": 4,
+                                                                        "href": hostile_href}]}}]))
+        # the newsroom form for the Ukrainian version: first with a raw embed URL and a hostile link (refused, the
+        # form shown again with everything typed), then as an editor would correct it; and a correction note
+        version_form = [
             ("basedOn", "0"), ("headline", short), ("standfirst", payload[:1000]), ("seoTitle", short),
             ("seoDescription", payload[:1000]), ("leadCaption", short), ("leadCredit", short), ("leadAlt", short),
             ("blocks[0].type", "paragraph"), ("blocks[0].id", "p0"), ("blocks[0].text", payload),
             ("blocks[1].type", "quote"), ("blocks[1].id", "q1"), ("blocks[1].text", short), ("blocks[1].speaker", short),
-            ("blocks[2].type", "embed"), ("blocks[2].id", "e2"), ("blocks[2].url", short), ("op", "save")])
+            ("blocks[2].type", "embed"), ("blocks[2].id", "e2"), ("blocks[3].type", "paragraph"), ("blocks[3].id", "p3"),
+            ("op", "save")]
+        submit(f"/newsroom/stories/{story}/uk/edit", f"/newsroom/stories/{story}/uk/edit", marker,
+               version_form + [("blocks[2].url", short), ("blocks[3].text", f"**{short}** [x]({hostile_href}) ^{marker}^")],
+               version_form + [("blocks[2].url", "https://example.org/embed?" + urllib.parse.quote(short[:100],
+                                                                                                   errors="surrogatepass")),
+                               ("blocks[3].text", f"**{short}** *{short}* [{short}](https://example.org/{marker}) "
+                                                  f"[s](story:{1 if story != 1 else 2}) ^{marker}^ ~{marker}~")])
         api.json("POST", f"/api/v1/admin/stories/{story}/status", {"action": "submit"})
         api.json("POST", f"/api/v1/admin/stories/{story}/status", {"action": "publish"})
         staff.get(f"/newsroom/stories/{story}")
@@ -256,7 +380,6 @@ def main():
         api.multipart("/api/v1/admin/media", [], [("file", name, content)])
     time.sleep(3)   # the outbox relay indexes, evicts and delivers webhooks
 
-    outputs = {}   # path -> (status, content type, text)
     reader = Client(base)
     def read(client, path):
         status, headers, text = client.get(path)
@@ -266,9 +389,20 @@ def main():
         for path in (f"/{lang}/", f"/{lang}/{section}/", f"/{lang}/feed/rss.xml", f"/{lang}/feed/atom.xml",
                      f"/{lang}/feed/rss-full.xml", f"/{lang}/feed/atom-full.xml", f"/{lang}/{section}/feed/rss.xml"):
             read(reader, path)
-    for path in ("/sitemap.xml", "/sitemaps/news.xml", "/robots.txt", "/api/v1/stories?limit=100", "/api/v1/sections",
-                 "/api/v1/tags", "/api/v1/authors"):
+    for path in ("/sitemap.xml", "/sitemaps/news.xml", "/sitemaps/pages.xml", "/robots.txt", "/api/v1/stories?limit=100",
+                 "/api/v1/sections", "/api/v1/tags", "/api/v1/authors"):
         read(reader, path)
+    # every section, tag and author page (with its feeds) and every static page, in the three languages
+    for kind, prefix in (("sections", ""), ("tags", "tag/"), ("authors", "author/")):
+        listed = json.loads(outputs[f"/api/v1/{kind}"][2]) if outputs[f"/api/v1/{kind}"][0] == 200 else []
+        listed = listed.get("items", []) if isinstance(listed, dict) else listed
+        for entry in listed:
+            for lang in ("en", "uk", "ru"):
+                read(reader, f"/{lang}/{prefix}{urllib.parse.quote(entry['slug'])}" + ("/" if kind == "sections" else ""))
+            read(reader, f"/en/{prefix}{urllib.parse.quote(entry['slug'])}/feed/atom.xml")
+            read(reader, f"/en/{prefix}{urllib.parse.quote(entry['slug'])}/feed/rss.xml")
+    for loc in re.findall(r"<loc>([^<]+)</loc>", outputs["/sitemaps/pages.xml"][2]):
+        read(reader, urllib.parse.urlparse(loc).path)
     for loc in re.findall(r"<loc>([^<]+)</loc>", outputs["/sitemap.xml"][2]):
         read(reader, urllib.parse.urlparse(loc).path)
     for marker, story in stories.items():
@@ -289,9 +423,17 @@ def main():
         read(staff, f"/newsroom/preview/{story}/en")
         read(staff, f"/newsroom/stories?q={q}")
         read(staff, f"/newsroom/search?q={q}")
-    for path in ("/newsroom/media", "/newsroom/admin/users", "/newsroom/admin/audit", "/newsroom/admin/webhooks",
-                 "/newsroom/account", "/newsroom/translations"):
+    for path in ("/newsroom", "/newsroom/media", "/newsroom/admin/users", "/newsroom/admin/audit", "/newsroom/admin/webhooks",
+                 "/newsroom/account", "/newsroom/translations", "/newsroom/admin/sections", "/newsroom/tags",
+                 "/newsroom/authors", "/newsroom/admin/pages", "/newsroom/admin/settings"):
         read(staff, path)
+    # the desks' own pages of every section, tag, author and static page
+    for desk in ("/newsroom/admin/sections", "/newsroom/tags", "/newsroom/authors", "/newsroom/admin/pages"):
+        for link in sorted(set(re.findall(r'href="(' + re.escape(desk) + r'/\d+)"', outputs[desk][2]))):
+            read(staff, link)
+    for link in sorted(set(re.findall(r'href="(/newsroom/admin/pages/\d+/(?:uk|en|ru))"', "".join(
+            outputs[p][2] for p in outputs if p.startswith("/newsroom/admin/pages/"))))):
+        read(staff, link)
     hooks = re.findall(r'href="(/newsroom/admin/webhooks/\d+)"', outputs["/newsroom/admin/webhooks"][2])
     for hook in hooks[:3]:
         read(staff, hook)
@@ -310,27 +452,61 @@ def main():
             except ET.ParseError as e:
                 broken.append(f"{path}: {e}")
                 continue
+            atom = root.tag.endswith("}feed")
             for element in root.iter():
                 local = element.tag.rsplit("}", 1)[-1]
                 if local in ("title", "description", "summary", "content", "encoded", "subtitle", "name") and element.text:
+                    # RSS fields are read as HTML by many readers, and so is an Atom text construct of type
+                    # html: markup there is live. An Atom construct of type text (the default) and a person's
+                    # name are plain text by the format: markup characters there are shown as written.
+                    # (Sitemaps' news:title is plain text too.)
+                    as_html = root.tag == "rss" or (atom and element.get("type") in ("html", "xhtml"))
                     for marker, where in live_in_html(element.text, markers):
-                        feed_fields.setdefault(marker, []).append(f"{path}: <{local}> as HTML: {where}")
+                        if as_html:
+                            live.setdefault(marker, []).append(f"{path}: <{local}> read as HTML: {where}")
+                        else:
+                            feed_fields.setdefault(marker, []).append(f"{path}: <{local}> (text by the format): {where}")
         elif "json" in kind:
             try:
-                json.loads(text)
+                value = json.loads(text)
             except ValueError as e:
                 broken.append(f"{path}: {e}")
+                continue
+            for where in html_in_json(value, markers):
+                live.setdefault(where[0], []).append(f"{path}: {where[1]}")
     for body in Receiver.bodies:
         try:
-            json.loads(body)
+            value = json.loads(body)
         except ValueError as e:
             broken.append(f"webhook body: {e}")
+            continue
+        for where in html_in_json(value, markers):
+            live.setdefault(where[0], []).append(f"webhook body: {where[1]}")
     errors = [s for c in (staff, api, reader) for s in c.statuses if s[0] >= 500]
     server.shutdown()
 
     print(f"payloads: {len(markers)}; stories written: {written} (refused at creation: {refused}); "
           f"requests: {sum(len(c.statuses) for c in (staff, api, reader))}; outputs read: {len(outputs)}; "
           f"webhook deliveries received: {len(Receiver.bodies)}")
+    # what each write surface answered: proof that every one of them was reached (and what it refused)
+    surfaces = {}
+    for client in (staff, api):
+        for status, method, path in client.statuses:
+            if method in ("POST", "PUT"):
+                key = f"{method} {re.sub(r'/[0-9]+', '/{id}', path)}"
+                surfaces.setdefault(key, {}).setdefault(status, 0)
+                surfaces[key][status] += 1
+    print("write surfaces (method path: answers by status):")
+    for key, answers in sorted(surfaces.items()):
+        print(f"  {key}: " + ", ".join(f"{s}x{n}" for s, n in sorted(answers.items())))
+    kinds = {}
+    for path, (status, kind, _, _) in outputs.items():
+        family = re.sub(r"/[0-9]+", "/{id}", path.split(" (")[0])
+        family = re.sub(r"^/(en|uk|ru)/", "/{lang}/", family)
+        family = re.sub(r"\?.*", "", family)
+        family = re.sub(r"/[^/]*hq[0-9]{3}z[^/]*", "/{slug}", family)
+        kinds[family] = kinds.get(family, 0) + 1
+    print(f"read surfaces: {len(kinds)} address patterns, e.g. " + ", ".join(sorted(kinds)[:60]))
     print(f"payloads reaching an output as live markup: {len([m for m in live if m in markers])}")
     for marker, where in sorted(live.items()):
         print(f"  {marker} {markers.get(marker, '')[:60]!r}: {where[:3]}")
@@ -340,7 +516,8 @@ def main():
     print(f"answers >= 500: {len(errors)}")
     for status, method, path in errors[:20]:
         print(f"  {status} {method} {path}")
-    print(f"feed text fields that would be live markup if a reader rendered them as HTML: {len(feed_fields)} payloads")
+    print(f"Atom text constructs (type text, author names) and sitemap titles that hold markup characters as text, "
+          f"which a reader that broke the format by rendering them as HTML would make live: {len(feed_fields)} payloads")
     for marker, where in sorted(feed_fields.items())[:20]:
         print(f"  {marker} {markers[marker][:60]!r}: {where[:2]}")
     return 0 if not live and not broken and not errors else 1
