@@ -111,6 +111,88 @@ class HostileInputIntegrationTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The surfaces of the move-in work and of inline marks: each payload names and describes a tag and an
+     * author, titles and fills a static page, and lies under bold, italic and link marks in a story that carries
+     * that tag and byline; the tag, author, static and story pages, the footer, the pages sitemap and the
+     * rich texts' HTML in the API are then read.
+     */
+    @Test
+    void payloadsInTagsAuthorsPagesAndMarkedTextStayText() throws Exception {
+        List<String> corpus = JSON.readValue(getClass().getResourceAsStream("/hostile/payloads.json"),
+                JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        var site = new SiteClient(port);
+        var token = Tokens.issue(new Staff(accounts).member(Role.ADMIN, Role.EDITOR).signIn(port), "corpus", "read",
+                "write", "publish");
+        var section = JSON.readTree(site.get("/api/v1/sections").body()).path(0).path("slug").asString();
+        var run = Long.toString(System.nanoTime(), 36);
+        var problems = new ArrayList<String>();
+        var markers = new ArrayList<String>();
+        var pages = new ArrayList<String>();
+        int stored = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            var marker = "hq" + i + "z";
+            var payload = corpus.get(i).replace("MARK", marker);
+            if (XML_ILLEGAL.matcher(payload).find()) {
+                continue;
+            }
+            markers.add(marker);
+            var text = payload.length() > 290 ? payload.substring(0, 290) : payload;
+            var texts = Map.of("uk", text, "en", text, "ru", text);
+            var tag = send(site, token, "POST", "/api/v1/admin/tags", Map.of("slug", "hostile-" + run + "-t" + i,
+                    "name", texts, "description", texts));
+            check(problems, "tag " + marker, tag);
+            var author = send(site, token, "POST", "/api/v1/admin/authors", Map.of("slug", "hostile-" + run + "-a" + i,
+                    "name", texts, "bio", texts, "jobTitle", texts, "links", List.of("https://example.org/" + marker)));
+            check(problems, "author " + marker, author);
+            var marked = Map.of("text", "Read " + text, "marks", List.of(Map.of("type", "bold", "start", 0, "end", 4),
+                    Map.of("type", "italic", "start", 5, "end", 5 + text.length()),
+                    Map.of("type", "link", "start", 0, "end", 4, "href", "https://example.org/?q="
+                            + URLEncoder.encode(text, StandardCharsets.UTF_8), "rel", List.of("nofollow"))));
+            var page = send(site, token, "POST", "/api/v1/admin/pages", Map.of("inFooter", true, "versions", Map.of("en",
+                    Map.of("slug", "hostile-" + run + "-p" + i, "title", text, "summary", text, "live", true,
+                            "body", List.of(Map.of("type", "paragraph", "text", marked),
+                                    Map.of("type", "quote", "text", text, "speaker", text))))));
+            check(problems, "page " + marker, page);
+            if (tag.statusCode() != 201 || author.statusCode() != 201 || page.statusCode() != 201) {
+                continue;
+            }
+            stored++;
+            var created = send(site, token, "POST", "/api/v1/admin/stories", Map.of("section", section, "sourceLanguage", "en",
+                    "tags", List.of("hostile-" + run + "-t" + i), "authors", List.of("hostile-" + run + "-a" + i)));
+            long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+            check(problems, "story " + marker, send(site, token, "PUT", "/api/v1/admin/stories/" + id + "/en",
+                    Map.of("basedOnRevision", 0, "headline", "Marked " + marker, "body", List.of(Map.of("type", "paragraph",
+                            "text", marked), Map.of("type", "list", "ordered", true, "items", List.of(marked))))));
+            send(site, token, "POST", "/api/v1/admin/stories/" + id + "/status", Map.of("action", "submit"));
+            check(problems, "publish " + marker, send(site, token, "POST", "/api/v1/admin/stories/" + id + "/status",
+                    Map.of("action", "publish")));
+            var api = site.get("/api/v1/stories/" + id + "/en");
+            check(problems, "API " + marker, api);
+            // the rich texts' HTML, as the API gives it to clients that show it
+            for (var html : JSON.readTree(api.body()).findValues("html")) {
+                live(problems, "API html of " + marker, "<!DOCTYPE html><title>t</title><p>" + html.asString(), markers);
+            }
+            pages.add(java.net.URI.create(JSON.readTree(api.body()).path("url").asString()).getPath());
+            pages.add(java.net.URI.create(JSON.readTree(page.body()).path("versions").path("en").path("url").asString()).getPath());
+            pages.add(java.net.URI.create(JSON.readTree(tag.body()).path("urls").path("en").asString()).getPath());
+            pages.add(java.net.URI.create(JSON.readTree(author.body()).path("urls").path("en").asString()).getPath());
+        }
+        for (var page : pages) {
+            var response = site.get(page);
+            check(problems, page, response);
+            if (response.statusCode() != 200) {
+                problems.add(page + ": " + response.statusCode());
+            }
+            live(problems, page, response.body(), markers);
+        }
+        for (var path : List.of("/sitemaps/pages.xml", "/api/v1/tags", "/api/v1/authors")) {
+            check(problems, path, site.get(path));
+        }
+        assertThat(stored).isGreaterThan(70);
+        assertThat(problems).isEmpty();
+    }
+
     private static HttpResponse<String> send(SiteClient site, String token, String method, String path, Object body) {
         return site.send(HttpRequest.newBuilder(site.uri(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
