@@ -3,9 +3,7 @@ package org.masthead.bench;
 import java.net.http.HttpClient;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
-import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxRelay;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -17,8 +15,8 @@ class BenchConfiguration {
 
     @Bean
     StoryGenerator storyGenerator(Stories stories, Taxonomy taxonomy, PlatformTransactionManager transactions,
-            JdbcClient jdbc, ObjectProvider<OutboxConsumer> consumers, OutboxRelay relay, Environment environment) {
-        return new StoryGenerator(stories, taxonomy, transactions, jdbc, consumers, relay,
+            JdbcClient jdbc, OutboxRelay relay, Environment environment) {
+        return new StoryGenerator(stories, taxonomy, transactions, jdbc, relay,
                 environment.getProperty("masthead.bench.stories", Integer.class, 100_000));
     }
 

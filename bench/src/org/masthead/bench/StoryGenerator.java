@@ -17,8 +17,6 @@ import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.masthead.platform.outbox.OutboxConsumer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -32,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and English, every third also in Russian, spread over the last two years. Skipped when the database
  * already holds that many stories, so a rerun on the same data folder starts at once.
  *
- * <p>It runs once the application is ready (after the demo newsroom is seeded), holding the outbox
- * relay's lock, and then moves every outbox consumer's cursor past the import: the archive is treated
+ * <p>It runs once the application is ready (after the demo newsroom is seeded), keeping the outbox
+ * relay still, and then moves every outbox consumer's cursor past the import: the archive is treated
  * as consumed long ago. Replaying a few hundred thousand import events (translation tracking of every
  * generated version, evictions from an empty cache) would take the better part of an hour on two
  * cores and measure the import, not the site.
@@ -61,7 +59,6 @@ class StoryGenerator implements ApplicationListener<ApplicationReadyEvent> {
     private final Taxonomy taxonomy;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
-    private final ObjectProvider<OutboxConsumer> consumers;
     private final OutboxRelay relay;
     private final int count;
     private final AtomicInteger written = new AtomicInteger();
@@ -69,22 +66,22 @@ class StoryGenerator implements ApplicationListener<ApplicationReadyEvent> {
     private volatile long newestStory;
 
     StoryGenerator(Stories stories, Taxonomy taxonomy, PlatformTransactionManager transactions, JdbcClient jdbc,
-            ObjectProvider<OutboxConsumer> consumers, OutboxRelay relay, int count) {
+            OutboxRelay relay, int count) {
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
-        this.consumers = consumers;
         this.relay = relay;
         this.count = count;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        // OutboxRelay.drain() is synchronized on the relay: holding it keeps consumers still meanwhile
-        synchronized (relay) {
+        // no consumer handles anything meanwhile
+        relay.holdStill(() -> {
             generate();
-        }
+            return null;
+        });
     }
 
     private void generate() {
@@ -123,12 +120,7 @@ class StoryGenerator implements ApplicationListener<ApplicationReadyEvent> {
             log.info("Generated {} of {} stories in {} s", to, count, (System.nanoTime() - started) / 1_000_000_000);
         }
         long last = jdbc.sql("select coalesce(max(id), 0) from outbox_event").query(Long.class).single();
-        for (var consumer : consumers) {
-            jdbc.sql("""
-                    insert into outbox_cursor (consumer, position) values (:consumer, :position)
-                    on conflict (consumer) do update set position = excluded.position""")
-                    .param("consumer", consumer.name()).param("position", last).update();
-        }
+        relay.skipTo(last);
         done = true;
     }
 

@@ -1,7 +1,7 @@
 package org.masthead.cache;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,35 +24,34 @@ import org.masthead.content.StoryFiling;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
 import org.masthead.platform.web.SurrogateKeys;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns content events into evictions of exactly the pages they change: the story's own pages and
- * every page that lists it (its section, tags and authors, the home page, feeds, sitemaps, search and
- * API lists), in the languages concerned; and for a section, tag, author, static page or the
+ * every page that lists it (its section, tags and authors, the home page, feeds, sitemaps and API
+ * lists), in the languages concerned; and for a section, tag, author, static page or the
  * publication's settings, the pages that show it (see {@link SurrogateKeys}).
  *
  * <p>One cursor serves the whole cluster: whichever node's relay takes an event evicts locally and
  * {@link PageCache#evict} tells the other nodes through the database. Nodes therefore need no cursor
  * of their own, and a node that starts later has nothing cached to evict.
+ *
+ * <p>Pages that show search results are left to {@link SearchPageInvalidator}, which drops them only once the
+ * search index holds the change: dropped here, they could be rendered again from an index that has not seen
+ * it yet and cached as they were.
  */
 @Component
-// last of the consumers of an event: a page rendered after the eviction sees what the others
-// (the search index above all) made of the same event
-@Order(Ordered.LOWEST_PRECEDENCE)
 class PageCacheInvalidator implements OutboxConsumer {
 
-    private static final Set<String> CONTENT_EVENTS = names(ContentEvent.class);
-    private static final Set<String> SITE_EVENTS = names(SiteEvent.class);
+    private static final Set<String> CONTENT_EVENTS = OutboxEvent.typesOf(ContentEvent.class);
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.class, SiteEvent.class);
     /** Pages that list every newly published story, whatever its section. */
-    private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap", "search", "api");
+    private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap", "api");
     /**
      * What links to a section's stories without carrying the section's key: once the section's slug moves,
      * every story address in it changes (feeds and API responses carry the keys of the sections they name).
      */
-    private static final Set<String> ADDRESSES = Set.of("sitemap", "search");
+    private static final Set<String> ADDRESSES = Set.of("sitemap");
 
     private final Stories stories;
     private final PageCache cache;
@@ -68,11 +67,18 @@ class PageCacheInvalidator implements OutboxConsumer {
     }
 
     @Override
-    public void handle(OutboxEvent event) {
-        if (CONTENT_EVENTS.contains(event.type())) {
-            story(event.payload(ContentEvent.class));
-        } else if (SITE_EVENTS.contains(event.type())) {
-            site(event.payload(SiteEvent.class));
+    public Set<String> eventTypes() {
+        return EVENTS;
+    }
+
+    @Override
+    public void handle(List<OutboxEvent> events) {
+        for (var event : events) {
+            if (CONTENT_EVENTS.contains(event.type())) {
+                story(event.payload(ContentEvent.class));
+            } else {
+                site(event.payload(SiteEvent.class));
+            }
         }
     }
 
@@ -106,15 +112,13 @@ class PageCacheInvalidator implements OutboxConsumer {
             case SectionChanged section -> cache.evict(keys(Stream.of(SurrogateKeys.LAYOUT,
                     SurrogateKeys.section(section.sectionId()), "sections"),
                     section.moved() || section.change() == SiteEvent.Change.DELETED));
-            // story pages, lists and feeds that name the tag carry its key; search shows tag names in
-            // facets and suggestions
-            case TagChanged tag -> cache.evict(keys(tag.renamed() ? Stream.of(SurrogateKeys.tag(tag.tagId()), "tags", "search")
-                    : Stream.of(SurrogateKeys.tag(tag.tagId()), "tags"), false));
+            // story pages, lists and feeds that name the tag carry its key (search facets and suggestions
+            // follow once the index has the new name)
+            case TagChanged tag -> cache.evict(keys(Stream.of(SurrogateKeys.tag(tag.tagId()), "tags"), false));
             case TagsMerged merged -> cache.evict(keys(Stream.of(SurrogateKeys.tag(merged.fromId()),
-                    SurrogateKeys.tag(merged.intoId()), "tags", "search"), false));
-            case AuthorChanged author -> cache.evict(keys(author.renamed()
-                    ? Stream.of(SurrogateKeys.author(author.authorId()), "authors", "search")
-                    : Stream.of(SurrogateKeys.author(author.authorId()), "authors"), false));
+                    SurrogateKeys.tag(merged.intoId()), "tags"), false));
+            case AuthorChanged author -> cache.evict(keys(Stream.of(SurrogateKeys.author(author.authorId()), "authors"),
+                    false));
             case PageChanged page -> {
                 if (page.everyPage()) {
                     cache.evict(Set.of(SurrogateKeys.page(page.pageId()), SurrogateKeys.LAYOUT, "sitemap", "pages"));
@@ -152,8 +156,4 @@ class PageCacheInvalidator implements OutboxConsumer {
         return keys;
     }
 
-    private static Set<String> names(Class<?> sealed) {
-        return Arrays.stream(sealed.getPermittedSubclasses()).map(Class::getSimpleName)
-                .collect(Collectors.toUnmodifiableSet());
-    }
 }

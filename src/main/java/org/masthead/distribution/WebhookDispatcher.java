@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WebhookDispatcher implements OutboxConsumer {
 
-    private static final Set<String> CONTENT_EVENTS = names(ContentEvent.class);
-    private static final Set<String> SITE_EVENTS = names(SiteEvent.class);
+    private static final Set<String> CONTENT_EVENTS = OutboxEvent.typesOf(ContentEvent.class);
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.class, SiteEvent.class);
 
     private final WebhookRepository repository;
     private final Stories stories;
@@ -66,14 +67,23 @@ class WebhookDispatcher implements OutboxConsumer {
     }
 
     @Override
-    public void handle(OutboxEvent event) {
+    public Set<String> eventTypes() {
+        return EVENTS;
+    }
+
+    @Override
+    public void handle(List<OutboxEvent> events) {
+        events.forEach(this::handle);
+    }
+
+    private void handle(OutboxEvent event) {
         if (CONTENT_EVENTS.contains(event.type())) {
             var content = event.payload(ContentEvent.class);
             var kind = kind(content);
             if (kind != null) {
                 deliver(event, kind, () -> storyData(content));
             }
-        } else if (SITE_EVENTS.contains(event.type())) {
+        } else {
             var site = event.payload(SiteEvent.class);
             var kind = kind(site);
             if (kind != null) {
@@ -245,10 +255,5 @@ class WebhookDispatcher implements OutboxConsumer {
         body.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(event.createdAt()));
         body.put("data", data);
         return json.writeValueAsString(body);
-    }
-
-    private static Set<String> names(Class<?> sealed) {
-        return java.util.Arrays.stream(sealed.getPermittedSubclasses()).map(Class::getSimpleName)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -1,6 +1,7 @@
 package org.masthead.search;
 
 import java.util.List;
+import java.util.Map;
 import org.masthead.platform.Language;
 
 /**
@@ -14,7 +15,15 @@ public interface SearchIndex {
      * Replaces everything indexed for the story with {@code documents} (none: the story leaves the index).
      * Durable and visible to searches when it returns. A rebuild in progress receives the change too.
      */
-    void replace(long storyId, List<SearchDocument> documents);
+    default void replace(long storyId, List<SearchDocument> documents) {
+        replace(Map.of(storyId, documents));
+    }
+
+    /**
+     * Replaces everything indexed for each story of {@code stories} with its documents, all in one commit:
+     * durable and visible to searches when it returns. A rebuild in progress receives the changes too.
+     */
+    void replace(Map<Long, List<SearchDocument>> stories);
 
     SearchResults search(SearchQuery query);
 

@@ -1,31 +1,28 @@
 package org.masthead.search;
 
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.masthead.content.ContentEvent;
 import org.masthead.content.SiteEvent;
 import org.masthead.content.Stories;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with the database, fed by the outbox after each commit. Every content event
  * re-reads the whole story and replaces its documents, so handling an event twice, or out of date, is
- * harmless; the relay moves its cursor only after the index has committed, so a crash loses no update.
+ * harmless; a batch of events reads each story it names once and commits the index once, and the relay
+ * moves its cursor only after that commit, so a crash loses no update.
  */
 @Component
-@Order(0)   // before the page cache drops the search pages this event changes
 class StoryIndexer implements OutboxConsumer {
 
-    /** Simple names of every content event, new ones (a deletion, say) included without a change here. */
-    private static final Set<String> CONTENT_EVENTS = Arrays.stream(ContentEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> SITE_EVENTS = Arrays.stream(SiteEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CONTENT_EVENTS = OutboxEvent.typesOf(ContentEvent.class);
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.class, SiteEvent.class);
 
     private final Stories stories;
     private final SearchIndex index;
@@ -41,12 +38,21 @@ class StoryIndexer implements OutboxConsumer {
     }
 
     @Override
-    public void handle(OutboxEvent event) {
-        if (CONTENT_EVENTS.contains(event.type())) {
-            reindex(event.payload(ContentEvent.class).storyId());
-        } else if (SITE_EVENTS.contains(event.type())) {
-            storiesShowing(event.payload(SiteEvent.class)).forEach(this::reindex);
+    public Set<String> eventTypes() {
+        return EVENTS;
+    }
+
+    @Override
+    public void handle(List<OutboxEvent> events) {
+        var storyIds = new LinkedHashSet<Long>();
+        for (var event : events) {
+            if (CONTENT_EVENTS.contains(event.type())) {
+                storyIds.add(event.payload(ContentEvent.class).storyId());
+            } else {
+                storyIds.addAll(storiesShowing(event.payload(SiteEvent.class)));
+            }
         }
+        reindex(storyIds);
     }
 
     /**
@@ -69,8 +75,15 @@ class StoryIndexer implements OutboxConsumer {
      * Reading and writing a story happen under one lock shared with {@link #copy}, so a rebuild can never
      * write an older reading of a story after the indexer wrote a newer one.
      */
-    synchronized void reindex(long storyId) {
-        index.replace(storyId, documents(storyId));
+    synchronized void reindex(Collection<Long> storyIds) {
+        if (storyIds.isEmpty()) {
+            return;
+        }
+        var documents = new LinkedHashMap<Long, List<SearchDocument>>();
+        for (long id : storyIds) {
+            documents.put(id, documents(id));
+        }
+        index.replace(documents);
     }
 
     synchronized void copy(List<Long> storyIds, SearchIndex.Rebuild rebuild) {

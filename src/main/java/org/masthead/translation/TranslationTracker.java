@@ -1,6 +1,11 @@
 package org.masthead.translation;
 
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import org.masthead.content.ContentEvent;
+import org.masthead.platform.Language;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
 import org.springframework.stereotype.Component;
@@ -8,9 +13,12 @@ import org.springframework.stereotype.Component;
 /**
  * After every save of a version: a saved source marks the translations whose items it changed; a
  * saved translation records the items it newly translated. Idempotent, so a redelivery is harmless.
+ * Runs once per cluster.
  */
 @Component
 class TranslationTracker implements OutboxConsumer {
+
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.VersionSaved.class);
 
     private final TranslationDesk desk;
 
@@ -24,10 +32,19 @@ class TranslationTracker implements OutboxConsumer {
     }
 
     @Override
-    public void handle(OutboxEvent event) {
-        if (event.type().equals(ContentEvent.VersionSaved.class.getSimpleName())
-                && event.payload(ContentEvent.class) instanceof ContentEvent.VersionSaved saved) {
-            desk.refresh(saved.storyId(), saved.language());
+    public Set<String> eventTypes() {
+        return EVENTS;
+    }
+
+    /** Once per story and saved language of the batch, however many saves it holds: the state is read afresh. */
+    @Override
+    public void handle(List<OutboxEvent> events) {
+        var saved = new LinkedHashMap<Long, Set<Language>>();
+        for (var event : events) {
+            if (event.payload(ContentEvent.class) instanceof ContentEvent.VersionSaved version) {
+                saved.computeIfAbsent(version.storyId(), id -> EnumSet.noneOf(Language.class)).add(version.language());
+            }
         }
+        saved.forEach((storyId, languages) -> languages.forEach(language -> desk.refresh(storyId, language)));
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.masthead.support.Fixtures;
 import org.masthead.support.MastheadTest;
-import org.masthead.support.RecordingConsumer;
+import org.masthead.support.CommittedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MastheadTest
@@ -21,7 +21,7 @@ class StoriesIntegrationTest {
     @Autowired Stories stories;
     @Autowired Taxonomy taxonomy;
     @Autowired OutboxRelay relay;
-    @Autowired RecordingConsumer recorder;
+    @Autowired CommittedEvents recorder;
     Fixtures fixtures;
 
     @BeforeEach

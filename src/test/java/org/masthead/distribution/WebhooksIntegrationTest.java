@@ -20,7 +20,7 @@ import org.masthead.content.Taxonomy;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.masthead.support.Fixtures;
 import org.masthead.support.MastheadTest;
-import org.masthead.support.RecordingConsumer;
+import org.masthead.support.CommittedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ class WebhooksIntegrationTest {
     @Autowired WebhookSender sender;
     @Autowired WebhookDispatcher dispatcher;
     @Autowired OutboxRelay relay;
-    @Autowired RecordingConsumer recorder;
+    @Autowired CommittedEvents recorder;
     @Autowired Stories stories;
     @Autowired Taxonomy taxonomy;
     @Autowired JdbcClient jdbc;
@@ -172,8 +172,8 @@ class WebhooksIntegrationTest {
                 .filter(e -> e.payload().contains("\"storyId\":" + id + ","))
                 .max(java.util.Comparator.comparingLong(org.masthead.platform.outbox.OutboxEvent::id)).orElseThrow();
 
-        dispatcher.handle(event);   // as after a crash before the relay moved its cursor
-        dispatcher.handle(event);
+        dispatcher.handle(java.util.List.of(event));   // as after a crash before the relay moved its cursor
+        dispatcher.handle(java.util.List.of(event));
         deliver();
 
         receiver.await(r -> storyOf(r) == id, 1, PATIENCE);

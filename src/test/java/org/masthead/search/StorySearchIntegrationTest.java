@@ -105,7 +105,7 @@ class StorySearchIntegrationTest {
         var word = unique();
         long id = fixtures.story().in(EN, "Bridge " + word).published();
         relay.drain();
-        indexer.reindex(id);   // as when the relay hands an event over again after a crash
+        indexer.reindex(List.of(id));   // as when the relay hands an event over again after a crash
         assertThat(search.search(StorySearch.Request.published(EN, word)).total()).isEqualTo(1);
         assertThat(found(EN, word)).containsExactly(id);
     }

@@ -17,6 +17,6 @@ import org.springframework.context.annotation.Import;
 // webhook tests deliver to receivers on 127.0.0.1, which the default configuration refuses
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "masthead.distribution.webhooks.allow-private-targets=true")
-@Import(RecordingConsumer.class)
+@Import(CommittedEvents.class)
 public @interface MastheadTest {
 }

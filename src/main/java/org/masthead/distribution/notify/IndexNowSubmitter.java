@@ -2,6 +2,8 @@ package org.masthead.distribution.notify;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import org.masthead.content.ContentEvent;
 import org.masthead.distribution.DistributionProperties;
 import org.masthead.platform.outbox.OutboxConsumer;
@@ -22,6 +24,7 @@ class IndexNowSubmitter implements OutboxConsumer {
 
     /** The protocol's limit of addresses in one submission. */
     static final int MAX_URLS = 10_000;
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.StoryPublished.class);
 
     private final DistributionProperties.IndexNow settings;
     private final ChangedFeeds changed;
@@ -46,10 +49,18 @@ class IndexNowSubmitter implements OutboxConsumer {
     }
 
     @Override
-    public void handle(OutboxEvent event) {
-        if (!settings.enabled() || !"StoryPublished".equals(event.type())) {
-            return;
+    public Set<String> eventTypes() {
+        return EVENTS;
+    }
+
+    @Override
+    public void handle(List<OutboxEvent> events) {
+        if (settings.enabled()) {
+            events.forEach(this::handle);
         }
+    }
+
+    private void handle(OutboxEvent event) {
         var published = (ContentEvent.StoryPublished) event.payload(ContentEvent.class);
         var pages = changed.pages(published.storyId(), published.languages());
         if (pages.isEmpty()) {

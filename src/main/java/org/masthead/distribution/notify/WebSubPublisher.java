@@ -3,6 +3,7 @@ package org.masthead.distribution.notify;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.masthead.content.ContentEvent;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WebSubPublisher implements OutboxConsumer {
 
-    private static final Set<String> EVENTS = Set.of("StoryPublished", "StoryUnpublished", "VersionUnpublished");
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.StoryPublished.class,
+            ContentEvent.StoryUnpublished.class, ContentEvent.VersionUnpublished.class);
 
     private final DistributionProperties.Websub settings;
     private final ChangedFeeds changed;
@@ -37,10 +39,18 @@ class WebSubPublisher implements OutboxConsumer {
     }
 
     @Override
-    public void handle(OutboxEvent event) {
-        if (settings.hub().isBlank() || !EVENTS.contains(event.type())) {
-            return;
+    public Set<String> eventTypes() {
+        return EVENTS;
+    }
+
+    @Override
+    public void handle(List<OutboxEvent> events) {
+        if (!settings.hub().isBlank()) {
+            events.forEach(this::handle);
         }
+    }
+
+    private void handle(OutboxEvent event) {
         var content = event.payload(ContentEvent.class);
         var feeds = changed.feeds(content.storyId(), ChangedFeeds.languages(content));
         if (feeds.isEmpty()) {

@@ -34,8 +34,11 @@ public enum SqlDialect {
         return schemaPlaceholders;
     }
 
-    /** The lock spaces of {@link #transactionLock}: one per kind of thing locked, so keys never collide. */
-    public enum LockSpace { OUTBOX, TRANSLATION_STATE }
+    /**
+     * The lock spaces of {@link #transactionLock} and {@link ClusterLocks}: one per kind of thing locked, so keys
+     * never collide (new ones go at the end: the ordinal is the key).
+     */
+    public enum LockSpace { OUTBOX, TRANSLATION_STATE, SCHEDULER }
 
     /**
      * SQL that holds a lock on {@code (space, key)} until the transaction ends, taking parameters

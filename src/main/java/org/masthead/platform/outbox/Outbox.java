@@ -44,13 +44,19 @@ public class Outbox {
                 .param("payload", json.writeValueAsString(event))
                 .param("at", clock.millis())
                 .update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    relay.wake();
-                }
-            });
+        // once per transaction, however many events it appends
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(Wake.class::isInstance)) {
+            TransactionSynchronizationManager.registerSynchronization(new Wake());
+        }
+    }
+
+    /** Wakes the consumers, on this node and the others, once the events are committed. */
+    private final class Wake implements TransactionSynchronization {
+
+        @Override
+        public void afterCommit() {
+            relay.committed();
         }
     }
 }

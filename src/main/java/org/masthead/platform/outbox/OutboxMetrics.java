@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
  * it holds however the relay runs): {@code masthead.outbox.lag.events{consumer}} committed events it has
  * not handled, {@code masthead.outbox.lag.seconds{consumer}} the age of the oldest of them (0 when it is
  * caught up), and {@code masthead.outbox.dead.letters{consumer}} events it set aside. Where a consumer
- * keeps several cursors (one per node), the one furthest behind counts. Read at most every few seconds
+ * keeps several cursors (one per node), the one furthest behind among the nodes seen in the last ten minutes
+ * counts. Read at most every few seconds
  * however often the metrics are scraped.
  */
 @Component
 class OutboxMetrics implements SmartInitializingSingleton {
 
     private static final long REFRESH_MILLIS = 5_000;
+    private static final long ALIVE_MILLIS = 10 * 60_000;
 
     private final JdbcClient jdbc;
     private final ObjectProvider<OutboxConsumer> consumers;
@@ -69,7 +71,12 @@ class OutboxMetrics implements SmartInitializingSingleton {
     private Snapshot read(long now) {
         long newest = jdbc.sql("select coalesce(max(id), 0) from outbox_event").query(Long.class).single();
         var cursors = new HashMap<String, Long>();
-        jdbc.sql("select consumer, min(position) as position from outbox_cursor group by consumer")
+        // a node's own cursor counts while the node runs (it touches its rows every few seconds), so a node
+        // taken out of the cluster for good stops counting after a while
+        jdbc.sql("""
+                select consumer, min(position) as position from outbox_cursor
+                 where node = '' or seen_at > :alive group by consumer""")
+                .param("alive", now - ALIVE_MILLIS)
                 .query((rs, n) -> cursors.put(rs.getString("consumer"), rs.getLong("position"))).list();
         var events = new HashMap<String, Long>();
         var seconds = new HashMap<String, Double>();

@@ -126,20 +126,22 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
     }
 
     @Override
-    public void replace(long storyId, List<SearchDocument> docs) {
-        var lucene = docs.stream().map(documents::toLucene).toList();
-        var term = storyTerm(storyId);
+    public void replace(Map<Long, List<SearchDocument>> stories) {
+        var lucene = new LinkedHashMap<Term, List<Document>>();
+        stories.forEach((storyId, docs) -> lucene.put(storyTerm(storyId), docs.stream().map(documents::toLucene).toList()));
         synchronized (writes) {
             try {
-                write(live.writer, term, lucene);
-                if (building != null) {
-                    write(building.writer, term, lucene);
+                for (var story : lucene.entrySet()) {
+                    write(live.writer, story.getKey(), story.getValue());
+                    if (building != null) {
+                        write(building.writer, story.getKey(), story.getValue());
+                    }
                 }
                 // committed before returning: the outbox moves its cursor only after this, so a crash loses nothing
                 live.writer.commit();
                 live.searchers.maybeRefreshBlocking();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot index story " + storyId, e);
+                throw new UncheckedIOException("Cannot index stories " + stories.keySet(), e);
             }
         }
     }
