@@ -11,6 +11,7 @@
 #   PEERS=../shared/peers bench/run.sh           also WordPress (set up beforehand with its setup-wordpress.sh),
 #                                                measured in the same run with the same wrk settings
 #   PREPARE_ONLY=1 bench/run.sh                  only generate the archives (SQLite, and PostgreSQL with PG_URL)
+#   BUILD=0 bench/run.sh                         measure the last build (target/) instead of building first
 #   STORIES=20000 PORT=18810 NGINX_PORT=18811 DURATION=15s STAMPEDE_SECONDS=60 bench/run.sh
 #
 # Measured, each with wrk -t2 --latency for DURATION after a warm-up, CPU of the whole machine alongside:
@@ -41,9 +42,12 @@ rows="$out/table.tsv"
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' masthead)
 export JAVA_HOME=$(find_jdk)
 
-echo "== build"
-mvn -B -ntp -q -DskipTests package
-mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
+if [ "${BUILD:-1}" != 0 ]; then
+    echo "== build"
+    mvn -B -ntp -q -DskipTests package
+fi
+mvn -B -ntp -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt" \
+    || mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
 classpath="target/classes:$(cat "$out/classpath.txt")"
 rm -rf target/bench-classes
 "$JAVA_HOME/bin/javac" --release 21 -parameters -d target/bench-classes -cp "$classpath" -proc:none $(find bench/src -name '*.java')
@@ -65,12 +69,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_masthead() { # log-name, extra arguments...
-    local log="$out/masthead-$1.log"
-    shift
+start_masthead() { # log-name, data folder, extra arguments...
+    local log="$out/masthead-$1.log" folder=$2
+    shift 2
     local started=$(date +%s)
     "$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED -cp "target/bench-classes:$classpath" \
-        org.masthead.bench.BenchMasthead --server.port="$port" --masthead.data-dir="$data" \
+        org.masthead.bench.BenchMasthead --server.port="$port" --masthead.data-dir="$folder" \
         --masthead.bench.stories="$stories" --logging.structured.format.console= "$@" >"$log" 2>&1 &
     pid=$!
     until status=$(curl -fsS "$base/bench/status" 2>/dev/null) && [[ $status == ready* ]]; do
@@ -115,7 +119,7 @@ row() { # label connections wrk-output cpu-before cpu-after
 rps_of() { awk -F'\t' -v l="$1" '$1 == l { print $3 }' "$rows"; }
 
 echo "== SQLite: Masthead as shipped, $stories generated stories (data in $data)"
-start_masthead sqlite
+start_masthead sqlite "$data"
 if [ -n "${PREPARE_ONLY:-}" ]; then
     stop_masthead
 else
@@ -202,7 +206,7 @@ LUA
     stop_masthead
 
     echo "== SQLite, page cache off"
-    start_masthead sqlite-uncached --masthead.cache.enabled=false
+    start_masthead sqlite-uncached "$data" --masthead.cache.enabled=false
     run_wrk "story uncached" "$base$story" 64
     run_wrk "story uncached, 1 connection" "$base$story" 1
     run_wrk "home uncached" "$base/en/" 64
@@ -220,7 +224,7 @@ if [ -n "${PG_URL:-}" ]; then
         psql "$(sed 's/^jdbc://; s/[?].*//' <<<"$PG_URL")" -U "${PG_USER:-postgres}" -qc "create schema if not exists $schema"
     fi
     MASTHEAD_DB_URL="$PG_URL" MASTHEAD_DB_USER="${PG_USER:-postgres}" MASTHEAD_DB_PASSWORD="${PG_PASSWORD:-}" \
-        start_masthead postgres --spring.profiles.active=postgres --masthead.cache.enabled=false
+        start_masthead postgres "$data/postgres" --spring.profiles.active=postgres --masthead.cache.enabled=false
     if [ -z "${PREPARE_ONLY:-}" ]; then
         run_wrk "PostgreSQL story uncached" "$base$story" 64
         run_wrk "PostgreSQL home uncached" "$base/en/" 64

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * each connection of either watched so.
  */
 @Component
-class SqliteLockRecovery implements BeanPostProcessor, EnvironmentAware {
+class SqliteLockRecovery implements BeanPostProcessor, EnvironmentAware, DisposableBean {
 
     /** Connections of the read pool unless {@code masthead.database.sqlite-read-connections} says otherwise. */
     static final int READ_CONNECTIONS = 8;
@@ -34,6 +35,13 @@ class SqliteLockRecovery implements BeanPostProcessor, EnvironmentAware {
     private static final Set<String> TRANSACTION_CALLS = Set.of("setAutoCommit", "commit", "rollback");
 
     private int readConnections = READ_CONNECTIONS;
+    /** The read pools made here, closed with the application (the write pool is the data source bean's own). */
+    private final java.util.List<HikariDataSource> readPools = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void destroy() {
+        readPools.forEach(HikariDataSource::close);
+    }
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -44,7 +52,9 @@ class SqliteLockRecovery implements BeanPostProcessor, EnvironmentAware {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource hikari && SqlitePools.isSqlite(hikari)) {
-            return new SqlitePools(hikari, readConnections);
+            var pools = new SqlitePools(hikari, readConnections);
+            readPools.add(pools.readPool());
+            return pools;
         }
         return bean;
     }
