@@ -1,81 +1,135 @@
 #!/usr/bin/env bash
-# The page-cache benchmark, on 127.0.0.1 only. Rerunnable; never part of the tests.
+# The load benchmark, on 127.0.0.1 only. Rerunnable; never part of the tests. Masthead runs with its shipped
+# configuration: the only arguments added are the port, the data folder, the generator's story count and, for
+# the uncached figures, masthead.cache.enabled=false.
 #
-#   bench/run.sh                         100,000 generated stories in a fresh temporary data folder
-#   STORIES=20000 bench/run.sh           fewer stories
-#   BENCH_DATA=/tmp/masthead-bench bench/run.sh   keep the data folder: a rerun skips the generation
-#   PORT=18810 NGINX_PORT=18811 DURATION=15s bench/run.sh
+#   bench/run.sh                                 100,000 generated stories on SQLite in a fresh temporary folder
+#   BENCH_DATA=/tmp/masthead-bench bench/run.sh  keep the SQLite folder: a rerun skips the generation
+#   PG_URL=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench PG_USER=postgres bench/run.sh
+#                                                also the uncached figures on PostgreSQL (the schema is kept:
+#                                                a rerun skips the generation)
+#   PEERS=../shared/peers bench/run.sh           also WordPress (set up beforehand with its setup-wordpress.sh),
+#                                                measured in the same run with the same wrk settings
+#   PREPARE_ONLY=1 bench/run.sh                  only generate the archives (SQLite, and PostgreSQL with PG_URL)
+#   BUILD=0 bench/run.sh                         measure the last build (target/) instead of building first
+#   STORIES=20000 PORT=18810 NGINX_PORT=18811 DURATION=15s STAMPEDE_SECONDS=60 bench/run.sh
 #
-# It builds Masthead, starts it (-Xmx512m) with the generator and loopback-only measuring endpoints
-# of bench/src, waits until the archive is written and the outbox consumers caught up, then:
-#   1. wrk (2 threads; 64 and 256 connections; DURATION each) against a story page, the home page, a
-#      section page, the English RSS feed and a search page;
-#   2. the same story page's HTML as a static file from nginx, alternating with Masthead runs, and
-#      the Masthead/nginx throughput ratio;
-#   3. publish-to-visible and publish-to-searchable latency over 100 publishes each, uncached story
-#      render time (Server-Timing),
-#      resident memory.
-# Raw outputs land in $OUT (printed at the end). Needs wrk and nginx (nginx-light) installed.
+# Measured, each with wrk -t2 --latency for DURATION after a warm-up, CPU of the whole machine alongside:
+#   1. page cache hits (story identity and gzip, home, section; 64 connections) and nginx serving the same
+#      bytes of the story page (identity, and Masthead's own gzip bytes through gzip_static), with the ratios;
+#   2. breaking news: 256 connections over the home, section and story pages while a story is published every
+#      second for STAMPEDE_SECONDS, with the renders per publication from Masthead's meters;
+#   3. publish-to-visible and publish-to-searchable latency;
+#   4. with the page cache off: story (64 and 1 connections), home, section, search page, search API;
+#   5. with PG_URL, story and home with the page cache off on PostgreSQL;
+#   6. with PEERS, WordPress post and home (no page cache);
+# then one table with every figure and ratio. Raw outputs land in $OUT (printed at the end).
+# Needs wrk and nginx (nginx-light), and psql for PG_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18810}
 nginx_port=${NGINX_PORT:-18811}
 stories=${STORIES:-100000}
 duration=${DURATION:-15s}
+stampede_seconds=${STAMPEDE_SECONDS:-60}
 data=${BENCH_DATA:-$(mktemp -d /tmp/masthead-bench-data.XXXXXX)}
 out=${OUT:-$(mktemp -d /tmp/masthead-bench-out.XXXXXX)}
 mkdir -p "$data" "$out"
 base="http://127.0.0.1:$port"
+rows="$out/table.tsv"
+: >"$rows"
 
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' masthead)
 export JAVA_HOME=$(find_jdk)
 
-echo "== build"
-mvn -B -ntp -q -DskipTests package
-mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
+if [ "${BUILD:-1}" != 0 ]; then
+    echo "== build"
+    mvn -B -ntp -q -DskipTests package
+fi
+mvn -B -ntp -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt" \
+    || mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
 classpath="target/classes:$(cat "$out/classpath.txt")"
 rm -rf target/bench-classes
 "$JAVA_HOME/bin/javac" --release 21 -parameters -d target/bench-classes -cp "$classpath" -proc:none $(find bench/src -name '*.java')
 
-echo "== start Masthead with $stories generated stories (data in $data)"
-started=$(date +%s)
-"$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED -cp "target/bench-classes:$classpath" \
-    org.masthead.bench.BenchMasthead --server.port="$port" --masthead.data-dir="$data" \
-    --masthead.bench.stories="$stories" --logging.structured.format.console= \
-    --server.tomcat.max-keep-alive-requests=1000 >"$out/masthead.log" 2>&1 &
-pid=$!
+pid=""
 nginx_dir=$(mktemp -d /tmp/masthead-bench-nginx.XXXXXX)
+stop_masthead() {
+    if [ -n "$pid" ]; then
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        pid=""
+    fi
+}
 cleanup() {
     [ -f "$nginx_dir/nginx.pid" ] && kill "$(cat "$nginx_dir/nginx.pid")" 2>/dev/null || true
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_masthead
     rm -rf "$nginx_dir"
     [ -n "${BENCH_DATA:-}" ] || rm -rf "$data"
 }
 trap cleanup EXIT
-until status=$(curl -fsS "$base/bench/status" 2>/dev/null) && [[ $status == ready* ]]; do
-    kill -0 "$pid" 2>/dev/null || { echo "Masthead stopped:"; tail -30 "$out/masthead.log"; exit 1; }
-    sleep 2
-done
-echo "ready after $(( $(date +%s) - started )) s: $status"
-echo "generation: $(grep -o 'Generated [0-9]* of [0-9]* stories in [0-9]* s' "$out/masthead.log" | tail -1)"
 
-story=$(sed 's/.* story=//' <<<"$status" | tr -d '\n')
-section="/en/$(cut -d/ -f3 <<<"$story")/"
-declare -A targets=([story]="$story" [home]="/en/" [section]="$section")
-# feeds and search arrive with other work: measured when the address answers
-for feed in /en/feed/rss.xml /en/feed/atom.xml; do
-    if curl -fsS -o /dev/null "$base$feed" 2>/dev/null; then targets[feed]=$feed; break; fi
-done
-if curl -fsS -o /dev/null "$base/en/search?q=energy" 2>/dev/null; then targets[search]="/en/search?q=energy"; fi
-for name in feed search; do [ -n "${targets[$name]:-}" ] || echo "no $name page in this build: not measured"; done
+start_masthead() { # log-name, data folder, extra arguments...
+    local log="$out/masthead-$1.log" folder=$2
+    shift 2
+    local started=$(date +%s)
+    "$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED -cp "target/bench-classes:$classpath" \
+        org.masthead.bench.BenchMasthead --server.port="$port" --masthead.data-dir="$folder" \
+        --masthead.bench.stories="$stories" --logging.structured.format.console= "$@" >"$log" 2>&1 &
+    pid=$!
+    until status=$(curl -fsS "$base/bench/status" 2>/dev/null) && [[ $status == ready* ]]; do
+        kill -0 "$pid" 2>/dev/null || { echo "Masthead stopped:"; tail -30 "$log"; exit 1; }
+        sleep 2
+    done
+    echo "ready after $(( $(date +%s) - started )) s: $status"
+    grep -o 'Generated [0-9]* of [0-9]* stories in [0-9]* s' "$log" | tail -1 || true
+    story=$(sed 's/.* story=//' <<<"$status" | tr -d '\n')
+    section="/en/$(cut -d/ -f3 <<<"$story")/"
+}
 
-echo "== nginx static copy of $story on port $nginx_port"
-mkdir -p "$nginx_dir/www"
-curl -fsS "$base$story" >"$nginx_dir/www/story.html"
-# nginx workers may run as an unprivileged user: let them read the copy
-chmod 755 "$nginx_dir" "$nginx_dir/www" && chmod 644 "$nginx_dir/www/story.html"
-cat >"$nginx_dir/nginx.conf" <<CONF
+cpu_ticks() { awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
+
+# run_wrk label url connections [wrk options...]: one measured run, a row of the table
+run_wrk() {
+    local label=$1 url=$2 connections=$3
+    shift 3
+    local file="$out/wrk-${label// /_}.txt"
+    wrk -t2 -c"$connections" -d5s "$@" "$url" >/dev/null   # warm-up: JIT, caches, connections
+    local before after
+    before=$(cpu_ticks)
+    wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url" >"$file"
+    after=$(cpu_ticks)
+    echo "--- $label, $connections connections: wrk -t2 -c$connections -d$duration --latency $* $url"
+    cat "$file"
+    row "$label" "$connections" "$file" "$before" "$after"
+}
+
+row() { # label connections wrk-output cpu-before cpu-after
+    local cpu
+    cpu=$(awk -v b="$4" -v a="$5" 'BEGIN { split(b, x, " "); split(a, y, " ");
+        printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }')
+    awk -v label="$1" -v c="$2" -v cpu="$cpu" '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /Requests\/sec/ { rps = $2 }
+        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+        /Non-2xx/ { errors += $NF } /Socket errors/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+        END { printf "%s\t%s\t%.0f\t%.2f\t%.2f\t%d\t%s\n", label, c, rps, p50, p99, errors, cpu }' "$3" >>"$rows"
+}
+
+rps_of() { awk -F'\t' -v l="$1" '$1 == l { print $3 }' "$rows"; }
+
+echo "== SQLite: Masthead as shipped, $stories generated stories (data in $data)"
+start_masthead sqlite "$data"
+if [ -n "${PREPARE_ONLY:-}" ]; then
+    stop_masthead
+else
+    echo "== nginx serving the bytes of $story on port $nginx_port"
+    mkdir -p "$nginx_dir/www"
+    curl -fsS "$base$story" >"$nginx_dir/www/story.html"
+    curl -fsS -H 'Accept-Encoding: gzip' "$base$story" >"$nginx_dir/www/story.html.gz"
+    gzip -t "$nginx_dir/www/story.html.gz"
+    chmod 755 "$nginx_dir" "$nginx_dir/www" && chmod 644 "$nginx_dir/www/"*
+    cat >"$nginx_dir/nginx.conf" <<CONF
 worker_processes auto;
 daemon on;
 pid $nginx_dir/nginx.pid;
@@ -85,8 +139,9 @@ http {
     access_log off;
     sendfile on;
     tcp_nopush on;
-    keepalive_requests 1000;
     default_type text/html;
+    gzip_static on;
+    gzip_vary on;
     client_body_temp_path $nginx_dir/tmp; proxy_temp_path $nginx_dir/tmp; fastcgi_temp_path $nginx_dir/tmp;
     uwsgi_temp_path $nginx_dir/tmp; scgi_temp_path $nginx_dir/tmp;
     server {
@@ -95,50 +150,111 @@ http {
     }
 }
 CONF
-/usr/sbin/nginx -c "$nginx_dir/nginx.conf" -p "$nginx_dir" -e "$nginx_dir/error.log" 2>/dev/null
-for attempt in $(seq 50); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/story.html" 2>/dev/null && break
-    [ "$attempt" -lt 50 ] || { echo "nginx does not serve the copy:"; cat "$nginx_dir/error.log"; exit 1; }
-    sleep 0.1
-done
+    /usr/sbin/nginx -c "$nginx_dir/nginx.conf" -p "$nginx_dir" -e "$nginx_dir/error.log" 2>/dev/null
+    for attempt in $(seq 50); do
+        curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/story.html" 2>/dev/null && break
+        [ "$attempt" -lt 50 ] || { echo "nginx does not serve the copy:"; cat "$nginx_dir/error.log"; exit 1; }
+        sleep 0.1
+    done
+    nginx_story="http://127.0.0.1:$nginx_port/story.html"
+    identity_bytes=$(stat -c %s "$nginx_dir/www/story.html")
+    gzip_bytes=$(stat -c %s "$nginx_dir/www/story.html.gz")
 
-run_wrk() { # name url connections
-    local file="$out/wrk-$1-c$3.txt"
-    wrk -t2 -c"$3" -d"$duration" --latency "$2" >"$file"
-    echo "--- $1, $3 connections: $2"
-    cat "$file"
-}
-rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1-c$2.txt"; }
+    echo "== page cache hits and nginx"
+    gz=(-H 'Accept-Encoding: gzip')
+    run_wrk "story hit" "$base$story" 64
+    run_wrk "nginx story" "$nginx_story" 64
+    run_wrk "story hit gzip" "$base$story" 64 "${gz[@]}"
+    run_wrk "nginx story gzip" "$nginx_story" 64 "${gz[@]}"
+    run_wrk "home hit" "$base/en/" 64
+    run_wrk "section hit" "$base$section" 64
 
-echo "== warm-up (JIT, caches, connections)"
-for name in "${!targets[@]}"; do wrk -t2 -c64 -d5s "$base${targets[$name]}" >/dev/null; done
-wrk -t2 -c64 -d5s "http://127.0.0.1:$nginx_port/story.html" >/dev/null
+    echo "== breaking news: 256 connections on home, section and story while a story is published every second"
+    cat >"$out/pages.lua" <<'LUA'
+local paths = {}
+for path in string.gmatch(os.getenv("BENCH_PATHS"), "%S+") do paths[#paths + 1] = path end
+local n = 0
+request = function()
+    n = n + 1
+    return wrk.format("GET", paths[n % #paths + 1])
+end
+LUA
+    export BENCH_PATHS="/en/ $section $story"
+    wrk -t2 -c256 -d5s -s "$out/pages.lua" "$base" >/dev/null
+    curl -fsS "$base/actuator/prometheus" >"$out/metrics-before-stampede.txt"
+    before=$(cpu_ticks)
+    curl -fsS "$base/bench/publish-every?count=$stampede_seconds&intervalMillis=1000" >"$out/stampede-publishes.txt" &
+    publisher=$!
+    wrk -t2 -c256 -d"${stampede_seconds}s" --latency -s "$out/pages.lua" "$base" >"$out/wrk-stampede.txt"
+    wait "$publisher"
+    after=$(cpu_ticks)
+    curl -fsS "$base/actuator/prometheus" >"$out/metrics-after-stampede.txt"
+    echo "--- stampede: wrk -t2 -c256 -d${stampede_seconds}s --latency -s pages.lua (BENCH_PATHS=$BENCH_PATHS)"
+    cat "$out/wrk-stampede.txt" "$out/stampede-publishes.txt"
+    row "stampede (home/section/story, a publication a second)" 256 "$out/wrk-stampede.txt" "$before" "$after"
+    outcomes() { # metrics-file -> "hit=… stale=… wait=… miss=… pass=…"
+        awk -F'[{}" ]+' '/^masthead_cache_requests_total\{/ { for (i = 1; i < NF; i++) if ($i == "outcome=") o = $(i + 1);
+            printf "%s=%s ", o, $NF }' "$1"
+    }
+    echo "cache outcomes before: $(outcomes "$out/metrics-before-stampede.txt")" | tee "$out/stampede-outcomes.txt"
+    echo "cache outcomes after:  $(outcomes "$out/metrics-after-stampede.txt")" | tee -a "$out/stampede-outcomes.txt"
 
-echo "== wrk"
-for connections in 64 256; do
-    run_wrk story "$base$story" $connections
-    run_wrk nginx "http://127.0.0.1:$nginx_port/story.html" $connections
-done
-for name in home section feed search; do
-    [ -n "${targets[$name]:-}" ] || continue
-    for connections in 64 256; do run_wrk "$name" "$base${targets[$name]}" $connections; done
-done
+    echo "== publish-to-visible and publish-to-searchable"
+    curl -fsS "$base/bench/publish-latency?count=100" | tee "$out/publish-latency.txt"
+    curl -fsS "$base/bench/search-latency?count=100" | tee "$out/search-latency.txt"
+    grep -E '^Vm(RSS|HWM)' "/proc/$pid/status" | tr '\n' ' ' >"$out/memory-cache-on.txt"
+    stop_masthead
 
-echo "== publish-to-visible and uncached render"
-curl -fsS "$base/bench/publish-latency?count=100" | tee "$out/publish-latency.txt"
-curl -fsS "$base/bench/search-latency?count=100" | tee "$out/search-latency.txt"
-curl -fsS "$base/bench/render-timing?count=1000&warmup=2000" | tee "$out/render-timing.txt"
-grep -E '^Vm(RSS|HWM)' "/proc/$pid/status" | tee "$out/memory.txt"
+    echo "== SQLite, page cache off"
+    start_masthead sqlite-uncached "$data" --masthead.cache.enabled=false
+    run_wrk "story uncached" "$base$story" 64
+    run_wrk "story uncached, 1 connection" "$base$story" 1
+    run_wrk "home uncached" "$base/en/" 64
+    run_wrk "section uncached" "$base$section" 64
+    run_wrk "search page uncached" "$base/en/search?q=energy" 64
+    run_wrk "search API uncached" "$base/api/v1/search?q=energy&language=en" 64
+    grep -E '^Vm(RSS|HWM)' "/proc/$pid/status" | tr '\n' ' ' >"$out/memory-cache-off.txt"
+    stop_masthead
+fi
 
-echo "== summary"
-for connections in 64 256; do
-    awk -v m="$(rps story $connections)" -v n="$(rps nginx $connections)" -v c=$connections \
-        'BEGIN { printf "story page, %d connections: Masthead %.0f req/s, nginx %.0f req/s, ratio %.2f\n", c, m, n, m / n }'
-done
-for file in "$out"/wrk-*.txt; do
-    printf '%-28s %12s req/s' "$(basename "$file" .txt)" "$(awk '/Requests\/sec/ {print $2}' "$file")"
-    if grep -qE 'Socket errors|Non-2xx' "$file"; then echo "  ERRORS: $(grep -E 'Socket errors|Non-2xx' "$file" | tr '\n' ' ')"; else echo "  no errors"; fi
-done
-cat "$out/publish-latency.txt" "$out/search-latency.txt" "$out/render-timing.txt"
-echo "resident memory: $(tr '\n' ' ' <"$out/memory.txt")"
+if [ -n "${PG_URL:-}" ]; then
+    echo "== PostgreSQL, page cache off ($PG_URL)"
+    schema=$(sed -n 's/.*currentSchema=\([a-z0-9_]*\).*/\1/p' <<<"$PG_URL")
+    if [ -n "$schema" ]; then
+        psql "$(sed 's/^jdbc://; s/[?].*//' <<<"$PG_URL")" -U "${PG_USER:-postgres}" -qc "create schema if not exists $schema"
+    fi
+    MASTHEAD_DB_URL="$PG_URL" MASTHEAD_DB_USER="${PG_USER:-postgres}" MASTHEAD_DB_PASSWORD="${PG_PASSWORD:-}" \
+        start_masthead postgres "$data/postgres" --spring.profiles.active=postgres --masthead.cache.enabled=false
+    if [ -z "${PREPARE_ONLY:-}" ]; then
+        run_wrk "PostgreSQL story uncached" "$base$story" 64
+        run_wrk "PostgreSQL home uncached" "$base/en/" 64
+    fi
+    stop_masthead
+fi
+[ -z "${PREPARE_ONLY:-}" ] || { echo "prepared"; exit 0; }
+
+if [ -n "${PEERS:-}" ]; then
+    echo "== WordPress (no page cache), same wrk settings"
+    wp=http://127.0.0.1:${WP_PORT:-8082}
+    wp_post=$(curl -fsS "$wp/?p=500" -o /dev/null -w '%{redirect_url}' | sed "s|^http://[^/]*||")
+    run_wrk "WordPress post" "$wp${wp_post:-/?p=500}" 64
+    run_wrk "WordPress home" "$wp/" 64
+fi
+
+echo
+echo "== summary (one run; req/s, latency in ms, errors = non-2xx + socket errors, CPU = whole machine)"
+printf '%-58s %5s %10s %9s %9s %7s %5s\n' page conns req/s p50 p99 errors cpu%
+while IFS=$'\t' read -r label connections rps p50 p99 errors cpu; do
+    printf '%-58s %5s %10s %9s %9s %7s %5s\n' "$label" "$connections" "$rps" "$p50" "$p99" "$errors" "$cpu"
+done <"$rows"
+ratio() { awk -v a="$(rps_of "$2")" -v b="$(rps_of "$3")" -v l="$1" 'BEGIN { if (a && b) printf "%-58s %.2f×\n", l, a / b }'; }
+echo
+ratio "story hit / nginx, identity ($identity_bytes bytes)" "story hit" "nginx story"
+ratio "story hit / nginx, gzip ($gzip_bytes bytes)" "story hit gzip" "nginx story gzip"
+ratio "story uncached / WordPress post" "story uncached" "WordPress post"
+ratio "home uncached / WordPress home" "home uncached" "WordPress home"
+ratio "PostgreSQL story uncached / WordPress post" "PostgreSQL story uncached" "WordPress post"
+cat "$out/stampede-publishes.txt" "$out/stampede-outcomes.txt" "$out/publish-latency.txt" "$out/search-latency.txt"
+echo "resident memory, cache on: $(cat "$out/memory-cache-on.txt")"
+echo "resident memory, cache off: $(cat "$out/memory-cache-off.txt")"
 echo "raw outputs: $out"

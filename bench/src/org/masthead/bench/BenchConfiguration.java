@@ -22,8 +22,8 @@ class BenchConfiguration {
 
     @Bean
     BenchController benchController(StoryGenerator generator, Stories stories, JdbcClient jdbc,
-            Environment environment) {
+            Environment environment, io.micrometer.core.instrument.MeterRegistry metrics) {
         return new BenchController(generator, stories, jdbc, HttpClient.newHttpClient(),
-                environment.getRequiredProperty("server.port", Integer.class));
+                environment.getRequiredProperty("server.port", Integer.class), metrics);
     }
 }

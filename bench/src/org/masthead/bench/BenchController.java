@@ -44,7 +44,11 @@ class BenchController {
     private final HttpClient http;
     private final int port;
 
-    BenchController(StoryGenerator generator, Stories stories, JdbcClient jdbc, HttpClient http, int port) {
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
+
+    BenchController(StoryGenerator generator, Stories stories, JdbcClient jdbc, HttpClient http, int port,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.generator = generator;
         this.stories = stories;
         this.jdbc = jdbc;
@@ -114,6 +118,39 @@ class BenchController {
             millis.add((System.nanoTime() - started) / 1e6);
         }
         return millis;
+    }
+
+    /**
+     * Breaking news: publishes a correction of the newest story every {@code intervalMillis} ms, {@code count}
+     * times (each evicts the story page, its section, the home page and the feeds), and reports how many pages
+     * were rendered meanwhile, from the page cache's own meters.
+     */
+    @GetMapping("/bench/publish-every")
+    String publishEvery(@RequestParam(defaultValue = "60") int count,
+            @RequestParam(defaultValue = "1000") long intervalMillis, HttpServletRequest request) {
+        loopbackOnly(request);
+        var story = newest();
+        double rendersBefore = renders();
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            var current = stories.working(story.id(), Language.EN).orElseThrow();
+            stories.save(new SaveVersion(story.id(), Language.EN, current.revision(), current.headline(),
+                    "Breaking correction " + i + " " + letters(System.nanoTime()), current.seoTitle(),
+                    current.seoDescription(), current.leadImageCaption(), current.leadImageCredit(),
+                    current.leadImageAlt(), current.body(), "bench"));
+            stories.publish(story.id());
+            next += Duration.ofMillis(intervalMillis).toNanos();
+            LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+        }
+        double rendered = renders() - rendersBefore;
+        return String.format(Locale.ROOT, "published %d corrections of %s, one every %d ms: %.0f pages rendered"
+                + " meanwhile, %.2f renders per publication%n", count, path(story), intervalMillis, rendered,
+                rendered / count);
+    }
+
+    private double renders() {
+        var timer = metrics.find("masthead.page.render").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.masthead.cache;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.masthead.platform.web.RateLimitProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +16,23 @@ class CacheConfiguration {
      * answered from the cache), and it keeps the security headers it was rendered with.
      */
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties,
+    PageCacheFilter pageCacheAnswers(PageCache cache, CacheProperties properties,
             io.micrometer.core.instrument.MeterRegistry metrics) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, metrics));
+        return new PageCacheFilter(cache, properties, metrics);
+    }
+
+    @Bean
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCacheFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
         registration.setName("pageCacheFilter");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
+    }
+
+    /** Hits answered inside Tomcat, before any filter (see {@link PageCacheValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCacheFilter filter,
+            RateLimitProperties limits) {
+        return factory -> factory.addContextValves(new PageCacheValve(filter, limits));
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  *                           stream from disk with their own long-lived caching)
  * @param gzipMinBytes       bodies smaller than this are not worth compressing
  * @param serverTiming       send how long a page took to render in Server-Timing
+ * @param renderWait         how long a request waits for another request's render of the same page (when there
+ *                           is no stale copy to answer with) before it renders the page itself
  */
 @ConfigurationProperties("masthead.cache")
 record CacheProperties(
@@ -33,7 +35,8 @@ record CacheProperties(
         @DefaultValue({"JSESSIONID", "remember-me"}) List<String> bypassCookies,
         @DefaultValue({"/newsroom/", "/actuator/", "/media/", "/site/"}) List<String> bypassPaths,
         @DefaultValue("1KB") DataSize gzipMinBytes,
-        @DefaultValue("true") boolean serverTiming) {
+        @DefaultValue("true") boolean serverTiming,
+        @DefaultValue("10s") Duration renderWait) {
 
     /** The Cache-Control of a tagged response that does not choose its own. */
     String publicCacheControl() {

@@ -34,6 +34,11 @@ record CachedPage(int status, @Nullable String contentType, List<Header> headers
                 Set.copyOf(keys));
     }
 
+    /** The validator of the gzip form: the plain form's with "-gzip" inside the quotes. */
+    String gzipEtag() {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
     boolean taggedWithAny(Set<String> evicted) {
         for (var key : keys) {
             if (evicted.contains(key)) {
@@ -74,11 +79,14 @@ record CachedPage(int status, @Nullable String contentType, List<Header> headers
         return out.toByteArray();
     }
 
-    /** Weak: the plain and the gzip form are the same page, so they share one validator. */
+    /**
+     * Strong, for the plain form; the gzip form is another representation with its own validator
+     * ({@link #gzipEtag()}), as RFC 9110 asks of strong validators.
+     */
     private static String etag(byte[] body) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -54,7 +54,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
         this.cache = cache;
         this.properties = properties;
         this.publicCacheControl = properties.publicCacheControl();
-        for (var outcome : List.of("hit", "miss", "pass", "bypass")) {
+        for (var outcome : List.of("hit", "stale", "wait", "miss", "pass", "bypass")) {
             outcomes.put(outcome, Counter.builder("masthead.cache.requests").tag("outcome", outcome)
                     .description("Reader pages and API answers by what the page cache did").register(metrics));
         }
@@ -83,38 +83,147 @@ final class PageCacheFilter extends OncePerRequestFilter {
             fresh(request, response, chain);
             return;
         }
-        var path = request.getQueryString() == null ? request.getRequestURI()
-                : request.getRequestURI() + "?" + request.getQueryString();
-        var cached = properties.enabled() ? cache.lookup(path) : null;
-        if (cached != null) {
-            if (properties.serverTiming()) {
-                response.setHeader(SERVER_TIMING, "cache;desc=hit");
-            }
-            outcomes.get("hit").increment();
-            answer(cached, request, response, "hit");
+        if (!properties.enabled()) {
+            render(request, response, chain, null);
             return;
         }
+        var path = request.getRequestURI();
+        var query = request.getQueryString();
+        var key = cache.key(path, query);
+        var cached = key == null ? null : cache.lookup(key);
+        if (cached != null) {
+            served(cached, request, response, "hit");
+            return;
+        }
+        // one render per key at a time; until the page is known, the whole query names the render
+        var flightKey = key != null ? key : query == null ? path : path + "?" + query;
+        var mine = new PageCache.Flight();
+        var underWay = cache.flight(flightKey, mine);
+        if (underWay != null) {
+            var stale = key == null ? null : cache.lookupStale(key);
+            if (stale != null) {
+                served(stale, request, response, "stale");
+                return;
+            }
+            var rendered = underWay.await(properties.renderWait());
+            if (rendered != null) {
+                served(rendered, request, response, "wait");
+                return;
+            }
+            render(request, response, chain, null);
+            return;
+        }
+        CachedPage page = null;
+        try {
+            page = render(request, response, chain, flightKey);
+        } finally {
+            cache.land(flightKey, mine, page);
+        }
+    }
+
+    /**
+     * Answers {@code request} from the cache if it is an anonymous read of a cached page, for
+     * {@link PageCacheValve}, which asks before any filter runs; false leaves the request to the filters.
+     */
+    boolean answerHit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!properties.enabled() || shouldNotFilter(request) || signedIn(request)) {
+            return false;
+        }
+        var key = cache.key(request.getRequestURI(), request.getQueryString());
+        var cached = key == null ? null : cache.lookup(key);
+        if (cached == null) {
+            return false;
+        }
+        served(cached, request, response, "hit");
+        return true;
+    }
+
+    /** A page answered without rendering: a hit, a stale copy or another request's render. */
+    private void served(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
+            throws IOException {
+        if (properties.serverTiming()) {
+            response.setHeader(SERVER_TIMING, "cache;desc=" + outcome);
+        }
+        outcomes.get(outcome).increment();
+        answer(page, request, response, outcome);
+    }
+
+    /**
+     * Renders the page, keeps it when it may be shared (and the cache is on), and answers it. Returns the page
+     * for requests waiting on this render, or null when there is none to share.
+     */
+    private @Nullable CachedPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            @Nullable String flightKey) throws ServletException, IOException {
         long renderedSince = cache.generation();
         long started = System.nanoTime();
+        var reading = new ParametersRead(request);
         var buffered = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, buffered);
+        chain.doFilter(reading, buffered);
         var keys = SurrogateKeys.of(request);
         timing(response, started);
         var page = keys.isEmpty() ? null : capture(buffered, keys);
         if (page == null) {
             buffered.copyBodyToResponse();
-            return;
+            return null;
         }
-        boolean stored = properties.enabled() && "GET".equals(request.getMethod())
-                && cache.store(path, page, renderedSince);
+        boolean stored = false;
+        if (properties.enabled() && "GET".equals(request.getMethod())) {
+            var path = request.getRequestURI();
+            var read = reading.names();
+            cache.learn(path, read);
+            stored = cache.store(PageCache.key(path, request.getQueryString(), read), page, renderedSince);
+        }
         outcomes.get(stored ? "miss" : "pass").increment();
         answer(page, request, response, stored ? "miss" : "pass");
+        // a HEAD answer or one not kept still serves the requests that waited for it: they asked at the same time
+        return flightKey == null || !"GET".equals(request.getMethod()) ? null : page;
+    }
+
+    /** The request as the application sees it, noting which query parameters it reads. */
+    static final class ParametersRead extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        private final Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean all;
+
+        ParametersRead(HttpServletRequest request) {
+            super(request);
+        }
+
+        /** The names read, or {@link PageCache#EVERY_PARAMETER} when the application looked at all of them. */
+        Set<String> names() {
+            return all ? PageCache.EVERY_PARAMETER : Set.copyOf(names);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            names.add(name);
+            return super.getParameter(name);
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            names.add(name);
+            return super.getParameterValues(name);
+        }
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            all = true;
+            return super.getParameterMap();
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            all = true;
+            return super.getParameterNames();
+        }
     }
 
     /** Signed-in users see what is in the database now, and no shared cache may keep it. */
     private void fresh(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long started = System.nanoTime();
+        request.setAttribute(org.masthead.platform.web.ReadModel.FRESH, Boolean.TRUE);
         var buffered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, buffered);
         if (!SurrogateKeys.of(request).isEmpty()) {
@@ -172,7 +281,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 && !directives.contains("no-cache");
     }
 
-    private static void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response,
+    static void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response,
             String outcome) throws IOException {
         response.resetBuffer();
         response.setStatus(page.status());
@@ -184,7 +293,9 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 response.addHeader(header.name(), header.value());
             }
         }
-        response.setHeader(HttpHeaders.ETAG, page.etag());
+        var gzip = page.gzip() != null && acceptsGzip(request) ? page.gzip() : null;
+        var etag = gzip != null ? page.gzipEtag() : page.etag();
+        response.setHeader(HttpHeaders.ETAG, etag);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified());
         if (page.gzip() != null) {
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
@@ -196,16 +307,15 @@ final class PageCacheFilter extends OncePerRequestFilter {
             // the security chain, which this answer skips, sends it on every request that came over TLS
             response.setHeader("Strict-Transport-Security", SecurityHeaders.STRICT_TRANSPORT_SECURITY);
         }
-        if (notModified(page, request)) {
+        if (notModified(page, etag, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
         }
-        var gzip = page.gzip();
-        var body = gzip != null && acceptsGzip(request) ? gzip : page.body();
-        if (body == gzip) {
+        var body = gzip != null ? gzip : page.body();
+        if (gzip != null) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         response.setContentLength(body.length);
@@ -214,11 +324,14 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    /** If-None-Match wins over If-Modified-Since (RFC 9110, 13.2.2); ETags compare weakly. */
-    static boolean notModified(CachedPage page, HttpServletRequest request) {
+    /**
+     * If-None-Match wins over If-Modified-Since (RFC 9110, 13.2.2); ETags compare weakly, against the validator
+     * {@code etag} of the form about to be sent.
+     */
+    static boolean notModified(CachedPage page, String etag, HttpServletRequest request) {
         var ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
-            var ours = opaque(page.etag());
+            var ours = opaque(etag);
             for (var tag : ifNoneMatch.split(",")) {
                 var candidate = tag.trim();
                 if (candidate.equals("*") || opaque(candidate).equals(ours)) {

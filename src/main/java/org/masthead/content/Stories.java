@@ -279,6 +279,12 @@ public class Stories {
         return repository.list(filter, offset, limit);
     }
 
+    /** Like {@link #list} without counting the whole list: {@link StorySlice#total()} is -1. */
+    @Transactional(readOnly = true)
+    public StorySlice latest(StoryFilter filter, int offset, int limit) {
+        return repository.list(filter, offset, limit, false);
+    }
+
     @Transactional(readOnly = true)
     public List<StoryCard> latestPerSection(Language language, int perSection) {
         return repository.latestPerSection(language, perSection);

@@ -554,6 +554,10 @@ class StoryRepository {
     }
 
     StorySlice list(StoryFilter filter, int offset, int limit) {
+        return list(filter, offset, limit, true);
+    }
+
+    StorySlice list(StoryFilter filter, int offset, int limit, boolean counted) {
         var where = new StringBuilder(" and v.language = :lang");
         var params = new java.util.HashMap<String, Object>();
         params.put("lang", filter.language().code());
@@ -569,7 +573,8 @@ class StoryRepository {
             where.append(" and exists (select 1 from story_author a where a.story_id = s.id and a.author_id = :author)");
             params.put("author", filter.authorId());
         }
-        int total = jdbc.sql("select count(*) " + LIVE_FROM + where).params(params).query(Integer.class).single();
+        int total = counted ? jdbc.sql("select count(*) " + LIVE_FROM + where).params(params).query(Integer.class).single()
+                : -1;
         var cards = jdbc.sql("select " + LIVE_COLUMNS + " " + LIVE_FROM + where
                         + " order by v.published_at desc, s.id desc limit :limit offset :offset")
                 .params(params).param("limit", limit).param("offset", offset)
@@ -577,17 +582,22 @@ class StoryRepository {
         return new StorySlice(cards, total);
     }
 
-    /** The newest {@code perSection} stories of every section, in section order. */
+    /**
+     * The newest {@code perSection} stories of every section, in section order: one query per section, each
+     * walking the newest-first index of the language until it has found enough, instead of ranking the whole
+     * archive at once.
+     */
     List<StoryCard> latestPerSection(Language language, int perSection) {
-        return jdbc.sql("""
-                select * from (
-                    select %s, sec.position as section_position,
-                           row_number() over (partition by s.section_id order by v.published_at desc, s.id desc) as place
-                    %s and v.language = :lang
-                ) ranked where place <= :per order by section_position, published_at desc, id desc"""
-                        .formatted(LIVE_COLUMNS, LIVE_FROM))
-                .param("lang", language.code()).param("per", perSection)
-                .query((rs, n) -> card(rs)).list();
+        var sections = jdbc.sql("select id from section order by position, id").query(Long.class).list();
+        var cards = new ArrayList<StoryCard>();
+        for (long section : sections) {
+            cards.addAll(jdbc.sql("select " + LIVE_COLUMNS + " " + LIVE_FROM
+                            + " and v.language = :lang and s.section_id = :section"
+                            + " order by v.published_at desc, s.id desc limit :per")
+                    .param("lang", language.code()).param("section", section).param("per", perSection)
+                    .query((rs, n) -> card(rs)).list());
+        }
+        return cards;
     }
 
     List<StoryCard> cards(Collection<Long> storyIds, Language language) {

@@ -41,6 +41,8 @@ public class MediaLibrary {
     private final Clock clock;
     private final DecodeBudget budget;
     private final Cache<Long, Boolean> knownPublic = Caffeine.newBuilder().maximumSize(200_000).build();
+    /** Assets by id once read with their variants (see {@link #find(Collection)}). */
+    private final Cache<Long, MediaAsset> assets = Caffeine.newBuilder().maximumSize(20_000).build();
 
     MediaLibrary(JdbcClient jdbc, MediaFiles files, MediaProperties properties, Clock clock, DecodeBudget budget) {
         this.budget = budget;
@@ -186,11 +188,34 @@ public class MediaLibrary {
         return Optional.ofNullable(find(List.of(id)).get(id));
     }
 
+    /**
+     * Assets with their variants, kept once read: an asset and its variants are written together when it is
+     * stored and never change after (texts and crops live apart), so a reader page asks for each image once.
+     */
     @Transactional(readOnly = true)
     public Map<Long, MediaAsset> find(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        var found = new java.util.HashMap<Long, MediaAsset>();
+        var missing = new ArrayList<Long>();
+        for (var id : ids) {
+            var known = assets.getIfPresent(id);
+            if (known != null) {
+                found.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            var loaded = load(missing);
+            loaded.values().stream().filter(asset -> !asset.variants().isEmpty()).forEach(asset -> assets.put(asset.id(), asset));
+            found.putAll(loaded);
+        }
+        return found;
+    }
+
+    private Map<Long, MediaAsset> load(Collection<Long> ids) {
         var variants = jdbc.sql("select media_id, width, height from media_variant where media_id in (:ids) order by width")
                 .param("ids", new ArrayList<>(ids))
                 .query((rs, n) -> Map.entry(rs.getLong(1), new MediaAsset.Variant(rs.getInt(2), rs.getInt(3))))

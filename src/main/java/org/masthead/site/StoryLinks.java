@@ -10,7 +10,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Block;
 import org.masthead.content.RichText;
-import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +41,10 @@ public class StoryLinks {
         }
     }
 
-    private final Stories stories;
+    private final ReaderData stories;
     private final PublicUrls urls;
 
-    StoryLinks(Stories stories, PublicUrls urls) {
+    StoryLinks(ReaderData stories, PublicUrls urls) {
         this.stories = stories;
         this.urls = urls;
     }

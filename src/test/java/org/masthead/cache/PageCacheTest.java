@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
 class PageCacheTest {
 
     private final RecordingBroadcast broadcast = new RecordingBroadcast();
-    private final PageCache cache = new PageCache(properties(), broadcast, new SimpleMeterRegistry());
+    private final PageCache cache = new PageCache(properties(), broadcast, new org.masthead.platform.web.ReadModel(1000, new SimpleMeterRegistry()), new SimpleMeterRegistry());
 
     @Test
     void aPageRenderedAcrossAnEvictionIsNotStored() {
@@ -82,7 +82,7 @@ class PageCacheTest {
 
     @Test
     void theMemoryBoundIsKept() {
-        var small = new PageCache(properties(DataSize.ofKilobytes(200)), broadcast, new SimpleMeterRegistry());
+        var small = new PageCache(properties(DataSize.ofKilobytes(200)), broadcast, new org.masthead.platform.web.ReadModel(1000, new SimpleMeterRegistry()), new SimpleMeterRegistry());
         for (int i = 0; i < 100; i++) {
             small.store("/en/s/p-" + i, page("story:" + i), small.generation());
         }
@@ -115,6 +115,40 @@ class PageCacheTest {
         return CachedPage.of(200, "text/html;charset=UTF-8", List.of(), body, Set.of(keys), 0, 1024);
     }
 
+    @Test
+    void keysKeepOnlyTheQueryParametersThePageReads() {
+        assertThat(cache.key("/uk/", null)).isEqualTo("/uk/");
+        assertThat(cache.key("/uk/", "x=1")).as("not known yet which parameters the page reads").isNull();
+        cache.learn("/uk/", Set.of());
+        assertThat(cache.key("/uk/", "x=1")).isEqualTo("/uk/");
+        cache.learn("/en/search", Set.of("q", "page"));
+        assertThat(cache.key("/en/search", "utm=1&q=energy&page=2")).isEqualTo("/en/search?page=2&q=energy");
+        assertThat(cache.key("/en/search", "page=2&q=energy")).isEqualTo("/en/search?page=2&q=energy");
+        assertThat(cache.key("/en/search", "q=a&q=b")).as("repeated values keep their order").isEqualTo("/en/search?q=a&q=b");
+        assertThat(cache.key("/en/search", "%71=x")).as("names compare decoded").isEqualTo("/en/search?%71=x");
+        cache.learn("/en/search", Set.of("facet"));
+        assertThat(cache.key("/en/search", "facet=a&z=1")).as("what one render reads adds to what others read")
+                .isEqualTo("/en/search?facet=a");
+        cache.learn("/api/v1/stories", PageCache.EVERY_PARAMETER);
+        assertThat(cache.key("/api/v1/stories", "b=1&a=2")).isEqualTo("/api/v1/stories?b=1&a=2");
+    }
+
+    @Test
+    void anEvictedPageStaysAsideAsAStaleCopyUntilItIsRenderedAgain() {
+        var page = page("story:9");
+        cache.store("/en/s-9", page, cache.generation());
+        cache.evict(Set.of("story:9"));
+        assertThat(cache.lookup("/en/s-9")).isNull();
+        assertThat(cache.lookupStale("/en/s-9")).isSameAs(page);
+
+        var mine = new PageCache.Flight();
+        assertThat(cache.flight("/en/s-9", mine)).isNull();
+        assertThat(cache.flight("/en/s-9", new PageCache.Flight())).as("a second request finds the render").isSameAs(mine);
+        cache.land("/en/s-9", mine, null);
+        assertThat(cache.lookupStale("/en/s-9")).as("the page is no more: its stale copy goes too").isNull();
+        assertThat(cache.flight("/en/s-9", new PageCache.Flight())).isNull();
+    }
+
     private static CacheProperties properties() {
         return properties(DataSize.ofMegabytes(8));
     }
@@ -122,7 +156,7 @@ class PageCacheTest {
     private static CacheProperties properties(DataSize maxSize) {
         return new CacheProperties(true, maxSize, Duration.ofMinutes(10), Duration.ofSeconds(60),
                 Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofDays(1), List.of("JSESSIONID"),
-                List.of("/newsroom/"), DataSize.ofKilobytes(1), true);
+                List.of("/newsroom/"), DataSize.ofKilobytes(1), true, Duration.ofSeconds(10));
     }
 
     private static final class RecordingBroadcast implements NodeBroadcast {

@@ -33,7 +33,16 @@ public final class RateLimits extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return exempt(properties, request);
+    }
+
+    private static boolean exempt(RateLimitProperties properties, HttpServletRequest request) {
         return !properties.enabled() || (properties.exemptLoopback() && LocalRequests.loopbackClient(request));
+    }
+
+    /** Whether a limit of {@code properties} counts {@code request}, for whoever answers before this filter. */
+    public static boolean applies(RateLimitProperties properties, HttpServletRequest request) {
+        return !exempt(properties, request) && kind(request) != null;
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.masthead.media.Crop;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
+import org.masthead.platform.web.ReadModel;
+import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.CurrentLayout;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +33,14 @@ public class StoryMetadata {
     private final CurrentLayout publication;
     private final Publisher publisher;
     private final JsonMapper json;
+    private final ReadModel model;
+
+    private record SourceKey(long storyId) {
+    }
 
     StoryMetadata(Stories stories, MediaLibrary media, PublicUrls urls, CurrentLayout publication,
-            Publisher publisher, JsonMapper json) {
+            Publisher publisher, JsonMapper json, ReadModel model) {
+        this.model = model;
         this.stories = stories;
         this.media = media;
         this.urls = urls;
@@ -130,7 +137,8 @@ public class StoryMetadata {
      * {@code translationOfWork}.
      */
     private void translations(PublishedStory story, Map<Language, String> versions, Map<String, Object> article) {
-        var source = stories.sourceLanguage(story.id());
+        var source = model.get(new SourceKey(story.id()), () -> stories.sourceLanguage(story.id()),
+                language -> ReadModel.Tags.of(null, java.util.Set.of(SurrogateKeys.story(story.id()))));
         if (story.language() == source) {
             var translations = versions.entrySet().stream().filter(v -> v.getKey() != source)
                     .map(v -> Map.of("@type", "NewsArticle", "@id", v.getValue() + "#article", "url", v.getValue(),

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.masthead.content.StoryCard;
 import org.masthead.content.StoryFilter;
-import org.masthead.content.Stories;
+import org.masthead.site.ReaderData;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.masthead.content.Section;
@@ -32,12 +32,12 @@ class FrontPageController {
     private static final int LATEST = 12;
     private static final int PER_SECTION = 4;
 
-    private final Stories stories;
+    private final ReaderData reads;
     private final SitePages pages;
     private final PublicUrls urls;
 
-    FrontPageController(Stories stories, SitePages pages, PublicUrls urls) {
-        this.stories = stories;
+    FrontPageController(ReaderData reads, SitePages pages, PublicUrls urls) {
+        this.reads = reads;
         this.pages = pages;
         this.urls = urls;
     }
@@ -99,10 +99,10 @@ class FrontPageController {
     @GetMapping("/{lang:uk|en|ru}/")
     ModelAndView home(@PathVariable Language lang, HttpServletRequest request) {
         var t = pages.messages(lang);
-        var latest = stories.list(StoryFilter.all(lang), 0, LATEST).stories();
+        var latest = reads.list(StoryFilter.all(lang), 0, LATEST, false).stories();
         // sections kept out of the navigation get no teaser either
         var shown = pages.navigation().stream().map(Section::id).collect(Collectors.toSet());
-        var bySection = stories.latestPerSection(lang, PER_SECTION).stream()
+        var bySection = reads.latestPerSection(lang, PER_SECTION).stream()
                 .filter(card -> shown.contains(card.section().id()))
                 .collect(Collectors.groupingBy(card -> card.section().id(), java.util.LinkedHashMap::new,
                         Collectors.toList()));

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Author;
 import org.masthead.content.StoryFilter;
-import org.masthead.content.Stories;
+import org.masthead.site.ReaderData;
 import org.masthead.content.Taxonomy;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
@@ -30,7 +30,7 @@ class ListingController {
 
     private static final String PHOTO_SIZES = "10rem";
 
-    private final Stories stories;
+    private final ReaderData reads;
     private final Taxonomy taxonomy;
     private final SitePages pages;
     private final PublicUrls urls;
@@ -38,9 +38,9 @@ class ListingController {
     private final MediaLibrary media;
     private final PageMetadata metadata;
 
-    ListingController(Stories stories, Taxonomy taxonomy, SitePages pages, PublicUrls urls,
+    ListingController(ReaderData reads, Taxonomy taxonomy, SitePages pages, PublicUrls urls,
             SiteProperties properties, MediaLibrary media, PageMetadata metadata) {
-        this.stories = stories;
+        this.reads = reads;
         this.taxonomy = taxonomy;
         this.pages = pages;
         this.urls = urls;
@@ -52,7 +52,7 @@ class ListingController {
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/")
     ModelAndView section(@PathVariable Language lang, @PathVariable String section,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = taxonomy.sectionDetails(section).orElse(null);
+        var found = reads.section(section).orElse(null);
         if (found == null) {
             var moved = taxonomy.formerSection(section).orElseThrow(() -> PageNotFound.in(lang));
             return Moved.to(urls.page(urls.section(lang, moved), PageNumber.parse(page, lang)));
@@ -70,7 +70,7 @@ class ListingController {
     @GetMapping("/{lang:uk|en|ru}/tag/{tag:[a-z0-9-]{1,80}}")
     ModelAndView tag(@PathVariable Language lang, @PathVariable String tag,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = taxonomy.tagDetails(tag).orElse(null);
+        var found = reads.tag(tag).orElse(null);
         if (found == null) {
             var moved = taxonomy.formerTag(tag).orElseThrow(() -> PageNotFound.in(lang));
             return Moved.to(urls.page(urls.tag(lang, moved), PageNumber.parse(page, lang)));
@@ -87,7 +87,7 @@ class ListingController {
     @GetMapping("/{lang:uk|en|ru}/author/{author:[a-z0-9-]{1,80}}")
     ModelAndView author(@PathVariable Language lang, @PathVariable String author,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = taxonomy.author(author).orElse(null);
+        var found = reads.author(author).orElse(null);
         if (found == null) {
             var moved = taxonomy.formerAuthor(author).orElseThrow(() -> PageNotFound.in(lang));
             return Moved.to(urls.page(urls.author(lang, moved), PageNumber.parse(page, lang)));
@@ -115,7 +115,7 @@ class ListingController {
             HttpServletRequest request) {
         int page = PageNumber.parse(pageParameter, lang);
         int size = properties.pageSize();
-        var slice = stories.list(filter, (page - 1) * size, size);
+        var slice = reads.list(filter, (page - 1) * size, size, true);
         int pagesTotal = Math.max(1, (slice.total() + size - 1) / size);
         if (page > pagesTotal) {
             throw PageNotFound.in(lang);

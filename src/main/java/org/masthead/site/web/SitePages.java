@@ -15,7 +15,7 @@ import org.masthead.content.Block;
 import org.masthead.content.LeadImage;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.StoryCard;
-import org.masthead.content.Stories;
+import org.masthead.site.ReaderData;
 import org.masthead.content.Publication;
 import org.masthead.media.MediaAsset;
 import org.masthead.media.MediaLibrary;
@@ -43,7 +43,7 @@ class SitePages {
     static final String LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw";
     static final String CARD_SIZES = "(min-width: 60rem) 18rem, (min-width: 40rem) 45vw, 100vw";
 
-    private final Stories stories;
+    private final ReaderData reads;
     private final MediaLibrary media;
     private final PublicUrls urls;
     private final CurrentLayout publication;
@@ -52,10 +52,10 @@ class SitePages {
     private final Map<ZoneId, NewsDates> dates = new ConcurrentHashMap<>();
     private final StoryLinks links;
 
-    SitePages(Stories stories, MediaLibrary media, PublicUrls urls,
+    SitePages(ReaderData reads, MediaLibrary media, PublicUrls urls,
             CurrentLayout publication, MessageSource messageSource, ResourceUrlProvider resources, StoryLinks links) {
         this.links = links;
-        this.stories = stories;
+        this.reads = reads;
         this.media = media;
         this.urls = urls;
         this.publication = publication;
@@ -211,7 +211,7 @@ class SitePages {
         var linked = links.of(body, language, false);
         var readAlsoIds = body.stream().filter(b -> b instanceof Block.ReadAlso)
                 .map(b -> ((Block.ReadAlso) b).storyId()).toList();
-        Map<Long, StoryCard> targets = stories.cards(readAlsoIds, language).stream()
+        Map<Long, StoryCard> targets = reads.cards(readAlsoIds, language).stream()
                 .collect(Collectors.toMap(StoryCard::id, Function.identity()));
         var imageIds = body.stream().filter(b -> b instanceof Block.Image).map(b -> ((Block.Image) b).mediaId())
                 .collect(Collectors.toSet());

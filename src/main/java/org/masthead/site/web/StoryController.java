@@ -10,6 +10,7 @@ import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
 import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
+import org.masthead.site.ReaderData;
 import org.masthead.site.seo.StoryMetadata;
 import org.masthead.site.web.PageParts.Link;
 import org.springframework.http.HttpHeaders;
@@ -26,12 +27,14 @@ class StoryController {
     private static final int RELATED = 4;
 
     private final Stories stories;
+    private final ReaderData reads;
     private final SitePages pages;
     private final PublicUrls urls;
     private final StoryMetadata metadata;
 
-    StoryController(Stories stories, SitePages pages, PublicUrls urls, StoryMetadata metadata) {
+    StoryController(Stories stories, ReaderData reads, SitePages pages, PublicUrls urls, StoryMetadata metadata) {
         this.stories = stories;
+        this.reads = reads;
         this.pages = pages;
         this.urls = urls;
         this.metadata = metadata;
@@ -40,7 +43,7 @@ class StoryController {
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
     ModelAndView story(@PathVariable Language lang, @PathVariable String section, @PathVariable String slug,
             @PathVariable long id, HttpServletRequest request) {
-        var story = stories.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
+        var story = reads.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
                 ? PageNotFound.gone(lang) : PageNotFound.in(lang));
         if (!story.slug().equals(slug) || !story.section().slug().equals(section)) {
             // an old slug (the headline changed) or a moved section keeps working
@@ -48,7 +51,7 @@ class StoryController {
             moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
             return new ModelAndView(moved);
         }
-        var related = stories.related(story.id(), lang, RELATED);
+        var related = reads.related(story, RELATED);
         ReaderKeys.story(request, story, related);
         return new ModelAndView("site/story", "page", page(story, related, false));
     }

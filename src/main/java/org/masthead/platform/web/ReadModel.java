@@ -1,0 +1,121 @@
+package org.masthead.platform.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.masthead.platform.Language;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What readers see, as read from the database, kept in memory on each node: published versions, lists of
+ * stories, the layout around pages. Each entry is tagged with the {@link SurrogateKeys surrogate keys} of the
+ * pages that show it, and dropped by the same evictions that drop those pages from the page cache (which
+ * calls {@link #evict} on every node before it drops its pages, so a page rendered after an eviction never
+ * reads an entry that eviction was about). An entry is thus never older than a cached page would be, and a
+ * page that is not in the page cache is rendered without asking the database again for what it shows.
+ */
+@Component
+public class ReadModel {
+
+    /**
+     * A request attribute: set on requests that must read the database itself, not this model (signed-in staff,
+     * who see what is in the database now).
+     */
+    public static final String FRESH = ReadModel.class.getName() + ".fresh";
+
+    /** The keys of an entry, and its language: entries of other languages survive a language-bound eviction. */
+    public record Tags(Set<String> keys, @Nullable Language language) {
+
+        public Tags {
+            keys = Set.copyOf(keys);
+        }
+
+        public static Tags of(@Nullable Language language, Collection<String> keys) {
+            return new Tags(Set.copyOf(keys), language);
+        }
+    }
+
+    private record Entry(Object value, Tags tags) {
+    }
+
+    private final Cache<Object, Entry> entries;
+    /** Moves on every eviction, so a value read across one is not kept (see {@link #get}). */
+    private final AtomicLong generation = new AtomicLong();
+
+    public ReadModel(@Value("${masthead.site.read-model-entries:20000}") long maxEntries, MeterRegistry registry) {
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, entries, "read-model");
+    }
+
+    /**
+     * The value of {@code key}, loaded by {@code load} when not known here, tagged by {@code tags}. Keys are
+     * records naming what they hold and every argument of the load. A value loaded while an eviction ran is
+     * returned but not kept: it may have been read from data the eviction was about.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Supplier<T> load, Function<? super T, Tags> tags) {
+        var known = entries.getIfPresent(key);
+        if (known != null) {
+            return (T) known.value();
+        }
+        long before = generation.get();
+        var value = load.get();
+        if (value != null && generation.get() == before) {
+            var entry = new Entry(value, tags.apply(value));
+            entries.put(key, entry);
+            if (generation.get() != before) {
+                // an eviction ran between the check and the put and may have missed this entry
+                entries.asMap().remove(key, entry);
+            }
+        }
+        return value;
+    }
+
+    /** Drops the entries tagged with any of {@code keys} whose language is one of {@code languages} (all when empty). */
+    public void evict(Collection<String> keys, Set<Language> languages) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        generation.incrementAndGet();
+        if (keys.contains(SurrogateKeys.EVERYTHING)) {
+            entries.invalidateAll();
+            return;
+        }
+        var evicted = Set.copyOf(keys);
+        var inLanguages = languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
+        entries.asMap().values().removeIf(entry -> matches(entry.tags(), evicted, inLanguages));
+    }
+
+    /** Drops everything (evictions from other nodes may have been missed). */
+    public void clear() {
+        generation.incrementAndGet();
+        entries.invalidateAll();
+    }
+
+    /** Entries known on this node right now. */
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    private static boolean matches(Tags tags, Set<String> evicted, Set<Language> languages) {
+        if (tags.language() != null && !languages.contains(tags.language())) {
+            return false;
+        }
+        for (var key : tags.keys()) {
+            if (evicted.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
