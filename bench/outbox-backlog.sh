@@ -5,7 +5,8 @@
 # starts on a fresh demo database and waits until every consumer has caught up, stops, writes copies of the
 # demo's own events (the same mix of saves, publications and site changes) until `events` (10000) are
 # pending, starts again and reports the time from the start command to readiness and to every consumer's
-# cursor reaching the newest event. The database is SQLite; the search index, translation state, page cache
+# cursor reaching the newest event (JARS="name:path ..." measures prebuilt jars instead of this tree's).
+# The database is SQLite; the search index, translation state, page cache
 # and webhooks do the work the events ask for. Needs python3 and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +16,14 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 work=$(mktemp -d /tmp/masthead-backlog-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 jars=()
-./masthead package >/dev/null
-cp target/masthead.jar "$work/this.jar"
-jars+=("this:$work/this.jar")
+if [[ -n ${JARS:-} ]]; then
+    # prebuilt: JARS="name:path name:path"
+    read -ra jars <<<"$JARS"
+else
+    ./masthead package >/dev/null
+    cp target/masthead.jar "$work/this.jar"
+    jars+=("this:$work/this.jar")
+fi
 for ref in "$@"; do
     src="$work/src-$ref"
     mkdir -p "$src"

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.masthead.platform.Language.EN;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -13,10 +12,8 @@ import org.masthead.content.Taxonomy;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.masthead.support.Fixtures;
 import org.masthead.support.MastheadTest;
-import org.masthead.support.SiteClient;
-import org.masthead.support.TestDatabase;
+import org.masthead.support.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +38,7 @@ class TwoNodesIntegrationTest {
     void aStoryPublishedOnOneNodeIsFoundByTheOtherNodesSearch() throws Exception {
         var word = "quorvex" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         try (var other = secondNode()) {
-            var otherSite = new SiteClient(Integer.parseInt(other.getEnvironment().getProperty("local.server.port", "0")));
+            var otherSite = SecondNode.site(other);
             var search = "/en/search?q=" + word;
             assertThat(otherSite.get(search).body()).doesNotContain("Harbour " + word);
             assertThat(otherSite.get(search).headers().firstValue("X-Page-Cache")).hasValue("hit");
@@ -59,15 +56,6 @@ class TwoNodesIntegrationTest {
     }
 
     private ConfigurableApplicationContext secondNode() throws java.io.IOException {
-        var ownFiles = Files.createTempDirectory("masthead-second-node-");
-        return new SpringApplicationBuilder(MastheadApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "--spring.datasource.username=", "--spring.datasource.password=",
-                "--masthead.outbox.poll-interval=1h",
-                "--masthead.cache.enabled=true",
-                "--masthead.rate-limits.enabled=false",
-                "--masthead.data-dir=" + ownFiles,
-                "--" + TestDatabase.REUSE_PROPERTY + "=true");
+        return SecondNode.start(environment, "--masthead.rate-limits.enabled=false");
     }
 }

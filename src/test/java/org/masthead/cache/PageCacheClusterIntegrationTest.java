@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.masthead.MastheadApplication;
 import org.masthead.content.Block;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
@@ -16,10 +15,8 @@ import org.masthead.content.Taxonomy;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.masthead.support.Fixtures;
 import org.masthead.support.MastheadTest;
-import org.masthead.support.SiteClient;
-import org.masthead.support.TestDatabase;
+import org.masthead.support.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -45,7 +42,7 @@ class PageCacheClusterIntegrationTest {
         var path = "/en/" + stories.published(id, EN).orElseThrow().section().slug() + "/story-on-two-nodes-" + id;
 
         try (var other = secondNode()) {
-            var otherSite = new SiteClient(Integer.parseInt(other.getEnvironment().getProperty("local.server.port", "0")));
+            var otherSite = SecondNode.site(other);
             var otherCache = other.getBean(PageCache.class);
             otherSite.get(path);
             assertThat(otherSite.get(path).headers().firstValue("X-Page-Cache")).hasValue("hit");
@@ -60,16 +57,7 @@ class PageCacheClusterIntegrationTest {
         }
     }
 
-    /** Another node on the same database, with node-local files (search index, media) of its own. */
     private ConfigurableApplicationContext secondNode() throws java.io.IOException {
-        var ownFiles = java.nio.file.Files.createTempDirectory("masthead-second-node-");
-        return new SpringApplicationBuilder(MastheadApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "--spring.datasource.username=", "--spring.datasource.password=",
-                "--masthead.outbox.poll-interval=1h",
-                "--masthead.cache.enabled=true",
-                "--masthead.data-dir=" + ownFiles,
-                "--" + TestDatabase.REUSE_PROPERTY + "=true");
+        return SecondNode.start(environment);
     }
 }
