@@ -3,6 +3,7 @@ package org.masthead.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.masthead.content.StoryCard;
 import org.masthead.content.StoryFilter;
@@ -35,8 +36,11 @@ class FrontPageController {
     private final Stories stories;
     private final SitePages pages;
     private final PublicUrls urls;
+    private final java.util.List<org.masthead.site.FormerAddresses> formerAddresses;
 
-    FrontPageController(Stories stories, SitePages pages, PublicUrls urls) {
+    FrontPageController(Stories stories, SitePages pages, PublicUrls urls,
+            org.springframework.beans.factory.ObjectProvider<org.masthead.site.FormerAddresses> formerAddresses) {
+        this.formerAddresses = formerAddresses.orderedStream().toList();
         this.stories = stories;
         this.pages = pages;
         this.urls = urls;
@@ -49,6 +53,15 @@ class FrontPageController {
     @GetMapping("/")
     RedirectView root(@CookieValue(name = LANGUAGE_COOKIE, required = false) @Nullable String chosen,
             HttpServletRequest request, HttpServletResponse response) {
+        var moved = request.getQueryString() == null ? Optional.<String>empty()
+                : formerAddresses.stream().flatMap(f -> f.moved("/", request.getQueryString()).stream()).findFirst();
+        if (moved.isPresent()) {
+            // an imported site's ?p=12, ?cat=3 or ?feed=rss2: where it is now, for good
+            var redirect = new RedirectView(moved.get());
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            redirect.setPropagateQueryParams(false);
+            return redirect;
+        }
         var codes = Language.all().stream().map(Language::code).toList();
         var language = Language.fromCode(chosen == null ? "" : chosen)
                 .or(() -> Language.fromCode(preferred(request, codes)))
