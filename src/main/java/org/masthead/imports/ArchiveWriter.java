@@ -106,12 +106,13 @@ class ArchiveWriter {
         });
         for (var term : run.archive.terms.values()) {
             if (used.contains(term.key())) {
-                once(run, term.label(), term.section() ? "category" : "tag", () -> term(run, term));
+                once(run, term.label(), term.section() ? "category" : "tag", () -> term(run, term, term.slug()),
+                        () -> term(run, term, ""));
             }
         }
         for (var author : run.archive.authors.values()) {
             if (used.contains(author.key())) {
-                once(run, author.label(), "author", () -> author(run, author));
+                once(run, author.label(), "author", () -> author(run, author, author.slug()), () -> author(run, author, ""));
             }
         }
         run.archive.aliases.forEach((alias, target) -> {
@@ -142,9 +143,30 @@ class ArchiveWriter {
 
     /** Runs one item in its own transaction; a clash with a concurrent run of the same file is tried once more. */
     private void once(Run run, String label, String type, java.util.function.Supplier<Done> work) {
+        once(run, label, type, work, null);
+    }
+
+    /**
+     * The same; when the newsroom refuses a slug the item kept from its source (taken, reserved), {@code freeSlug}
+     * does it again in a new transaction with a slug of the newsroom's making.
+     */
+    private void once(Run run, String label, String type, java.util.function.Supplier<Done> work,
+            java.util.function.@Nullable Supplier<Done> freeSlug) {
         Done done;
         try {
             done = inTransaction(run, work);
+        } catch (TaxonomyRejected rejected) {
+            if (freeSlug == null) {
+                done = new Done(Outcome.FAILED, "", reason(rejected));
+            } else {
+                try {
+                    var second = inTransaction(run, freeSlug);
+                    done = new Done(second.outcome(), second.target(), (second.reason().isEmpty() ? "" : second.reason() + "; ")
+                            + "the slug could not be kept (" + rejected.messageKey() + ")");
+                } catch (RuntimeException e) {
+                    done = new Done(Outcome.FAILED, "", reason(e));
+                }
+            }
         } catch (DataIntegrityViolationException clash) {
             try {
                 done = inTransaction(run, work);
@@ -164,7 +186,7 @@ class ArchiveWriter {
         return transactions.execute(status -> work.get());
     }
 
-    private Done term(Run run, Archive.Term term) {
+    private Done term(Run run, Archive.Term term, String slug) {
         var kind = term.section() ? "section" : "tag";
         var found = ledger.find(run.archive.source, run.archive.site, term.key());
         if (found.isPresent()) {
@@ -184,26 +206,16 @@ class ArchiveWriter {
             id = existing.get();
             reason = "the newsroom's own " + kind + " " + term.slug() + " is used";
         } else if (term.section()) {
-            try {
-                id = taxonomy.createSection(SectionDraft.named(term.slug(), names));
-            } catch (TaxonomyRejected rejected) {
-                id = taxonomy.createSection(SectionDraft.named("", names));
-                reason = "the slug " + term.slug() + " could not be kept (" + rejected.messageKey() + ")";
-            }
+            id = taxonomy.createSection(SectionDraft.named(slug, names));
         } else {
-            try {
-                id = taxonomy.createTag(TagDraft.named(term.slug(), names));
-            } catch (TaxonomyRejected rejected) {
-                id = taxonomy.createTag(TagDraft.named("", names));
-                reason = "the slug " + term.slug() + " could not be kept (" + rejected.messageKey() + ")";
-            }
+            id = taxonomy.createTag(TagDraft.named(slug, names));
         }
-        ledger.put(run.archive.source, run.archive.site, term.key(), kind, id, null, "");
+        ledger.claim(run.archive.source, run.archive.site, term.key(), kind, id);
         addresses(term.addresses(), kind, id, term.language(), run);
         return new Done(Outcome.IMPORTED, kind + " " + id, reason);
     }
 
-    private Done author(Run run, Archive.Author author) {
+    private Done author(Run run, Archive.Author author, String slug) {
         var found = ledger.find(run.archive.source, run.archive.site, author.key());
         if (found.isPresent()) {
             if (!run.options.dryRun()) {
@@ -220,13 +232,9 @@ class ArchiveWriter {
             id = existing.get();
         } else {
             var name = Localized.same(author.name().isBlank() ? author.slug() : author.name());
-            try {
-                id = taxonomy.createAuthor(AuthorDraft.named(author.slug(), name, Localized.EMPTY));
-            } catch (TaxonomyRejected rejected) {
-                id = taxonomy.createAuthor(AuthorDraft.named("", name, Localized.EMPTY));
-            }
+            id = taxonomy.createAuthor(AuthorDraft.named(slug, name, Localized.EMPTY));
         }
-        ledger.put(run.archive.source, run.archive.site, author.key(), "author", id, null, "");
+        ledger.claim(run.archive.source, run.archive.site, author.key(), "author", id);
         addresses(author.addresses(), "author", id, null, run);
         return new Done(Outcome.IMPORTED, "author " + id, existing.isPresent() ? "the newsroom's own author is used" : "");
     }
@@ -296,8 +304,8 @@ class ArchiveWriter {
                 image(run, key);
             }
         }
-        once(run, post.label(), type, () -> post.page() ? page(run, post, content, found.orElse(null))
-                : story(run, post, content, found.orElse(null)));
+        once(run, post.label(), type, () -> post.page() ? page(run, post, content, found.orElse(null), true)
+                : story(run, post, content, found.orElse(null)), post.page() ? () -> page(run, post, content, found.orElse(null), false) : null);
     }
 
     private static String target(ImportLedger.Entry entry) {
@@ -317,7 +325,7 @@ class ArchiveWriter {
         try {
             var id = transactions.execute(status -> {
                 var stored = images.bring(image, run.archive, run.options);
-                ledger.put(run.archive.source, run.archive.site, key, "media", stored, null, "");
+                ledger.claim(run.archive.source, run.archive.site, key, "media", stored);
                 return stored;
             });
             run.report.add(image.key(), "image", Outcome.IMPORTED, "media " + id, "");
@@ -362,10 +370,13 @@ class ArchiveWriter {
                 String.join("; ", notes));
     }
 
-    /** Saves the version; blocks the content rules refuse are left out and named, the rest is saved. */
+    /**
+     * Saves the version; blocks the content rules refuse are left out and named, the rest is saved. The rules are
+     * asked first, so that a refusal never reaches the transaction (which it would mark for rollback).
+     */
     private void saveDroppingRefused(SaveVersion save, String slug, List<String> notes) {
         try {
-            stories.saveImported(save, slug);
+            rules.check(save, ContentRules.Completeness.COMPLETE);
         } catch (InvalidContent invalid) {
             var refused = refusedBlocks(invalid);
             if (refused.isEmpty()) {
@@ -379,10 +390,11 @@ class ArchiveWriter {
             }
             notes.add(refused.size() + " block(s) the content rules refuse were left out (" + invalid.problems().stream()
                     .map(p -> p.field() + " " + p.messageKey()).limit(5).toList() + ")");
-            stories.saveImported(new SaveVersion(save.storyId(), save.language(), save.basedOnRevision(), save.headline(),
+            save = new SaveVersion(save.storyId(), save.language(), save.basedOnRevision(), save.headline(),
                     save.standfirst(), save.seoTitle(), save.seoDescription(), save.leadImageCaption(), save.leadImageCredit(),
-                    save.leadImageAlt(), kept, save.savedBy()), slug);
+                    save.leadImageAlt(), kept, save.savedBy());
         }
+        stories.saveImported(save, slug);
     }
 
     /** The dry run's check: the same rules, with links to stories not made yet read as outside links. */
@@ -454,7 +466,7 @@ class ArchiveWriter {
         var filing = filing(run, group);
         long id = stories.create(new NewStory(filing.sectionId(), java.util.Objects.requireNonNullElse(group.sourceLanguage(),
                 run.archive.defaultLanguage), filing.authorIds(), filing.tagIds(), filing.leadImageId()), BY);
-        ledger.put(run.archive.source, run.archive.site, key, "story", id, null, "");
+        ledger.claim(run.archive.source, run.archive.site, key, "story", id);
         return id;
     }
 
@@ -504,16 +516,16 @@ class ArchiveWriter {
         }
         long id = taxonomy.section("archive").map(s -> s.id()).orElseGet(() -> taxonomy.createSection(
                 SectionDraft.named("", new Localized("Архів", "Archive", "Архив"))));
-        ledger.put(run.archive.source, run.archive.site, key, "section", id, null, "");
+        ledger.claim(run.archive.source, run.archive.site, key, "section", id);
         return id;
     }
 
-    private Done page(Run run, Archive.Post post, Content content, ImportLedger.@Nullable Entry before) {
+    private Done page(Run run, Archive.Post post, Content content, ImportLedger.@Nullable Entry before, boolean keepSlug) {
         var language = java.util.Objects.requireNonNull(post.language());
         boolean dry = run.options.dryRun();
         var converted = HtmlBlocks.convert(content.html(), resolver(run, dry));
         var notes = new ArrayList<>(converted.notes());
-        var slug = slug(post.slug(), content.title(), language);
+        var slug = keepSlug ? slug(post.slug(), content.title(), language) : "";
         var body = converted.blocks();
         if (dry) {
             check(new SaveVersion(0, language, 0, content.title(), "", "", "", "", "", "", body, BY), notes);
@@ -527,34 +539,15 @@ class ArchiveWriter {
         long pageId;
         if (found.isPresent()) {
             pageId = found.get().targetId();
-            savePage(pageId, draft, notes);
+            pages.save(pageId, draft, BY);
         } else {
-            try {
-                pageId = pages.create(new PageSettings(false, PagePurpose.NONE), draft, BY);
-            } catch (TaxonomyRejected rejected) {
-                pageId = pages.create(new PageSettings(false, PagePurpose.NONE), withSlug(draft, ""), BY);
-                notes.add("the slug " + slug + " could not be kept (" + rejected.messageKey() + ")");
-            }
-            ledger.put(run.archive.source, run.archive.site, key, "page", pageId, null, "");
+            pageId = pages.create(new PageSettings(false, PagePurpose.NONE), draft, BY);
+            ledger.claim(run.archive.source, run.archive.site, key, "page", pageId);
         }
         addresses(post.addresses(), "page", pageId, language);
         ledger.put(run.archive.source, run.archive.site, post.key(), "page-version", pageId, language, content.digest());
         return new Done(before == null ? Outcome.IMPORTED : Outcome.UPDATED, "page " + pageId + " " + language.code(),
                 String.join("; ", notes));
-    }
-
-    private void savePage(long pageId, PageDraft draft, List<String> notes) {
-        try {
-            pages.save(pageId, draft, BY);
-        } catch (TaxonomyRejected rejected) {
-            pages.save(pageId, withSlug(draft, ""), BY);
-            notes.add("the slug " + draft.slug() + " could not be kept (" + rejected.messageKey() + ")");
-        }
-    }
-
-    private static PageDraft withSlug(PageDraft draft, String slug) {
-        return new PageDraft(draft.language(), slug, draft.title(), draft.summary(), draft.seoTitle(), draft.seoDescription(),
-                draft.body(), draft.live());
     }
 
     private List<Block> dropRefused(List<Block> body, List<String> notes) {

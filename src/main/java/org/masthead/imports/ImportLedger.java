@@ -53,6 +53,18 @@ class ImportLedger {
                 .param("at", clock.millis()).update();
     }
 
+    /**
+     * Records what an item became the first time, in the transaction that made it: a second run that made it at the
+     * same time fails on the key and rolls back, and finds this one when it tries again.
+     */
+    void claim(String source, String site, String key, String kind, long targetId) {
+        jdbc.sql("""
+                insert into import_item (source, site, source_key, kind, target_id, language, digest, imported_at)
+                values (:source, :site, :key, :kind, :target, '', '', :at)""")
+                .param("source", source).param("site", site).param("key", key).param("kind", kind).param("target", targetId)
+                .param("at", clock.millis()).update();
+    }
+
     void address(String address, String kind, long targetId, @Nullable Language language, boolean feed) {
         if (address.isEmpty() || address.length() > 500) {
             return;
