@@ -1,7 +1,6 @@
 package org.masthead.imports;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.masthead.identity.AuditLog;
@@ -89,11 +88,6 @@ public class ArchiveImports {
         }
     }
 
-    /** Whether an import is running in this process now. */
-    public boolean busy() {
-        return running.isLocked();
-    }
-
     /** The file cannot be imported; the message says why (for XML, with the line and column). */
     public static final class InvalidArchive extends RuntimeException {
         public InvalidArchive(String message) {
@@ -119,43 +113,5 @@ public class ArchiveImports {
         }
         return ledger.address(key).map(a -> new FormerAddress(a.kind(), a.targetId(),
                 org.masthead.platform.Language.fromCode(a.language()).orElse(null), a.feed()));
-    }
-
-    // ---- runs, for the newsroom's page
-
-    /** A run as the newsroom shows it. */
-    public record RunView(long id, String source, String fileName, boolean dryRun, String state, int total, int done,
-            String startedBy, java.time.Instant startedAt, java.time.@org.jspecify.annotations.Nullable Instant finishedAt,
-            String message) {
-    }
-
-    long startRun(Source source, String fileName, boolean dryRun, String by) {
-        return transactions.execute(status -> ledger.startRun(source.name().toLowerCase(java.util.Locale.ROOT), fileName, dryRun, by));
-    }
-
-    void progress(long run, int done, int total) {
-        transactions.executeWithoutResult(status -> ledger.progress(run, done, total));
-    }
-
-    void finish(long run, String state, String message, List<ImportReport.Line> lines) {
-        transactions.executeWithoutResult(status -> ledger.finish(run, state, message, lines));
-    }
-
-    public Optional<RunView> run(long id) {
-        return ledger.run(id).map(ArchiveImports::view);
-    }
-
-    public List<RunView> recentRuns(int limit) {
-        return ledger.recentRuns(limit).stream().map(ArchiveImports::view).toList();
-    }
-
-    public List<ImportReport.Line> outcomes(long run) {
-        return ledger.outcomes(run);
-    }
-
-    private static RunView view(ImportLedger.Run run) {
-        return new RunView(run.id(), run.source(), run.fileName(), run.dryRun(), run.state(), run.total(), run.done(),
-                run.startedBy(), java.time.Instant.ofEpochMilli(run.startedAt()),
-                run.finishedAt() == null ? null : java.time.Instant.ofEpochMilli(run.finishedAt()), run.message());
     }
 }

@@ -259,7 +259,7 @@ class ArchiveWriter {
             language = run.archive.defaultLanguage;
         }
         for (var address : addresses) {
-            boolean feed = address.endsWith("/feed") || address.contains("/feed/") || address.contains("?feed=");
+            boolean feed = address.endsWith("/feed") || address.endsWith("/rss") || address.contains("/feed/") || address.contains("?feed=");
             ledger.address(address, kind, id, language, feed);
         }
     }
@@ -621,6 +621,20 @@ class ArchiveWriter {
         var text = org.jsoup.parser.Parser.unescapeEntities(TAGS.matcher(html).replaceAll(" "), false)
                 .replaceAll("\\s+", " ").strip();
         return text.length() > ContentRules.MAX_SHORT ? text.substring(0, ContentRules.MAX_SHORT - 1) + "…" : text;
+    }
+
+    /** The SHA-256 of what was read of an item, its parts kept apart: a second run compares it to leave it alone. */
+    static String digest(List<String> parts) {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (var part : parts) {
+                sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String reason(Throwable e) {

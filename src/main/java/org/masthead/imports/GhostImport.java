@@ -1,21 +1,16 @@
 package org.masthead.imports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -255,21 +250,8 @@ final class GhostImport {
     }
 
     private static String digest(JsonNode post, String html, @Nullable String section, List<String> tags, List<String> authors) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            for (var part : List.of(post.path("title").asString(""), post.path("slug").asString(""), post.path("status").asString(""),
+        return ArchiveWriter.digest(List.of(post.path("title").asString(""), post.path("slug").asString(""), post.path("status").asString(""),
                     post.path("custom_excerpt").asString(""), post.path("published_at").asString(""), html, String.valueOf(section),
-                    tags.toString(), authors.toString(), post.path("feature_image").asString(""))) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
+                    tags.toString(), authors.toString(), post.path("feature_image").asString("")));
     }
 }

@@ -349,7 +349,14 @@ final class HtmlBlocks {
             parts.add(child);
         }
         var text = inline(parts);
-        if (!text.isBlank()) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (speaker.isEmpty()) {
+            // a quote block names its speaker: words quoted without a name stay a paragraph
+            paragraph(text);
+            notes.add("a quotation without its speaker was kept as a paragraph");
+        } else {
             blocks.add(new Block.Quote(id(), text, speaker.length() > 200 ? speaker.substring(0, 200) : speaker, ""));
         }
     }

@@ -1,14 +1,13 @@
 package org.masthead.imports;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What each imported item became, the old site's addresses, and the runs with their reports. */
+/** What each imported item became, and the old site's addresses. */
 @Repository
 class ImportLedger {
 
@@ -18,11 +17,6 @@ class ImportLedger {
 
     /** An address of the old site and what it leads to now. */
     record Address(String kind, long targetId, String language, boolean feed) {
-    }
-
-    /** A run as the newsroom's import page shows it. */
-    record Run(long id, String source, String fileName, boolean dryRun, String state, int total, int done,
-            String startedBy, long startedAt, @Nullable Long finishedAt, String message) {
     }
 
     private final JdbcClient jdbc;
@@ -82,66 +76,5 @@ class ImportLedger {
                 .param("address", address)
                 .query((rs, n) -> new Address(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4) == 1))
                 .optional();
-    }
-
-    long startRun(String source, String fileName, boolean dryRun, String by) {
-        return jdbc.sql("""
-                insert into import_run (source, file_name, dry_run, state, started_by, started_at)
-                values (:source, :file, :dry, 'RUNNING', :by, :at) returning id""")
-                .param("source", source).param("file", fileName.length() > 200 ? fileName.substring(0, 200) : fileName)
-                .param("dry", dryRun ? 1 : 0).param("by", by).param("at", clock.millis()).query(Long.class).single();
-    }
-
-    void progress(long run, int done, int total) {
-        jdbc.sql("update import_run set done = :done, total = :total where id = :id")
-                .param("done", done).param("total", total).param("id", run).update();
-    }
-
-    void finish(long run, String state, String message, List<ImportReport.Line> lines) {
-        int position = 0;
-        for (var line : lines) {
-            jdbc.sql("""
-                    insert into import_outcome (run_id, position, source_id, item_type, outcome, target, reason)
-                    values (:run, :position, :source, :type, :outcome, :target, :reason)""")
-                    .param("run", run).param("position", position++).param("source", cut(line.sourceId(), 200))
-                    .param("type", cut(line.type(), 20)).param("outcome", line.outcome().name())
-                    .param("target", cut(line.target(), 200)).param("reason", line.reason()).update();
-        }
-        jdbc.sql("update import_run set state = :state, message = :message, finished_at = :at where id = :id")
-                .param("state", state).param("message", message).param("at", clock.millis()).param("id", run).update();
-    }
-
-    Optional<Run> run(long id) {
-        return jdbc.sql("select * from import_run where id = :id").param("id", id).query(ImportLedger::run).optional();
-    }
-
-    List<Run> recentRuns(int limit) {
-        return jdbc.sql("select * from import_run order by id desc limit :limit").param("limit", limit)
-                .query(ImportLedger::run).list();
-    }
-
-    List<ImportReport.Line> outcomes(long run) {
-        return jdbc.sql("select * from import_outcome where run_id = :run order by position").param("run", run)
-                .query((rs, n) -> new ImportReport.Line(rs.getString("source_id"), rs.getString("item_type"),
-                        ImportReport.Outcome.valueOf(rs.getString("outcome")), rs.getString("target"), rs.getString("reason")))
-                .list();
-    }
-
-    /** Runs a node stopped while they ran (a restart) are marked as interrupted: running them again resumes them. */
-    void interruptRunning() {
-        jdbc.sql("update import_run set state = 'INTERRUPTED', finished_at = :at where state = 'RUNNING'")
-                .param("at", clock.millis()).update();
-    }
-
-    private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        long finished = rs.getLong("finished_at");
-        Long finishedAt = rs.wasNull() ? null : finished;
-        return new Run(rs.getLong("id"), rs.getString("source"), rs.getString("file_name"), rs.getInt("dry_run") == 1,
-                rs.getString("state"), rs.getInt("total"), rs.getInt("done"), rs.getString("started_by"),
-                rs.getLong("started_at"), finishedAt, rs.getString("message"));
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() > max ? text.substring(0, max) : text;
     }
 }

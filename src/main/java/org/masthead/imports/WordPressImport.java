@@ -1,15 +1,11 @@
 package org.masthead.imports;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -341,17 +337,8 @@ final class WordPressImport {
     }
 
     static String digest(WxrReader.Item item, Archive.Post post) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            for (var part : List.of(item.type(), item.status(), item.title(), item.slug(), item.content(), item.excerpt(),
+        return ArchiveWriter.digest(List.of(item.type(), item.status(), item.title(), item.slug(), item.content(), item.excerpt(),
                     String.valueOf(item.date()), String.valueOf(post.language()), post.group(), String.valueOf(post.section()),
-                    post.tags().toString(), post.authors().toString(), String.valueOf(post.featuredImage()))) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                    post.tags().toString(), post.authors().toString(), String.valueOf(post.featuredImage())));
     }
 }

@@ -27,29 +27,3 @@ create table import_address (
     language   varchar(2)   not null,
     feed       integer      not null default 0
 );
-
--- Each run of an import: who started it, how far it is, and its report once done (one line per item).
-create table import_run (
-    id           ${id},
-    source       varchar(20)  not null,
-    file_name    varchar(200) not null,
-    dry_run      integer      not null,
-    state        varchar(20)  not null,
-    total        integer      not null default 0,
-    done         integer      not null default 0,
-    started_by   varchar(100) not null,
-    started_at   bigint       not null,
-    finished_at  bigint,
-    message      text         not null default ''
-);
-
-create table import_outcome (
-    run_id     bigint       not null references import_run (id) on delete cascade,
-    position   integer      not null,
-    source_id  varchar(200) not null,
-    item_type  varchar(20)  not null,
-    outcome    varchar(20)  not null,
-    target     varchar(200) not null default '',
-    reason     text         not null default '',
-    primary key (run_id, position)
-);

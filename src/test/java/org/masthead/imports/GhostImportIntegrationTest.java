@@ -77,7 +77,7 @@ class GhostImportIntegrationTest {
         assertThat(uk.slug()).isEqualTo("podil-night-market");
         assertThat(uk.leadImage().alt()).isEqualTo("Stalls under string lights");
         assertThat(uk.body()).extracting(b -> b.getClass().getSimpleName())
-                .containsExactly("Paragraph", "Subheading", "BulletList", "Image", "Quote", "Embed", "Paragraph");
+                .containsExactly("Paragraph", "Subheading", "BulletList", "Image", "Paragraph", "Embed", "Paragraph");
         var first = ((Block.Paragraph) uk.body().getFirst()).text();
         assertThat(first.text()).startsWith("The night market on Podil reopened with forty stalls and a new curfew rule.\nSee the tram story");
         assertThat(first.marks()).extracting(Mark::kind).containsExactly("bold", "italic", "storyLink", "link");
@@ -85,6 +85,7 @@ class GhostImportIntegrationTest {
         var image = (Block.Image) uk.body().get(3);
         assertThat(image.caption().text()).isEqualTo("Opening night, May 3");
         assertThat(image.mediaId()).isEqualTo(uk.leadImage().mediaId());
+        assertThat(((Block.Paragraph) uk.body().get(4)).text().text()).isEqualTo("We close at eleven, not a minute later.");
         assertThat(((Block.Paragraph) uk.body().get(6)).text().marks()).extracting(Mark::kind)
                 .containsExactly("subscript", "superscript");
         assertThat(report.lines()).anySatisfy(l -> assertThat(l.reason()).contains("wp:ghost-signup"));
