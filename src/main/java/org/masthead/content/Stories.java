@@ -91,7 +91,24 @@ public class Stories {
         return save(save, ContentRules.Completeness.PARTIAL);
     }
 
+    /**
+     * Saves a version brought in from another platform's archive under the address it had there: {@code slug}
+     * (a valid slug) is kept instead of one made from the headline, so the old address maps onto the new one.
+     * Every other rule holds as for {@link #save(SaveVersion)}.
+     */
+    @Transactional
+    public int saveImported(SaveVersion save, String slug) {
+        if (!Slugs.isValid(slug)) {
+            throw new IllegalArgumentException("Not a slug: " + slug);
+        }
+        return save(save, ContentRules.Completeness.COMPLETE, slug);
+    }
+
     private int save(SaveVersion posted, ContentRules.Completeness completeness) {
+        return save(posted, completeness, null);
+    }
+
+    private int save(SaveVersion posted, ContentRules.Completeness completeness, @Nullable String slug) {
         repository.status(posted.storyId()).orElseThrow(() -> new StoryNotFound(posted.storyId()));
         var save = rules.check(posted, completeness);
         int current = repository.currentRevision(save.storyId(), save.language()).orElse(0);
@@ -99,7 +116,8 @@ public class Stories {
             throw new EditConflict(save.storyId(), save.language(), current);
         }
         int number = current + 1;
-        repository.insertRevision(save, number, Slugs.of(save.headline(), save.language()), clock.instant());
+        repository.insertRevision(save, number, slug != null ? slug : Slugs.of(save.headline(), save.language()),
+                clock.instant());
         outbox.append(new VersionSaved(save.storyId(), save.language(), number));
         metrics.saved(save.language());
         return number;
@@ -145,10 +163,16 @@ public class Stories {
      */
     @Transactional
     public void publishVersion(long storyId, Language language) {
+        publishVersion(storyId, language, clock.instant());
+    }
+
+    /** The same as of {@code at}: an import of an archive passes the version's original time. */
+    @Transactional
+    public void publishVersion(long storyId, Language language, Instant at) {
         repository.status(storyId).orElseThrow(() -> new StoryNotFound(storyId));
         boolean wasLive = repository.liveSlugs(storyId).containsKey(language);
         repository.approve(storyId, language);
-        if (!repository.publishVersion(storyId, language, clock.instant())) {
+        if (!repository.publishVersion(storyId, language, at)) {
             throw new IllegalStateException("Story " + storyId + " has no " + language.code() + " version to publish");
         }
         shown(storyId);

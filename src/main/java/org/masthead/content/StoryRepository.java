@@ -416,9 +416,11 @@ class StoryRepository {
         if (changed == 0) {
             return false;
         }
+        // an archive's versions come in any order: the story was first published by its earliest version
         jdbc.sql("""
                 update story set status = 'PUBLISHED', scheduled_at = null,
-                       first_published_at = coalesce(first_published_at, :at)
+                       first_published_at = case when first_published_at is null or first_published_at > :at then :at
+                                                 else first_published_at end
                  where id = :story""")
                 .param("story", storyId).param("at", millis).update();
         return true;

@@ -2,25 +2,30 @@ package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.Section;
 import org.masthead.content.StoryCard;
 import org.masthead.content.StoryFilter;
-import org.masthead.site.ReaderData;
 import org.masthead.platform.Language;
+import org.masthead.site.FormerAddresses;
 import org.masthead.site.PublicUrls;
-import org.masthead.content.Section;
+import org.masthead.site.ReaderData;
 import org.masthead.site.web.PageParts.Link;
-import java.time.Duration;
-import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
-import org.springframework.web.bind.annotation.CookieValue;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -35,8 +40,11 @@ class FrontPageController {
     private final ReaderData reads;
     private final SitePages pages;
     private final PublicUrls urls;
+    private final List<FormerAddresses> formerAddresses;
 
-    FrontPageController(ReaderData reads, SitePages pages, PublicUrls urls) {
+    FrontPageController(ReaderData reads, SitePages pages, PublicUrls urls,
+            ObjectProvider<FormerAddresses> formerAddresses) {
+        this.formerAddresses = formerAddresses.orderedStream().toList();
         this.reads = reads;
         this.pages = pages;
         this.urls = urls;
@@ -49,6 +57,15 @@ class FrontPageController {
     @GetMapping("/")
     RedirectView root(@CookieValue(name = LANGUAGE_COOKIE, required = false) @Nullable String chosen,
             HttpServletRequest request, HttpServletResponse response) {
+        var moved = request.getQueryString() == null ? Optional.<String>empty()
+                : formerAddresses.stream().flatMap(f -> f.moved("/", request.getQueryString()).stream()).findFirst();
+        if (moved.isPresent()) {
+            // an imported site's ?p=12, ?cat=3 or ?feed=rss2: where it is now, for good
+            var redirect = new RedirectView(moved.get());
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            redirect.setPropagateQueryParams(false);
+            return redirect;
+        }
         var codes = Language.all().stream().map(Language::code).toList();
         var language = Language.fromCode(chosen == null ? "" : chosen)
                 .or(() -> Language.fromCode(preferred(request, codes)))
@@ -76,7 +93,7 @@ class FrontPageController {
         return redirect;
     }
 
-    private static String preferred(HttpServletRequest request, java.util.List<String> codes) {
+    private static String preferred(HttpServletRequest request, List<String> codes) {
         var header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
         if (header == null || header.isBlank()) {
             return "";
@@ -104,7 +121,7 @@ class FrontPageController {
         var shown = pages.navigation().stream().map(Section::id).collect(Collectors.toSet());
         var bySection = reads.latestPerSection(lang, PER_SECTION).stream()
                 .filter(card -> shown.contains(card.section().id()))
-                .collect(Collectors.groupingBy(card -> card.section().id(), java.util.LinkedHashMap::new,
+                .collect(Collectors.groupingBy(card -> card.section().id(), LinkedHashMap::new,
                         Collectors.toList()));
         var teasers = bySection.values().stream()
                 .map(cards -> {
@@ -114,7 +131,7 @@ class FrontPageController {
                 })
                 .toList();
         var lead = latest.isEmpty() ? null : pages.card(latest.getFirst(), true);
-        var rest = latest.isEmpty() ? java.util.List.<PageParts.Card>of()
+        var rest = latest.isEmpty() ? List.<PageParts.Card>of()
                 : pages.cards(latest.subList(1, latest.size()), false);
         var siteName = pages.siteName(lang);
         var chrome = pages.chrome(lang, siteName, t.get("home.description"), urls.home(lang),

@@ -6,7 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.masthead.platform.Language;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.masthead.site.FormerAddresses;
 import org.masthead.site.PublicUrls;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -37,15 +41,31 @@ class SiteErrors implements ErrorController {
 
     private final SitePages pages;
     private final PublicUrls urls;
+    private final ObjectProvider<FormerAddresses> formerAddresses;
 
-    SiteErrors(SitePages pages, PublicUrls urls) {
+    SiteErrors(SitePages pages, PublicUrls urls, ObjectProvider<FormerAddresses> formerAddresses) {
         this.pages = pages;
         this.urls = urls;
+        this.formerAddresses = formerAddresses;
     }
 
     @ExceptionHandler(PageNotFound.class)
-    ModelAndView notFound(PageNotFound e, HttpServletResponse response) {
+    ModelAndView notFound(PageNotFound e, HttpServletRequest request, HttpServletResponse response) {
+        if (!e.isGone()) {
+            var moved = moved(request.getMethod(), request.getRequestURI(), request.getQueryString());
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
         return page(e.language(), e.isGone() ? HttpStatus.GONE : HttpStatus.NOT_FOUND, response);
+    }
+
+    /** An address of a site the newsroom moved from (see {@link FormerAddresses}): checked before the 404 page. */
+    private Optional<ModelAndView> moved(String method, @Nullable String path, @Nullable String query) {
+        if (path == null || !(method.equals("GET") || method.equals("HEAD"))) {
+            return Optional.empty();
+        }
+        return formerAddresses.orderedStream().flatMap(f -> f.moved(path, query).stream()).findFirst().map(Moved::to);
     }
 
     @RequestMapping("/error")
@@ -56,6 +76,12 @@ class SiteErrors implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         var uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        if (status == HttpStatus.NOT_FOUND) {
+            var moved = moved(request.getMethod(), uri, (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING));
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
         // the same address answers JSON or HTML by the Accept header: caches must keep them apart
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (wantsJson(request, uri)) {
