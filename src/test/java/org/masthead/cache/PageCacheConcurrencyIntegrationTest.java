@@ -122,6 +122,8 @@ class PageCacheConcurrencyIntegrationTest {
         var site = new SiteClient(port);
         SlowPage.release.countDown();
         site.get(PATH);
+        // the servlet metrics record a request just after its answer: wait until the miss above is counted
+        await().atMost(Duration.ofSeconds(10)).until(() -> servedThroughFilters() > 0);
         long requests = servedThroughFilters();
         var hit = site.get(PATH);
         assertThat(hit.headers().firstValue("X-Page-Cache")).hasValue("hit");
