@@ -9,9 +9,11 @@
 #                                                also the uncached figures on PostgreSQL (the schema is kept:
 #                                                a rerun skips the generation)
 #   PEERS=../shared/peers bench/run.sh           also WordPress (set up beforehand with its setup-wordpress.sh),
-#                                                measured in the same run with the same wrk settings
+#                                                measured in the same run with the same wrk settings; WP_POST
+#                                                names the post's path (default: where /?p=500 redirects)
 #   PREPARE_ONLY=1 bench/run.sh                  only generate the archives (SQLite, and PostgreSQL with PG_URL)
 #   BUILD=0 bench/run.sh                         measure the last build (target/) instead of building first
+#   UNCACHED_ONLY=1 bench/run.sh                 only the figures with the page cache off (and the peers)
 #   STORIES=20000 PORT=18810 NGINX_PORT=18811 DURATION=15s STAMPEDE_SECONDS=60 bench/run.sh
 #
 # Measured, each with wrk -t2 --latency for DURATION after a warm-up, CPU of the whole machine alongside:
@@ -93,13 +95,13 @@ cpu_ticks() { awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /pro
 run_wrk() {
     local label=$1 url=$2 connections=$3
     shift 3
-    local file="$out/wrk-${label// /_}.txt"
-    wrk -t2 -c"$connections" -d5s "$@" "$url" >/dev/null   # warm-up: JIT, caches, connections
+    local file="$out/wrk-${label// /_}.txt" threads=$(( connections < 2 ? connections : 2 ))
+    wrk -t$threads -c"$connections" -d5s "$@" "$url" >/dev/null   # warm-up: JIT, caches, connections
     local before after
     before=$(cpu_ticks)
-    wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url" >"$file"
+    wrk -t$threads -c"$connections" -d"$duration" --latency "$@" "$url" >"$file"
     after=$(cpu_ticks)
-    echo "--- $label, $connections connections: wrk -t2 -c$connections -d$duration --latency $* $url"
+    echo "--- $label, $connections connections: wrk -t$threads -c$connections -d$duration --latency $* $url"
     cat "$file"
     row "$label" "$connections" "$file" "$before" "$after"
 }
@@ -120,9 +122,10 @@ rps_of() { awk -F'\t' -v l="$1" '$1 == l { print $3 }' "$rows"; }
 
 echo "== SQLite: Masthead as shipped, $stories generated stories (data in $data)"
 start_masthead sqlite "$data"
-if [ -n "${PREPARE_ONLY:-}" ]; then
+if [ -n "${PREPARE_ONLY:-}" ] || [ -n "${UNCACHED_ONLY:-}" ]; then
     stop_masthead
-else
+fi
+if [ -z "${PREPARE_ONLY:-}" ] && [ -z "${UNCACHED_ONLY:-}" ]; then
     echo "== nginx serving the bytes of $story on port $nginx_port"
     mkdir -p "$nginx_dir/www"
     curl -fsS "$base$story" >"$nginx_dir/www/story.html"
@@ -204,7 +207,8 @@ LUA
     curl -fsS "$base/bench/search-latency?count=100" | tee "$out/search-latency.txt"
     grep -E '^Vm(RSS|HWM)' "/proc/$pid/status" | tr '\n' ' ' >"$out/memory-cache-on.txt"
     stop_masthead
-
+fi
+if [ -z "${PREPARE_ONLY:-}" ]; then
     echo "== SQLite, page cache off"
     start_masthead sqlite-uncached "$data" --masthead.cache.enabled=false
     run_wrk "story uncached" "$base$story" 64
@@ -236,7 +240,7 @@ fi
 if [ -n "${PEERS:-}" ]; then
     echo "== WordPress (no page cache), same wrk settings"
     wp=http://127.0.0.1:${WP_PORT:-8082}
-    wp_post=$(curl -fsS "$wp/?p=500" -o /dev/null -w '%{redirect_url}' | sed "s|^http://[^/]*||")
+    wp_post=${WP_POST:-$(curl -fsS "$wp/?p=500" -o /dev/null -w '%{redirect_url}' | sed "s|^http://[^/]*||")}
     run_wrk "WordPress post" "$wp${wp_post:-/?p=500}" 64
     run_wrk "WordPress home" "$wp/" 64
 fi
@@ -249,12 +253,12 @@ while IFS=$'\t' read -r label connections rps p50 p99 errors cpu; do
 done <"$rows"
 ratio() { awk -v a="$(rps_of "$2")" -v b="$(rps_of "$3")" -v l="$1" 'BEGIN { if (a && b) printf "%-58s %.2f×\n", l, a / b }'; }
 echo
-ratio "story hit / nginx, identity ($identity_bytes bytes)" "story hit" "nginx story"
-ratio "story hit / nginx, gzip ($gzip_bytes bytes)" "story hit gzip" "nginx story gzip"
+ratio "story hit / nginx, identity (${identity_bytes:-?} bytes)" "story hit" "nginx story"
+ratio "story hit / nginx, gzip (${gzip_bytes:-?} bytes)" "story hit gzip" "nginx story gzip"
 ratio "story uncached / WordPress post" "story uncached" "WordPress post"
 ratio "home uncached / WordPress home" "home uncached" "WordPress home"
 ratio "PostgreSQL story uncached / WordPress post" "PostgreSQL story uncached" "WordPress post"
-cat "$out/stampede-publishes.txt" "$out/stampede-outcomes.txt" "$out/publish-latency.txt" "$out/search-latency.txt"
-echo "resident memory, cache on: $(cat "$out/memory-cache-on.txt")"
+cat "$out/stampede-publishes.txt" "$out/stampede-outcomes.txt" "$out/publish-latency.txt" "$out/search-latency.txt" 2>/dev/null || true
+echo "resident memory, cache on: $(cat "$out/memory-cache-on.txt" 2>/dev/null)"
 echo "resident memory, cache off: $(cat "$out/memory-cache-off.txt")"
 echo "raw outputs: $out"

@@ -51,7 +51,8 @@ class ReadModelIntegrationTest {
     @Test
     void aStoryPageRenderedAgainAsksTheDatabaseNothing() {
         var story = new Filed("Read model story");
-        var paths = List.of(story.path(), story.sectionPath(), "/en/");
+        // a list page still looks its section, tag or author up by slug (a renamed one redirects at once)
+        var paths = List.of(story.path(), "/en/");
         for (var path : paths) {
             QueryCounter.reset();
             assertThat(site.get(path).statusCode()).as(path).isEqualTo(200);

@@ -52,7 +52,7 @@ class ListingController {
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/")
     ModelAndView section(@PathVariable Language lang, @PathVariable String section,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = reads.section(section).orElse(null);
+        var found = taxonomy.sectionDetails(section).orElse(null);
         if (found == null) {
             var moved = taxonomy.formerSection(section).orElseThrow(() -> PageNotFound.in(lang));
             return Moved.to(urls.page(urls.section(lang, moved), PageNumber.parse(page, lang)));
@@ -70,7 +70,7 @@ class ListingController {
     @GetMapping("/{lang:uk|en|ru}/tag/{tag:[a-z0-9-]{1,80}}")
     ModelAndView tag(@PathVariable Language lang, @PathVariable String tag,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = reads.tag(tag).orElse(null);
+        var found = taxonomy.tagDetails(tag).orElse(null);
         if (found == null) {
             var moved = taxonomy.formerTag(tag).orElseThrow(() -> PageNotFound.in(lang));
             return Moved.to(urls.page(urls.tag(lang, moved), PageNumber.parse(page, lang)));
@@ -87,7 +87,7 @@ class ListingController {
     @GetMapping("/{lang:uk|en|ru}/author/{author:[a-z0-9-]{1,80}}")
     ModelAndView author(@PathVariable Language lang, @PathVariable String author,
             @RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-        var found = reads.author(author).orElse(null);
+        var found = taxonomy.author(author).orElse(null);
         if (found == null) {
             var moved = taxonomy.formerAuthor(author).orElseThrow(() -> PageNotFound.in(lang));
             return Moved.to(urls.page(urls.author(lang, moved), PageNumber.parse(page, lang)));
