@@ -11,6 +11,9 @@ import org.masthead.client.api.AdminApi;
 import org.masthead.client.api.ContentApi;
 import org.masthead.client.api.SearchApi;
 import org.masthead.client.model.AdminAuthorRequest;
+import org.masthead.client.model.AdminBannerRequest;
+import org.masthead.client.model.AdminFrontPageRequest;
+import org.masthead.client.model.AdminFrontSlot;
 import org.masthead.client.model.AdminCreateStoryRequest;
 import org.masthead.client.model.AdminMergeRequest;
 import org.masthead.client.model.AdminPageRequest;
@@ -184,6 +187,18 @@ public final class ClientDriver {
         result.put("pageTitle", admin.getPage(page.getId()).getVersions().get("en").getTitle());
         result.put("pages", admin.listPages().size());
         admin.deletePage(page.getId());
+
+        // the front page and the breaking-news banner: a live story leads the English home page, a banner links to it
+        var front = admin.setFrontPage("en", new AdminFrontPageRequest().slots(List.of(new AdminFrontSlot().position(1)
+                .storyId(demo.getId()).until(java.time.OffsetDateTime.now().plusHours(1)))));
+        result.put("frontLead", front.getSlots().get(0).getStoryId());
+        result.put("frontRead", admin.getFrontPage("en").getSlots().get(0).getHeadline());
+        admin.setBanner("en", new AdminBannerRequest().text("Breaking from the generated client").storyId(demo.getId())
+                .expiresAt(java.time.OffsetDateTime.now().plusHours(1)));
+        result.put("bannerText", admin.getBanner("en").getText());
+        admin.clearBanner("en");
+        admin.setFrontPage("en", new AdminFrontPageRequest().slots(List.of()));
+        result.put("demoId", demo.getId());
         return result;
     }
 }

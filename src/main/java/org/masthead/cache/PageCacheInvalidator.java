@@ -14,6 +14,8 @@ import org.masthead.content.ContentEvent.VersionSaved;
 import org.masthead.content.ContentEvent.VersionUnpublished;
 import org.masthead.content.SiteEvent;
 import org.masthead.content.SiteEvent.AuthorChanged;
+import org.masthead.content.SiteEvent.BannerChanged;
+import org.masthead.content.SiteEvent.FrontPageChanged;
 import org.masthead.content.SiteEvent.PageChanged;
 import org.masthead.content.SiteEvent.PublicationChanged;
 import org.masthead.content.SiteEvent.SectionChanged;
@@ -124,6 +126,10 @@ class PageCacheInvalidator implements OutboxConsumer {
             }
             // the publication's name is in every title, feed and structured data block
             case PublicationChanged publication -> cache.evict(Set.of(SurrogateKeys.EVERYTHING));
+            // only the home page of that language shows the arrangement
+            case FrontPageChanged front -> cache.evict(Set.of("home"), Set.of(front.language()));
+            // every reader page of that language carries the banner, and its key
+            case BannerChanged banner -> cache.evict(Set.of(SurrogateKeys.BANNER), Set.of(banner.language()));
         }
     }
 

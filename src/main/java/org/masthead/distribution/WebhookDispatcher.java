@@ -124,6 +124,8 @@ class WebhookDispatcher implements OutboxConsumer {
             case SiteEvent.AuthorChanged a -> WebhookEvent.AUTHOR_CHANGED;
             case SiteEvent.PageChanged p -> WebhookEvent.PAGE_CHANGED;
             case SiteEvent.PublicationChanged p -> null;
+            case SiteEvent.FrontPageChanged f -> null;
+            case SiteEvent.BannerChanged b -> null;
         };
     }
 
@@ -217,6 +219,8 @@ class WebhookDispatcher implements OutboxConsumer {
                 data.put("versions", versions);
             }
             case SiteEvent.PublicationChanged publication -> { }
+            case SiteEvent.FrontPageChanged front -> { }
+            case SiteEvent.BannerChanged banner -> { }
         }
         return data;
     }

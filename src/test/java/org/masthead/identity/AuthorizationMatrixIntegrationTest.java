@@ -93,6 +93,10 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("GET /newsroom/stories/{id}/{lang}/revisions", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/stories/{id}/{lang}/revisions/{number}/restore", EnumSet.of(Role.EDITOR));
         NEWSROOM.put("GET /newsroom/preview/{id}/{lang}", EVERY_ROLE);
+        NEWSROOM.put("GET /newsroom/preview/front/{lang}", EVERY_ROLE);
+        NEWSROOM.put("GET /newsroom/front/{lang}", EnumSet.of(Role.EDITOR));
+        NEWSROOM.put("POST /newsroom/front/{lang}", EnumSet.of(Role.EDITOR));
+        NEWSROOM.put("POST /newsroom/front/{lang}/banner", EnumSet.of(Role.EDITOR));
         NEWSROOM.put("GET /newsroom/media", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/media", IMAGE_PEOPLE);
         NEWSROOM.put("GET /newsroom/media/{id}", EVERY_ROLE);
@@ -156,6 +160,12 @@ class AuthorizationMatrixIntegrationTest {
             ADMIN_API.put("DELETE /api/v1/admin/" + kind + "/{id}", TokenScope.WRITE);
         }
         ADMIN_API.put("POST /api/v1/admin/tags/{id}/merge", TokenScope.WRITE);
+        // what readers see at once without another step: the front page and the banner
+        ADMIN_API.put("GET /api/v1/admin/front/{lang}", TokenScope.READ);
+        ADMIN_API.put("PUT /api/v1/admin/front/{lang}", TokenScope.PUBLISH);
+        ADMIN_API.put("GET /api/v1/admin/banner/{lang}", TokenScope.READ);
+        ADMIN_API.put("PUT /api/v1/admin/banner/{lang}", TokenScope.PUBLISH);
+        ADMIN_API.put("DELETE /api/v1/admin/banner/{lang}", TokenScope.PUBLISH);
     }
 
     @LocalServerPort

@@ -25,6 +25,13 @@ public final class SurrogateKeys {
      */
     public static final String LAYOUT = "layout";
 
+    /**
+     * Every reader page that shows the layout, in the language of its {@code lang:} key: they carry the
+     * breaking-news banner of their language (or the place for one), so setting, clearing or the expiry of a
+     * banner drops them all by this one key.
+     */
+    public static final String BANNER = "banner";
+
     /** Matches every cached response, whatever its keys: for changes that show everywhere (the publication's name). */
     public static final String EVERYTHING = "*";
 
