@@ -12,6 +12,8 @@ import org.masthead.client.api.ContentApi;
 import org.masthead.client.api.SearchApi;
 import org.masthead.client.model.AdminAuthorRequest;
 import org.masthead.client.model.AdminBannerRequest;
+import org.masthead.client.model.AdminEntryRequest;
+import org.masthead.client.model.AdminLiveBlogRequest;
 import org.masthead.client.model.AdminFrontPageRequest;
 import org.masthead.client.model.AdminFrontSlot;
 import org.masthead.client.model.AdminCreateStoryRequest;
@@ -141,6 +143,23 @@ public final class ClientDriver {
         result.put("liveMarks", live.getBody().get(0) instanceof ParagraphBlockResponse paragraph
                 ? paragraph.getText().getMarks().stream().map(m -> m.getType()).toList() : List.of());
         result.put("liveClasses", live.getBody().stream().map(b -> b.getClass().getSimpleName()).toList());
+        // the story as a live blog: opened, an entry posted by a wire desk, read, corrected, withdrawn; ended, it takes none
+        result.put("liveState", admin.setLiveBlog(id, new AdminLiveBlogRequest().state(AdminLiveBlogRequest.StateEnum.LIVE)).getState());
+        var entry = admin.postLiveEntry(id, new AdminEntryRequest().language("en").author("Wire desk")
+                .headline("First from the wire").keyEvent(true)
+                .body(List.of(new ParagraphBlock().id("w1").text(text("The wire reports talks resumed.")))));
+        admin.correctLiveEntry(id, entry.getId(), new AdminEntryRequest().language("en").author("Wire desk")
+                .headline("First from the wire, corrected").keyEvent(true)
+                .body(List.of(new ParagraphBlock().id("w1").text(text("The wire reports talks resumed at noon.")))));
+        result.put("liveEntries", admin.listLiveEntries(id, null, 10).getItems().stream().map(e -> e.getHeadline()).toList());
+        admin.withdrawLiveEntry(id, entry.getId());
+        admin.setLiveBlog(id, new AdminLiveBlogRequest().state(AdminLiveBlogRequest.StateEnum.ENDED));
+        try {
+            admin.postLiveEntry(id, new AdminEntryRequest().language("en").author("Wire desk")
+                    .body(List.of(new ParagraphBlock().id("w2").text(text("Too late.")))));
+        } catch (ApiException e) {
+            result.put("liveEnded", e.getCode() + " " + e.getResponseBody());
+        }
         result.put("unpublished", admin.changeStatus(id, new AdminStatusRequest().action("unpublish")).getStatus());
         try {
             content.getStory(id, "en");

@@ -12,6 +12,8 @@ import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
 import org.masthead.content.ContentEvent.VersionUnpublished;
+import org.masthead.content.FrontPages;
+import org.masthead.content.LiveEvent;
 import org.masthead.content.SiteEvent;
 import org.masthead.content.SiteEvent.AuthorChanged;
 import org.masthead.content.SiteEvent.BannerChanged;
@@ -48,6 +50,7 @@ class PageCacheInvalidator implements OutboxConsumer {
 
     private static final Set<String> CONTENT_EVENTS = names(ContentEvent.class);
     private static final Set<String> SITE_EVENTS = names(SiteEvent.class);
+    private static final Set<String> LIVE_EVENTS = names(LiveEvent.class);
     /** Pages that list every newly published story, whatever its section. */
     private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap", "search", "api");
     /**
@@ -57,10 +60,12 @@ class PageCacheInvalidator implements OutboxConsumer {
     private static final Set<String> ADDRESSES = Set.of("sitemap", "search");
 
     private final Stories stories;
+    private final FrontPages fronts;
     private final PageCache cache;
 
-    PageCacheInvalidator(Stories stories, PageCache cache) {
+    PageCacheInvalidator(Stories stories, FrontPages fronts, PageCache cache) {
         this.stories = stories;
+        this.fronts = fronts;
         this.cache = cache;
     }
 
@@ -75,6 +80,8 @@ class PageCacheInvalidator implements OutboxConsumer {
             story(event.payload(ContentEvent.class));
         } else if (SITE_EVENTS.contains(event.type())) {
             site(event.payload(SiteEvent.class));
+        } else if (LIVE_EVENTS.contains(event.type())) {
+            live(event.payload(LiveEvent.class));
         }
     }
 
@@ -130,6 +137,19 @@ class PageCacheInvalidator implements OutboxConsumer {
             case FrontPageChanged front -> cache.evict(Set.of("home"), Set.of(front.language()));
             // every reader page of that language carries the banner, and its key
             case BannerChanged banner -> cache.evict(Set.of(SurrogateKeys.BANNER), Set.of(banner.language()));
+        }
+    }
+
+    /**
+     * An entry or the state of a live blog changes the live blog's own pages (and its feed of entries), in every
+     * language (an entry may show in the others with a note), and the home pages where the live blog is in a
+     * place: nothing else, however often entries come.
+     */
+    private void live(LiveEvent event) {
+        cache.evict(Set.of(SurrogateKeys.live(event.storyId())));
+        var featuring = fronts.featuring(event.storyId());
+        if (!featuring.isEmpty()) {
+            cache.evict(Set.of("home"), featuring);
         }
     }
 

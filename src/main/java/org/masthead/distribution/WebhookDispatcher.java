@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.ContentEvent;
 import org.masthead.content.Pages;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEvent;
 import org.masthead.content.SiteEvent;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
@@ -47,8 +49,11 @@ class WebhookDispatcher implements OutboxConsumer {
     private final WebhookSender sender;
     private final Clock clock;
 
+    private final LiveBlogs liveBlogs;
+
     WebhookDispatcher(WebhookRepository repository, Stories stories, Taxonomy taxonomy, Pages pages, PublicUrls urls,
-            JsonMapper json, TransactionTemplate transaction, WebhookSender sender, Clock clock) {
+            JsonMapper json, TransactionTemplate transaction, WebhookSender sender, Clock clock, LiveBlogs liveBlogs) {
+        this.liveBlogs = liveBlogs;
         this.repository = repository;
         this.stories = stories;
         this.taxonomy = taxonomy;
@@ -79,6 +84,9 @@ class WebhookDispatcher implements OutboxConsumer {
             if (kind != null) {
                 deliver(event, kind, () -> siteData(site));
             }
+        } else if (event.type().equals(LiveEvent.EntryChanged.class.getSimpleName())) {
+            var entry = (LiveEvent.EntryChanged) event.payload(LiveEvent.class);
+            deliver(event, WebhookEvent.LIVE_ENTRY, () -> entryData(entry));
         }
     }
 
@@ -157,6 +165,26 @@ class WebhookDispatcher implements OutboxConsumer {
                         versions.add(version);
                     }));
             data.put("versions", versions);
+        }
+        return data;
+    }
+
+    /** The entry as it is now, with the address of its anchor on the live blog's page in its language. */
+    private Map<String, Object> entryData(LiveEvent.EntryChanged changed) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("change", changed.kind().key());
+        data.put("storyId", changed.storyId());
+        data.put("entryId", changed.entryId());
+        data.put("language", changed.language().code());
+        try {
+            var entry = liveBlogs.entry(changed.storyId(), changed.entryId());
+            data.put("headline", entry.withdrawn() ? "" : entry.headline());
+            data.put("keyEvent", entry.keyEvent());
+            data.put("postedAt", DateTimeFormatter.ISO_INSTANT.format(entry.postedAt()));
+            stories.published(changed.storyId(), changed.language()).ifPresent(story ->
+                    data.put("url", urls.absolute(urls.story(story.card())) + "#entry-" + entry.id()));
+        } catch (org.masthead.content.TaxonomyNotFound gone) {
+            // the live blog was deleted since: the ids say enough
         }
         return data;
     }

@@ -53,6 +53,13 @@ class SecurityConfiguration {
                                 .hasAuthority(TokenScope.PUBLISH.authority())
                         .requestMatchers(HttpMethod.DELETE, ADMIN_API + "banner/*")
                                 .hasAuthority(TokenScope.PUBLISH.authority())
+                        // a live blog's entries are live the moment they are posted
+                        .requestMatchers(HttpMethod.POST, ADMIN_API + "stories/*/live/**")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
+                        .requestMatchers(HttpMethod.PUT, ADMIN_API + "stories/*/live", ADMIN_API + "stories/*/live/**")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
+                        .requestMatchers(HttpMethod.DELETE, ADMIN_API + "stories/*/live/**")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
                         .requestMatchers(HttpMethod.POST, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .requestMatchers(HttpMethod.PUT, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .requestMatchers(HttpMethod.DELETE, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())

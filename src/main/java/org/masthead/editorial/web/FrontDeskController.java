@@ -64,14 +64,7 @@ class FrontDeskController {
     ModelAndView show(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable Language lang,
             @RequestParam(required = false) @Nullable String done) {
         requireEditor(user);
-        var rows = new ArrayList<FrontDeskPage.SlotRow>();
-        var draft = new HashMap<Integer, Slot>();
-        fronts.draft(lang).forEach(slot -> draft.put(slot.position(), slot));
-        for (int position = 1; position <= FrontPages.SLOTS; position++) {
-            var slot = draft.get(position);
-            rows.add(new FrontDeskPage.SlotRow(position, slot == null ? "" : Long.toString(slot.storyId()),
-                    slot == null || slot.until() == null ? "" : local(slot.until())));
-        }
+        var rows = draftRows(lang);
         var banner = fronts.banner(lang).filter(b -> b.shownAt(Instant.now()));
         var form = banner.map(b -> new FrontDeskPage.BannerForm(b.text(), Long.toString(b.storyId()), local(b.expiresAt())))
                 .orElseGet(() -> new FrontDeskPage.BannerForm("", "", local(Instant.now().plusSeconds(3600))));
@@ -142,15 +135,7 @@ class FrontDeskController {
             desk.setBanner(user, lang, form.text(), id, time(form.expiresAt(), "expiresAt"));
             return new ModelAndView(new RedirectView(PATH + lang.code() + "?done=banner"));
         } catch (TaxonomyRejected rejected) {
-            var rows = new ArrayList<FrontDeskPage.SlotRow>();
-            var draft = new HashMap<Integer, Slot>();
-            fronts.draft(lang).forEach(slot -> draft.put(slot.position(), slot));
-            for (int position = 1; position <= FrontPages.SLOTS; position++) {
-                var slot = draft.get(position);
-                rows.add(new FrontDeskPage.SlotRow(position, slot == null ? "" : Long.toString(slot.storyId()),
-                        slot == null || slot.until() == null ? "" : local(slot.until())));
-            }
-            return page(request, user, lang, rows, form, Forms.error(rejected, pages.messages(user.uiLanguage())), null,
+            return page(request, user, lang, draftRows(lang), form, Forms.error(rejected, pages.messages(user.uiLanguage())), null,
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
@@ -181,6 +166,19 @@ class FrontDeskController {
                 "/newsroom/preview/front/" + lang.code()));
         view.setStatus(status);
         return view;
+    }
+
+    /** The numbered places as the newsroom last saved them. */
+    private List<FrontDeskPage.SlotRow> draftRows(Language lang) {
+        var rows = new ArrayList<FrontDeskPage.SlotRow>();
+        var draft = new HashMap<Integer, Slot>();
+        fronts.draft(lang).forEach(slot -> draft.put(slot.position(), slot));
+        for (int position = 1; position <= FrontPages.SLOTS; position++) {
+            var slot = draft.get(position);
+            rows.add(new FrontDeskPage.SlotRow(position, slot == null ? "" : Long.toString(slot.storyId()),
+                    slot == null || slot.until() == null ? "" : local(slot.until())));
+        }
+        return rows;
     }
 
     private FrontDeskPage.Option option(StoryCard card) {

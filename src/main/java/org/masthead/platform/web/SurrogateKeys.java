@@ -66,6 +66,11 @@ public final class SurrogateKeys {
         return "links-to:" + id;
     }
 
+    /** The pages of live blog {@code id} that show its entries: the live blog itself and its feed of entries. */
+    public static String live(long id) {
+        return "live:" + id;
+    }
+
     public static String section(long id) {
         return "section:" + id;
     }
