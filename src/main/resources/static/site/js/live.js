@@ -19,6 +19,9 @@
     // the script keeps the reader's place itself; the browser's own scroll anchoring would do it twice
     document.documentElement.style.overflowAnchor = "none";
     var source = new EventSource(url);
+    source.addEventListener("open", function () {
+        section.setAttribute("data-connected", "true");
+    });
 
     function element(html) {
         template.innerHTML = html.trim();
