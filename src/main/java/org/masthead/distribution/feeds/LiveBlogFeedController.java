@@ -9,13 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.masthead.content.BodyText;
 import org.masthead.content.LiveBlogs;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.XmlText;
 import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.PublicUrls;
-import org.masthead.site.seo.StoryMetadata;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +62,7 @@ class LiveBlogFeedController {
             var anchor = page + "#entry-" + entry.id();
             item.setId(anchor);
             item.setAlternateLinks(List.of(link(anchor, "alternate", "text/html")));
-            var text = entry.withdrawn() ? "" : StoryMetadata.plainText(entry.body());
+            var text = entry.withdrawn() ? "" : BodyText.plain(entry.body());
             item.setTitle(XmlText.clean(entry.withdrawn() ? "—" : entry.headline().isBlank()
                     ? text.lines().findFirst().orElse("") : entry.headline()));
             item.setPublished(Date.from(entry.postedAt()));

@@ -287,19 +287,8 @@ public class StoryMetadata {
         };
     }
 
-    /** The words of a body without marks, blocks apart by a blank line: what an entry says, for structured data. */
     public static String plainText(List<org.masthead.content.Block> body) {
-        var texts = new java.util.ArrayList<String>();
-        for (var block : body) {
-            switch (block) {
-                case org.masthead.content.Block.Paragraph p -> texts.add(p.text().text());
-                case org.masthead.content.Block.Subheading s -> texts.add(s.text().text());
-                case org.masthead.content.Block.Quote q -> texts.add(q.text().text() + " — " + q.speaker());
-                case org.masthead.content.Block.BulletList l -> l.items().forEach(item -> texts.add(item.text()));
-                default -> { }
-            }
-        }
-        return String.join("\n\n", texts);
+        return org.masthead.content.BodyText.plain(body);
     }
 
     /** The start of a body's text, for an entry without a headline. */
