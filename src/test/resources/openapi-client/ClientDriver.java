@@ -11,6 +11,11 @@ import org.masthead.client.api.AdminApi;
 import org.masthead.client.api.ContentApi;
 import org.masthead.client.api.SearchApi;
 import org.masthead.client.model.AdminAuthorRequest;
+import org.masthead.client.model.AdminBannerRequest;
+import org.masthead.client.model.AdminEntryRequest;
+import org.masthead.client.model.AdminLiveBlogRequest;
+import org.masthead.client.model.AdminFrontPageRequest;
+import org.masthead.client.model.AdminFrontSlot;
 import org.masthead.client.model.AdminCreateStoryRequest;
 import org.masthead.client.model.AdminMergeRequest;
 import org.masthead.client.model.AdminPageRequest;
@@ -140,6 +145,23 @@ public final class ClientDriver {
         result.put("liveMarks", live.getBody().get(0) instanceof ParagraphBlockResponse paragraph
                 ? paragraph.getText().getMarks().stream().map(m -> m.getType()).toList() : List.of());
         result.put("liveClasses", live.getBody().stream().map(b -> b.getClass().getSimpleName()).toList());
+        // the story as a live blog: opened, an entry posted by a wire desk, read, corrected, withdrawn; ended, it takes none
+        result.put("liveState", admin.setLiveBlog(id, new AdminLiveBlogRequest().state(AdminLiveBlogRequest.StateEnum.LIVE)).getState());
+        var entry = admin.postLiveEntry(id, new AdminEntryRequest().language("en").author("Wire desk")
+                .headline("First from the wire").keyEvent(true)
+                .body(List.of(new ParagraphBlock().id("w1").text(text("The wire reports talks resumed.")))));
+        admin.correctLiveEntry(id, entry.getId(), new AdminEntryRequest().language("en").author("Wire desk")
+                .headline("First from the wire, corrected").keyEvent(true)
+                .body(List.of(new ParagraphBlock().id("w1").text(text("The wire reports talks resumed at noon.")))));
+        result.put("liveEntries", admin.listLiveEntries(id, null, 10).getItems().stream().map(e -> e.getHeadline()).toList());
+        admin.withdrawLiveEntry(id, entry.getId());
+        admin.setLiveBlog(id, new AdminLiveBlogRequest().state(AdminLiveBlogRequest.StateEnum.ENDED));
+        try {
+            admin.postLiveEntry(id, new AdminEntryRequest().language("en").author("Wire desk")
+                    .body(List.of(new ParagraphBlock().id("w2").text(text("Too late.")))));
+        } catch (ApiException e) {
+            result.put("liveEnded", e.getCode() + " " + e.getResponseBody());
+        }
         result.put("unpublished", admin.changeStatus(id, new AdminStatusRequest().action("unpublish")).getStatus());
         try {
             content.getStory(id, "en");
@@ -186,6 +208,18 @@ public final class ClientDriver {
         result.put("pageTitle", admin.getPage(page.getId()).getVersions().get("en").getTitle());
         result.put("pages", admin.listPages().size());
         admin.deletePage(page.getId());
+
+        // the front page and the breaking-news banner: a live story leads the English home page, a banner links to it
+        var front = admin.setFrontPage("en", new AdminFrontPageRequest().slots(List.of(new AdminFrontSlot().position(1)
+                .storyId(demo.getId()).until(java.time.OffsetDateTime.now().plusHours(1)))));
+        result.put("frontLead", front.getSlots().get(0).getStoryId());
+        result.put("frontRead", admin.getFrontPage("en").getSlots().get(0).getHeadline());
+        admin.setBanner("en", new AdminBannerRequest().text("Breaking from the generated client").storyId(demo.getId())
+                .expiresAt(java.time.OffsetDateTime.now().plusHours(1)));
+        result.put("bannerText", admin.getBanner("en").getText());
+        admin.clearBanner("en");
+        admin.setFrontPage("en", new AdminFrontPageRequest().slots(List.of()));
+        result.put("demoId", demo.getId());
         return result;
     }
 }

@@ -33,7 +33,7 @@ record CacheProperties(
         @DefaultValue("60s") Duration staleWhileRevalidate,
         @DefaultValue("1d") Duration staleIfError,
         @DefaultValue({"JSESSIONID", "remember-me"}) List<String> bypassCookies,
-        @DefaultValue({"/newsroom/", "/actuator/", "/media/", "/site/"}) List<String> bypassPaths,
+        @DefaultValue({"/newsroom/", "/actuator/", "/media/", "/site/", "/live/"}) List<String> bypassPaths,
         @DefaultValue("1KB") DataSize gzipMinBytes,
         @DefaultValue("true") boolean serverTiming,
         @DefaultValue("10s") Duration renderWait) {

@@ -12,8 +12,12 @@ import org.masthead.content.ContentEvent.StoryPublished;
 import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
 import org.masthead.content.ContentEvent.VersionUnpublished;
+import org.masthead.content.FrontPages;
+import org.masthead.content.LiveEvent;
 import org.masthead.content.SiteEvent;
 import org.masthead.content.SiteEvent.AuthorChanged;
+import org.masthead.content.SiteEvent.BannerChanged;
+import org.masthead.content.SiteEvent.FrontPageChanged;
 import org.masthead.content.SiteEvent.PageChanged;
 import org.masthead.content.SiteEvent.PublicationChanged;
 import org.masthead.content.SiteEvent.SectionChanged;
@@ -44,7 +48,9 @@ import org.springframework.stereotype.Component;
 class PageCacheInvalidator implements OutboxConsumer {
 
     private static final Set<String> CONTENT_EVENTS = OutboxEvent.typesOf(ContentEvent.class);
-    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.class, SiteEvent.class);
+    private static final Set<String> SITE_EVENTS = OutboxEvent.typesOf(SiteEvent.class);
+    private static final Set<String> LIVE_EVENTS = OutboxEvent.typesOf(LiveEvent.class);
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.class, SiteEvent.class, LiveEvent.class);
     /** Pages that list every newly published story, whatever its section. */
     private static final Set<String> EVERY_STORY = Set.of("home", "feed", "sitemap", "api");
     /**
@@ -54,10 +60,12 @@ class PageCacheInvalidator implements OutboxConsumer {
     private static final Set<String> ADDRESSES = Set.of("sitemap");
 
     private final Stories stories;
+    private final FrontPages fronts;
     private final PageCache cache;
 
-    PageCacheInvalidator(Stories stories, PageCache cache) {
+    PageCacheInvalidator(Stories stories, FrontPages fronts, PageCache cache) {
         this.stories = stories;
+        this.fronts = fronts;
         this.cache = cache;
     }
 
@@ -76,8 +84,10 @@ class PageCacheInvalidator implements OutboxConsumer {
         for (var event : events) {
             if (CONTENT_EVENTS.contains(event.type())) {
                 story(event.payload(ContentEvent.class));
-            } else {
+            } else if (SITE_EVENTS.contains(event.type())) {
                 site(event.payload(SiteEvent.class));
+            } else if (LIVE_EVENTS.contains(event.type())) {
+                live(event.payload(LiveEvent.class));
             }
         }
     }
@@ -128,6 +138,23 @@ class PageCacheInvalidator implements OutboxConsumer {
             }
             // the publication's name is in every title, feed and structured data block
             case PublicationChanged publication -> cache.evict(Set.of(SurrogateKeys.EVERYTHING));
+            // only the home page of that language shows the arrangement
+            case FrontPageChanged front -> cache.evict(Set.of("home"), Set.of(front.language()));
+            // every reader page of that language carries the banner, and its key
+            case BannerChanged banner -> cache.evict(Set.of(SurrogateKeys.BANNER), Set.of(banner.language()));
+        }
+    }
+
+    /**
+     * An entry or the state of a live blog changes the live blog's own pages (and its feed of entries), in every
+     * language (an entry may show in the others with a note), and the home pages where the live blog is in a
+     * place: nothing else, however often entries come.
+     */
+    private void live(LiveEvent event) {
+        cache.evict(Set.of(SurrogateKeys.live(event.storyId())));
+        var featuring = fronts.featuring(event.storyId());
+        if (!featuring.isEmpty()) {
+            cache.evict(Set.of("home"), featuring);
         }
     }
 

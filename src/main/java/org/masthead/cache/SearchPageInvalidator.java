@@ -89,6 +89,9 @@ class SearchPageInvalidator implements OutboxConsumer {
             case SiteEvent.PageChanged page -> Set.of();
             // evicts every page, search pages too (page cache)
             case SiteEvent.PublicationChanged publication -> Set.of();
+            // search pages show no front page; the banner's key drops them with every other page (page cache)
+            case SiteEvent.FrontPageChanged front -> Set.of();
+            case SiteEvent.BannerChanged banner -> Set.of();
         };
     }
 }

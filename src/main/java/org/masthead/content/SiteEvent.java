@@ -18,7 +18,9 @@ import org.masthead.platform.Language;
         @JsonSubTypes.Type(SiteEvent.TagsMerged.class),
         @JsonSubTypes.Type(SiteEvent.AuthorChanged.class),
         @JsonSubTypes.Type(SiteEvent.PageChanged.class),
-        @JsonSubTypes.Type(SiteEvent.PublicationChanged.class)
+        @JsonSubTypes.Type(SiteEvent.PublicationChanged.class),
+        @JsonSubTypes.Type(SiteEvent.FrontPageChanged.class),
+        @JsonSubTypes.Type(SiteEvent.BannerChanged.class)
 })
 public sealed interface SiteEvent {
 
@@ -72,5 +74,13 @@ public sealed interface SiteEvent {
 
     /** The publication's settings changed: its name, logo, default language, time zone or social profiles. */
     record PublicationChanged(String by) implements SiteEvent {
+    }
+
+    /** {@code language}'s edited front page changed: published by {@code by}, or a pin ran out ("expiry"). */
+    record FrontPageChanged(Language language, String by) implements SiteEvent {
+    }
+
+    /** {@code language}'s breaking-news banner was set, cleared or ran out ("expiry"): every page of it shows it. */
+    record BannerChanged(Language language, String by) implements SiteEvent {
     }
 }

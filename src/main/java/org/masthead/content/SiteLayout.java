@@ -23,10 +23,14 @@ public class SiteLayout {
     private final PublicationSettings publication;
     private final TaxonomyRepository taxonomy;
     private final PageRepository pages;
+    private final FrontPages fronts;
+    private final Stories stories;
     private final AtomicReference<@Nullable Layout> cached = new AtomicReference<>();
 
     SiteLayout(LayoutVersion version, PublicationSettings publication, TaxonomyRepository taxonomy,
-            PageRepository pages) {
+            PageRepository pages, FrontPages fronts, Stories stories) {
+        this.fronts = fronts;
+        this.stories = stories;
         this.version = version;
         this.publication = publication;
         this.taxonomy = taxonomy;
@@ -35,7 +39,14 @@ public class SiteLayout {
 
     /** {@code footer} and {@code purposes} hold, per language, the live pages listed in the footer and those with a purpose. */
     public record Layout(long version, Publication publication, List<Section> navigation,
-            Map<Language, List<FooterLink>> footer, Map<Language, List<FooterLink>> purposes) {
+            Map<Language, List<FooterLink>> footer, Map<Language, List<FooterLink>> purposes,
+            Map<Language, ShownBanner> banners) {
+
+        /** {@code language}'s breaking-news banner if one is shown at {@code now}. */
+        public @Nullable ShownBanner banner(Language language, java.time.Instant now) {
+            var banner = banners.get(language);
+            return banner == null || !banner.banner().shownAt(now) ? null : banner;
+        }
 
         public List<FooterLink> footer(Language language) {
             return footer.getOrDefault(language, List.of());
@@ -60,9 +71,16 @@ public class SiteLayout {
             footer.put(language, pages.footer(language));
             purposes.put(language, pages.withPurpose(language));
         }
+        var banners = new EnumMap<Language, ShownBanner>(Language.class);
+        fronts.banners().forEach((language, banner) -> stories.cards(List.of(banner.storyId()), language).stream()
+                .findFirst().ifPresent(card -> banners.put(language, new ShownBanner(banner, card))));
         var loaded = new Layout(now, publication.current(), taxonomy.navigation(), Map.copyOf(footer),
-                Map.copyOf(purposes));
+                Map.copyOf(purposes), Map.copyOf(banners));
         cached.set(loaded);
         return loaded;
+    }
+
+    /** A banner with the card of the story it links to (its address in the banner's language). */
+    public record ShownBanner(FrontPages.Banner banner, StoryCard story) {
     }
 }

@@ -21,7 +21,14 @@ final class DemoFiles {
     }
 
     record Story(String key, String section, List<String> authors, List<String> tags, int publishedHoursAgo,
-            @Nullable Integer updatedHoursAgo, Image image, Map<String, Version> versions) {
+            @Nullable Integer updatedHoursAgo, Image image, Map<String, Version> versions, @Nullable Live live) {
+    }
+
+    /** A story run as a live blog: its entries, each written in every language (one entry per language). */
+    record Live(List<LiveEntry> entries) {
+    }
+
+    record LiveEntry(int minutesAgo, boolean keyEvent, String author, Map<String, Version> texts) {
     }
 
     record Image(String motif, Map<String, ImageText> texts) {

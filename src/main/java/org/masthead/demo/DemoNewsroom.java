@@ -27,6 +27,9 @@ import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
+import org.masthead.content.LiveBlog;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEntry;
 import org.masthead.platform.Localized;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +60,11 @@ class DemoNewsroom implements SmartInitializingSingleton {
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LiveBlogs liveBlogs;
 
     DemoNewsroom(DemoProperties properties, Taxonomy taxonomy, Pages pages, Stories stories, MediaLibrary media,
-            JsonMapper json, TransactionTemplate transaction, Clock clock) {
+            JsonMapper json, TransactionTemplate transaction, Clock clock, LiveBlogs liveBlogs) {
+        this.liveBlogs = liveBlogs;
         this.properties = properties;
         this.taxonomy = taxonomy;
         this.pages = pages;
@@ -150,8 +155,29 @@ class DemoNewsroom implements SmartInitializingSingleton {
             if (story.updatedHoursAgo() != null) {
                 stories.publish(id, now.minus(Duration.ofHours(story.updatedHoursAgo())).minus(minutes.dividedBy(2)));
             }
+            if (story.live() != null) {
+                live(id, story, now);
+            }
         }
         return demoStories.size();
+    }
+
+    /**
+     * A live blog opened when the story was published, with its entries oldest first; each entry is written once
+     * per language, and readers see those of their language only.
+     */
+    private void live(long id, DemoFiles.Story story, java.time.Instant now) {
+        liveBlogs.setState(id, LiveBlog.State.LIVE, false);
+        var entries = new ArrayList<>(story.live().entries());
+        entries.sort(Comparator.comparingInt(DemoFiles.LiveEntry::minutesAgo).reversed());
+        for (var entry : entries) {
+            for (var language : Language.all()) {
+                var text = entry.texts().get(language.code());
+                liveBlogs.post(id, new LiveEntry.Draft(language, entry.author(), text.headline(),
+                        blocks(text.body(), Map.of()), entry.keyEvent()), EDITOR,
+                        now.minus(Duration.ofMinutes(entry.minutesAgo())));
+            }
+        }
     }
 
     /** Block ids are positional, so the same block has the same id in the three translations. */

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.ContentEvent;
 import org.masthead.content.Pages;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEvent;
 import org.masthead.content.SiteEvent;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
@@ -36,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDispatcher implements OutboxConsumer {
 
     private static final Set<String> CONTENT_EVENTS = OutboxEvent.typesOf(ContentEvent.class);
-    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.class, SiteEvent.class);
+    private static final Set<String> SITE_EVENTS = OutboxEvent.typesOf(SiteEvent.class);
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(ContentEvent.class, SiteEvent.class,
+            LiveEvent.EntryChanged.class);
 
     private final WebhookRepository repository;
     private final Stories stories;
@@ -48,8 +52,11 @@ class WebhookDispatcher implements OutboxConsumer {
     private final WebhookSender sender;
     private final Clock clock;
 
+    private final LiveBlogs liveBlogs;
+
     WebhookDispatcher(WebhookRepository repository, Stories stories, Taxonomy taxonomy, Pages pages, PublicUrls urls,
-            JsonMapper json, TransactionTemplate transaction, WebhookSender sender, Clock clock) {
+            JsonMapper json, TransactionTemplate transaction, WebhookSender sender, Clock clock, LiveBlogs liveBlogs) {
+        this.liveBlogs = liveBlogs;
         this.repository = repository;
         this.stories = stories;
         this.taxonomy = taxonomy;
@@ -83,12 +90,15 @@ class WebhookDispatcher implements OutboxConsumer {
             if (kind != null) {
                 deliver(event, kind, () -> storyData(content));
             }
-        } else {
+        } else if (SITE_EVENTS.contains(event.type())) {
             var site = event.payload(SiteEvent.class);
             var kind = kind(site);
             if (kind != null) {
                 deliver(event, kind, () -> siteData(site));
             }
+        } else if (event.type().equals(LiveEvent.EntryChanged.class.getSimpleName())) {
+            var entry = (LiveEvent.EntryChanged) event.payload(LiveEvent.class);
+            deliver(event, WebhookEvent.LIVE_ENTRY, () -> entryData(entry));
         }
     }
 
@@ -134,6 +144,8 @@ class WebhookDispatcher implements OutboxConsumer {
             case SiteEvent.AuthorChanged a -> WebhookEvent.AUTHOR_CHANGED;
             case SiteEvent.PageChanged p -> WebhookEvent.PAGE_CHANGED;
             case SiteEvent.PublicationChanged p -> null;
+            case SiteEvent.FrontPageChanged f -> null;
+            case SiteEvent.BannerChanged b -> null;
         };
     }
 
@@ -165,6 +177,26 @@ class WebhookDispatcher implements OutboxConsumer {
                         versions.add(version);
                     }));
             data.put("versions", versions);
+        }
+        return data;
+    }
+
+    /** The entry as it is now, with the address of its anchor on the live blog's page in its language. */
+    private Map<String, Object> entryData(LiveEvent.EntryChanged changed) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("change", changed.kind().key());
+        data.put("storyId", changed.storyId());
+        data.put("entryId", changed.entryId());
+        data.put("language", changed.language().code());
+        try {
+            var entry = liveBlogs.entry(changed.storyId(), changed.entryId());
+            data.put("headline", entry.withdrawn() ? "" : entry.headline());
+            data.put("keyEvent", entry.keyEvent());
+            data.put("postedAt", DateTimeFormatter.ISO_INSTANT.format(entry.postedAt()));
+            stories.published(changed.storyId(), changed.language()).ifPresent(story ->
+                    data.put("url", urls.absolute(urls.story(story.card())) + "#entry-" + entry.id()));
+        } catch (org.masthead.content.TaxonomyNotFound gone) {
+            // the live blog was deleted since: the ids say enough
         }
         return data;
     }
@@ -227,6 +259,8 @@ class WebhookDispatcher implements OutboxConsumer {
                 data.put("versions", versions);
             }
             case SiteEvent.PublicationChanged publication -> { }
+            case SiteEvent.FrontPageChanged front -> { }
+            case SiteEvent.BannerChanged banner -> { }
         }
         return data;
     }

@@ -28,7 +28,12 @@ public enum WebhookEvent {
     /** An author profile was created, changed or deleted ({@code data.change}). */
     AUTHOR_CHANGED("author.changed"),
     /** A static page was created, changed or deleted in some languages ({@code data.change}). */
-    PAGE_CHANGED("page.changed");
+    PAGE_CHANGED("page.changed"),
+    /**
+     * An entry of a live blog was posted, corrected or withdrawn ({@code data.change}): {@code data.storyId},
+     * {@code data.entryId}, its language, headline, time and address.
+     */
+    LIVE_ENTRY("liveblog.entry");
 
     private final String wireName;
 

@@ -50,6 +50,7 @@ public class NewsroomPages {
         if (user.has(Role.EDITOR)) {
             nav.add(link(t, "tags", "/newsroom/tags"));
             nav.add(link(t, "authors", "/newsroom/authors"));
+            nav.add(link(t, "front", "/newsroom/front/" + Language.all().getFirst().code()));
         }
         if (user.has(Role.ADMIN)) {
             nav.add(link(t, "sections", "/newsroom/admin/sections"));

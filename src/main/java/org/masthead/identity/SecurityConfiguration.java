@@ -48,6 +48,18 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, ADMIN_API + "**").hasAuthority(TokenScope.READ.authority())
                         .requestMatchers(HttpMethod.POST, ADMIN_API + "stories/*/status")
                                 .hasAuthority(TokenScope.PUBLISH.authority())
+                        // what leads the home page and the banner over every page are shown to readers at once
+                        .requestMatchers(HttpMethod.PUT, ADMIN_API + "front/*", ADMIN_API + "banner/*")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
+                        .requestMatchers(HttpMethod.DELETE, ADMIN_API + "banner/*")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
+                        // a live blog's entries are live the moment they are posted
+                        .requestMatchers(HttpMethod.POST, ADMIN_API + "stories/*/live/**")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
+                        .requestMatchers(HttpMethod.PUT, ADMIN_API + "stories/*/live", ADMIN_API + "stories/*/live/**")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
+                        .requestMatchers(HttpMethod.DELETE, ADMIN_API + "stories/*/live/**")
+                                .hasAuthority(TokenScope.PUBLISH.authority())
                         .requestMatchers(HttpMethod.POST, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .requestMatchers(HttpMethod.PUT, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())
                         .requestMatchers(HttpMethod.DELETE, ADMIN_API + "**").hasAuthority(TokenScope.WRITE.authority())

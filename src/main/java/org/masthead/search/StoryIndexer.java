@@ -68,6 +68,8 @@ class StoryIndexer implements OutboxConsumer {
             case SiteEvent.AuthorChanged author -> author.renamed() ? stories.idsBylined(author.authorId()) : List.of();
             case SiteEvent.PageChanged page -> List.of();
             case SiteEvent.PublicationChanged publication -> List.of();
+            case SiteEvent.FrontPageChanged front -> List.of();
+            case SiteEvent.BannerChanged banner -> List.of();
         };
     }
 

@@ -127,6 +127,14 @@ class GeneratedClientIntegrationTest {
         assertThat(result).containsEntry("sectionRenamed", "client-desk-" + given.get("suffix"))
                 .containsEntry("tagMergedInto", result.get("keptTagId")).containsEntry("pageTitle", "About this client")
                 .containsEntry("authorJobTitle", "Wire editor");
+        // the front page was set, read and put back; the banner set, read and taken down
+        assertThat(result.get("frontLead")).isEqualTo(result.get("demoId"));
+        assertThat(result.get("frontRead")).isEqualTo(result.get("demoHeadline"));
+        assertThat(result).containsEntry("bannerText", "Breaking from the generated client");
+        // the live blog: an entry posted, corrected and read back; an ended live blog refuses entries, naming its state
+        assertThat(result).containsEntry("liveState", "live");
+        assertThat(list(result, "liveEntries")).containsExactly("First from the wire, corrected");
+        assertThat((String) result.get("liveEnded")).startsWith("422").contains("\"field\":\"state\"");
         assertThat(list(result, "liveMarks")).containsExactlyInAnyOrder("bold", "italic", "link", "storyLink");
         assertThat(result.get("liveHeadline")).isEqualTo(given.get("headline"));
         assertThat((String) result.get("conflict")).startsWith("409").contains("currentRevision");

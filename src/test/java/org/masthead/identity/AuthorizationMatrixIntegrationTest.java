@@ -93,6 +93,14 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("GET /newsroom/stories/{id}/{lang}/revisions", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/stories/{id}/{lang}/revisions/{number}/restore", EnumSet.of(Role.EDITOR));
         NEWSROOM.put("GET /newsroom/preview/{id}/{lang}", EVERY_ROLE);
+        NEWSROOM.put("GET /newsroom/preview/front/{lang}", EVERY_ROLE);
+        NEWSROOM.put("GET /newsroom/front/{lang}", EnumSet.of(Role.EDITOR));
+        NEWSROOM.put("POST /newsroom/front/{lang}", EnumSet.of(Role.EDITOR));
+        NEWSROOM.put("POST /newsroom/front/{lang}/banner", EnumSet.of(Role.EDITOR));
+        NEWSROOM.put("GET /newsroom/stories/{id}/live", WRITERS);
+        NEWSROOM.put("POST /newsroom/stories/{id}/live", EnumSet.of(Role.EDITOR));
+        NEWSROOM.put("POST /newsroom/stories/{id}/live/entries", WRITERS);
+        NEWSROOM.put("POST /newsroom/stories/{id}/live/entries/{entry}", EnumSet.of(Role.EDITOR));
         NEWSROOM.put("GET /newsroom/media", EVERY_ROLE);
         NEWSROOM.put("POST /newsroom/media", IMAGE_PEOPLE);
         NEWSROOM.put("GET /newsroom/media/{id}", EVERY_ROLE);
@@ -156,6 +164,17 @@ class AuthorizationMatrixIntegrationTest {
             ADMIN_API.put("DELETE /api/v1/admin/" + kind + "/{id}", TokenScope.WRITE);
         }
         ADMIN_API.put("POST /api/v1/admin/tags/{id}/merge", TokenScope.WRITE);
+        // what readers see at once without another step: the front page and the banner
+        ADMIN_API.put("GET /api/v1/admin/front/{lang}", TokenScope.READ);
+        ADMIN_API.put("PUT /api/v1/admin/front/{lang}", TokenScope.PUBLISH);
+        ADMIN_API.put("GET /api/v1/admin/banner/{lang}", TokenScope.READ);
+        ADMIN_API.put("PUT /api/v1/admin/banner/{lang}", TokenScope.PUBLISH);
+        ADMIN_API.put("DELETE /api/v1/admin/banner/{lang}", TokenScope.PUBLISH);
+        ADMIN_API.put("PUT /api/v1/admin/stories/{id}/live", TokenScope.PUBLISH);
+        ADMIN_API.put("GET /api/v1/admin/stories/{id}/live/entries", TokenScope.READ);
+        ADMIN_API.put("POST /api/v1/admin/stories/{id}/live/entries", TokenScope.PUBLISH);
+        ADMIN_API.put("PUT /api/v1/admin/stories/{id}/live/entries/{entry}", TokenScope.PUBLISH);
+        ADMIN_API.put("DELETE /api/v1/admin/stories/{id}/live/entries/{entry}", TokenScope.PUBLISH);
     }
 
     @LocalServerPort
@@ -280,7 +299,7 @@ class AuthorizationMatrixIntegrationTest {
         var method = RequestMethod.valueOf(parts[0]);
         // translation pages work on a story's other languages; the matrix's stories are written in Ukrainian
         boolean target = parts[1].startsWith("/newsroom/translations") || (parts.length > 2 && parts[2].equals("en"));
-        var path = parts[1].replace("{lang}", target ? "en" : "uk").replace("{number}", "1");
+        var path = parts[1].replace("{lang}", target ? "en" : "uk").replace("{number}", "1").replace("{entry}", "1");
         route = parts[0] + " " + parts[1];
         if (path.contains("/admin/webhooks/{id}")) {
             // a paused registration: the matrix must not leave receivers that other tests' stories reach

@@ -68,8 +68,8 @@ class ApiDocument implements GlobalOpenApiCustomizer, GlobalOperationCustomizer 
             Map.entry(413, new ProblemKind("Problem", "The upload is larger than the server accepts.")),
             Map.entry(415, new ProblemKind("Problem", "The body is not of a media type this operation accepts.")),
             Map.entry(422, new ProblemKind("UnprocessableProblem",
-                    "Understood but refused: what keeps the story from being published (`problems`), or why the "
-                            + "image was refused (`field`).")),
+                    "Understood but refused: what keeps the story from being published (`problems`), why the "
+                            + "image was refused (`field`), or that a live blog takes no entries (`field`: state).")),
             Map.entry(429, new ProblemKind("Problem", "Too many requests: wait for the seconds in Retry-After.")));
 
     record ProblemKind(String schema, String description) {

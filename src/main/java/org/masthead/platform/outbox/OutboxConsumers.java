@@ -61,6 +61,8 @@ public final class OutboxConsumers {
             Consumer.everyNode("search-pages").after("search-index"),
             // evicts on this node and tells the others through the database
             Consumer.oncePerCluster("page-cache"),
+            // wakes the live blogs' event streams on this node and tells the others through the database
+            Consumer.oncePerCluster("live-streams"),
             Consumer.oncePerCluster("translation-tracker"),
             Consumer.oncePerCluster("webhooks"),
             Consumer.oncePerCluster("websub"),

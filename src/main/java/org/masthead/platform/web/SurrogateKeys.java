@@ -25,6 +25,13 @@ public final class SurrogateKeys {
      */
     public static final String LAYOUT = "layout";
 
+    /**
+     * Every reader page that shows the layout, in the language of its {@code lang:} key: they carry the
+     * breaking-news banner of their language (or the place for one), so setting, clearing or the expiry of a
+     * banner drops them all by this one key.
+     */
+    public static final String BANNER = "banner";
+
     /** Matches every cached response, whatever its keys: for changes that show everywhere (the publication's name). */
     public static final String EVERYTHING = "*";
 
@@ -57,6 +64,11 @@ public final class SurrogateKeys {
      */
     public static String linksTo(long id) {
         return "links-to:" + id;
+    }
+
+    /** The pages of live blog {@code id} that show its entries: the live blog itself and its feed of entries. */
+    public static String live(long id) {
+        return "live:" + id;
     }
 
     public static String section(long id) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.LiveBlog;
+import org.masthead.content.LiveBlogs;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.Stories;
 import org.masthead.media.Crop;
@@ -34,13 +37,17 @@ public class StoryMetadata {
     private final Publisher publisher;
     private final JsonMapper json;
     private final ReadModel model;
+    private final LiveBlogs liveBlogs;
+    /** How many of a live blog's newest entries its structured data names. */
+    static final int LIVE_UPDATES = 10;
 
     private record SourceKey(long storyId) {
     }
 
     StoryMetadata(Stories stories, MediaLibrary media, PublicUrls urls, CurrentLayout publication,
-            Publisher publisher, JsonMapper json, ReadModel model) {
+            Publisher publisher, JsonMapper json, ReadModel model, LiveBlogs liveBlogs) {
         this.model = model;
+        this.liveBlogs = liveBlogs;
         this.stories = stories;
         this.media = media;
         this.urls = urls;
@@ -61,6 +68,14 @@ public class StoryMetadata {
     }
 
     public Tags of(PublishedStory story) {
+        return of(story, null);
+    }
+
+    /**
+     * As {@link #of(PublishedStory)}; a live blog is a {@code LiveBlogPosting} with the time its coverage started
+     * (and ended) and its newest entries as {@code liveBlogUpdate}, as search engines document for live coverage.
+     */
+    public Tags of(PublishedStory story, @Nullable LiveBlog blog) {
         var language = story.language();
         var dates = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(publication.publication().timeZone());
         var organization = publisher.organization(language);
@@ -72,7 +87,7 @@ public class StoryMetadata {
         var lead = story.leadImage();
 
         var article = new LinkedHashMap<String, Object>();
-        article.put("@type", "NewsArticle");
+        article.put("@type", blog == null ? "NewsArticle" : "LiveBlogPosting");
         article.put("@id", url + "#article");
         article.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
         article.put("url", url);
@@ -113,6 +128,31 @@ public class StoryMetadata {
                     "text", note.text(), "datePublished", dates.format(note.createdAt()))).toList());
         }
         translations(story, versions, article);
+        if (blog != null) {
+            article.put("coverageStartTime", dates.format(blog.startedAt()));
+            if (blog.endedAt() != null) {
+                article.put("coverageEndTime", dates.format(blog.endedAt()));
+            }
+            var shown = blog.showUntranslated() ? null : language;
+            article.put("liveBlogUpdate", liveBlogs.entries(story.id(), shown, null, LIVE_UPDATES).entries().stream()
+                    .filter(entry -> !entry.withdrawn())
+                    .map(entry -> {
+                        var update = new LinkedHashMap<String, Object>();
+                        update.put("@type", "BlogPosting");
+                        update.put("@id", url + "#entry-" + entry.id());
+                        update.put("url", url + "#entry-" + entry.id());
+                        var text = plainText(entry.body());
+                        update.put("headline", entry.headline().isBlank() ? headline(text) : entry.headline());
+                        update.put("datePublished", dates.format(entry.postedAt()));
+                        if (entry.correctedAt() != null) {
+                            update.put("dateModified", dates.format(entry.correctedAt()));
+                        }
+                        update.put("author", Map.of("@type", "Person", "name", entry.author()));
+                        update.put("articleBody", text);
+                        update.put("inLanguage", entry.language().code());
+                        return update;
+                    }).toList());
+        }
         if (organization.get("publishingPrinciples") != null) {
             article.put("publishingPrinciples", organization.get("publishingPrinciples"));
         }
@@ -253,5 +293,20 @@ public class StoryMetadata {
             case EN -> "en_US";
             case RU -> "ru_RU";
         };
+    }
+
+    public static String plainText(List<org.masthead.content.Block> body) {
+        return org.masthead.content.BodyText.plain(body);
+    }
+
+    /** The start of a body's text, for an entry without a headline. */
+    public static String plainTextStart(List<org.masthead.content.Block> body) {
+        return headline(plainText(body));
+    }
+
+    /** An entry without a headline is named by the start of its text. */
+    private static String headline(String text) {
+        var line = text.lines().findFirst().orElse("").strip();
+        return line.length() <= 110 ? line : line.substring(0, line.lastIndexOf(' ', 108) > 40 ? line.lastIndexOf(' ', 108) : 108) + "…";
     }
 }

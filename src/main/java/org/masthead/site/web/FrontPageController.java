@@ -3,12 +3,16 @@ package org.masthead.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.masthead.content.FrontPages;
 import org.masthead.content.Section;
 import org.masthead.content.StoryCard;
 import org.masthead.content.StoryFilter;
@@ -34,18 +38,24 @@ class FrontPageController {
 
     /** Remembers the language a reader picked in the switcher. */
     static final String LANGUAGE_COOKIE = "masthead-language";
-    private static final int LATEST = 12;
+    /**
+     * The lead and the 14 cards after it fill every row of the front's grid whatever its number of columns
+     * (one to four, see site.css): with the lead over two columns and two rows, 14 cards leave no cell empty.
+     */
+    private static final int FRONT = 15;
     private static final int PER_SECTION = 4;
 
     private final ReaderData reads;
+    private final FrontPages fronts;
     private final SitePages pages;
     private final PublicUrls urls;
     private final List<FormerAddresses> formerAddresses;
 
-    FrontPageController(ReaderData reads, SitePages pages, PublicUrls urls,
+    FrontPageController(ReaderData reads, FrontPages fronts, SitePages pages, PublicUrls urls,
             ObjectProvider<FormerAddresses> formerAddresses) {
         this.formerAddresses = formerAddresses.orderedStream().toList();
         this.reads = reads;
+        this.fronts = fronts;
         this.pages = pages;
         this.urls = urls;
     }
@@ -115,8 +125,49 @@ class FrontPageController {
 
     @GetMapping("/{lang:uk|en|ru}/")
     ModelAndView home(@PathVariable Language lang, HttpServletRequest request) {
+        return new ModelAndView("site/home", "page", page(lang, fronts.live(lang), request, false));
+    }
+
+    /**
+     * The front page as the newsroom last arranged it, before it goes live: to signed-in staff only, and no
+     * cache may keep it.
+     */
+    @GetMapping("/newsroom/preview/front/{lang:uk|en|ru}")
+    ModelAndView preview(@PathVariable Language lang, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        return new ModelAndView("site/home", "page", page(lang, fronts.preview(lang), request, true));
+    }
+
+    /**
+     * The stories the editors put in slots go there while they are live in the language; every other slot,
+     * and the cards after the slots, take the newest stories not placed yet.
+     */
+    private HomePage page(Language lang, List<FrontPages.Slot> slots, HttpServletRequest request, boolean preview) {
         var t = pages.messages(lang);
-        var latest = reads.list(StoryFilter.all(lang), 0, LATEST, false).stories();
+        var chosen = new HashMap<Long, StoryCard>();
+        reads.cards(slots.stream().map(FrontPages.Slot::storyId).toList(), lang)
+                .forEach(card -> chosen.put(card.id(), card));
+        var newest = reads.list(StoryFilter.all(lang), 0, FRONT + slots.size(), false).stories().stream()
+                .filter(card -> !chosen.containsKey(card.id())).iterator();
+        var byPosition = new HashMap<Integer, StoryCard>();
+        slots.forEach(slot -> {
+            var card = chosen.get(slot.storyId());
+            if (card != null) {
+                byPosition.put(slot.position(), card);
+            }
+        });
+        var front = new ArrayList<StoryCard>(FRONT);
+        var pinned = new HashSet<Long>();
+        for (int position = 1; position <= FRONT; position++) {
+            var card = position <= FrontPages.SLOTS ? byPosition.get(position) : null;
+            if (card != null) {
+                front.add(card);
+                pinned.add(card.id());
+            } else if (newest.hasNext()) {
+                front.add(newest.next());
+            }
+        }
         // sections kept out of the navigation get no teaser either
         var shown = pages.navigation().stream().map(Section::id).collect(Collectors.toSet());
         var bySection = reads.latestPerSection(lang, PER_SECTION).stream()
@@ -130,14 +181,17 @@ class FrontPageController {
                             first.section().name().in(lang)), pages.cards(cards, false));
                 })
                 .toList();
-        var lead = latest.isEmpty() ? null : pages.card(latest.getFirst(), true);
-        var rest = latest.isEmpty() ? List.<PageParts.Card>of()
-                : pages.cards(latest.subList(1, latest.size()), false);
+        var cards = pages.cards(front, true);
+        var lead = cards.isEmpty() ? null : cards.getFirst();
+        var rest = cards.isEmpty() ? List.<PageParts.Card>of() : cards.subList(1, cards.size());
         var siteName = pages.siteName(lang);
-        var chrome = pages.chrome(lang, siteName, t.get("home.description"), urls.home(lang),
-                pages.everyLanguage(urls::home), "/", null, pages.feeds(urls.home(lang), siteName));
-        ReaderKeys.listing(request, lang, "home", latest);
-        bySection.values().forEach(cards -> ReaderKeys.listing(request, lang, "home", cards));
-        return new ModelAndView("site/home", "page", new HomePage(chrome, lead, rest, teasers));
+        var chrome = pages.chrome(lang, siteName, t.get("home.description"), preview ? null : urls.home(lang),
+                pages.everyLanguage(urls::home), "/", null, preview ? List.of() : pages.feeds(urls.home(lang), siteName));
+        if (!preview) {
+            ReaderKeys.listing(request, lang, "home", front);
+            bySection.values().forEach(section -> ReaderKeys.listing(request, lang, "home", section));
+        }
+        var placed = front.stream().map(card -> pinned.contains(card.id())).toList();
+        return new HomePage(chrome, lead, rest, placed, teasers, preview);
     }
 }

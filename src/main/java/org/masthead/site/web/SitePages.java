@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -33,7 +34,10 @@ import org.masthead.site.web.PageParts.Link;
 import org.masthead.site.web.PageParts.Picture;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.masthead.platform.web.SurrogateKeys;
 
 /** Turns content into page records: the one place that decides what a reader page holds. */
 @Component
@@ -51,9 +55,12 @@ class SitePages {
     private final ResourceUrlProvider resources;
     private final Map<ZoneId, NewsDates> dates = new ConcurrentHashMap<>();
     private final StoryLinks links;
+    private final Clock clock;
 
     SitePages(ReaderData reads, MediaLibrary media, PublicUrls urls,
-            CurrentLayout publication, MessageSource messageSource, ResourceUrlProvider resources, StoryLinks links) {
+            CurrentLayout publication, MessageSource messageSource, ResourceUrlProvider resources, StoryLinks links,
+            Clock clock) {
+        this.clock = clock;
         this.links = links;
         this.reads = reads;
         this.media = media;
@@ -119,7 +126,20 @@ class SitePages {
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
                 sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, footer, profiles,
-                logo(), t);
+                logo(), banner(language), t);
+    }
+
+    /**
+     * The breaking-news banner of the language, if one is up. Every page that shows the layout is tagged
+     * with {@link SurrogateKeys#BANNER}, banner or not, so that setting, clearing or the expiry of one drops
+     * them all by that key.
+     */
+    private @Nullable Link banner(Language language) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            SurrogateKeys.add(attributes.getRequest(), SurrogateKeys.BANNER);
+        }
+        var shown = publication.get().banner(language, clock.instant());
+        return shown == null ? null : new Link(urls.story(shown.story()), shown.banner().text());
     }
 
     /** The chosen logo at the smallest width its header place needs. */

@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.LiveBlog;
+import org.masthead.content.LiveBlogs;
 import org.masthead.content.PublishedStory;
+import org.masthead.platform.web.SurrogateKeys;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
 import org.masthead.platform.Language;
@@ -31,8 +36,13 @@ class StoryController {
     private final SitePages pages;
     private final PublicUrls urls;
     private final StoryMetadata metadata;
+    private final LiveBlogs liveBlogs;
+    private final LiveViews live;
 
-    StoryController(Stories stories, ReaderData reads, SitePages pages, PublicUrls urls, StoryMetadata metadata) {
+    StoryController(Stories stories, ReaderData reads, SitePages pages, PublicUrls urls, StoryMetadata metadata,
+            LiveBlogs liveBlogs, LiveViews live) {
+        this.liveBlogs = liveBlogs;
+        this.live = live;
         this.stories = stories;
         this.reads = reads;
         this.pages = pages;
@@ -42,7 +52,7 @@ class StoryController {
 
     @GetMapping("/{lang:uk|en|ru}/{section:[a-z0-9-]{1,80}}/{slug:[a-z0-9-]{1,100}}-{id:\\d{1,18}}")
     ModelAndView story(@PathVariable Language lang, @PathVariable String section, @PathVariable String slug,
-            @PathVariable long id, HttpServletRequest request) {
+            @PathVariable long id, @RequestParam(required = false) @Nullable String older, HttpServletRequest request) {
         var story = reads.published(id, lang).orElseThrow(() -> stories.wasPublished(id, lang)
                 ? PageNotFound.gone(lang) : PageNotFound.in(lang));
         if (!story.slug().equals(slug) || !story.section().slug().equals(section)) {
@@ -53,7 +63,15 @@ class StoryController {
         }
         var related = reads.related(story, RELATED);
         ReaderKeys.story(request, story, related);
-        return new ModelAndView("site/story", "page", page(story, related, false));
+        var blog = liveBlogs.find(id).orElse(null);
+        LivePage livePage = null;
+        if (blog != null) {
+            // entries change the live blog's pages only (see SurrogateKeys.live)
+            SurrogateKeys.add(request, SurrogateKeys.live(id));
+            var from = older != null && older.matches("\\d{1,18}") ? Long.valueOf(older) : null;
+            livePage = live.page(story, blog, from);
+        }
+        return new ModelAndView("site/story", "page", page(story, related, false, blog, livePage));
     }
 
     /**
@@ -65,10 +83,13 @@ class StoryController {
         var story = stories.preview(id, lang).orElseThrow(() -> PageNotFound.in(lang));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        return new ModelAndView("site/story", "page", page(story, stories.related(story.id(), lang, RELATED), true));
+        var blog = liveBlogs.find(id).orElse(null);
+        return new ModelAndView("site/story", "page", page(story, stories.related(story.id(), lang, RELATED), true, blog,
+                blog == null ? null : live.page(story, blog, null)));
     }
 
-    private StoryPage page(PublishedStory story, List<StoryCard> related, boolean preview) {
+    private StoryPage page(PublishedStory story, List<StoryCard> related, boolean preview, @Nullable LiveBlog blog,
+            @Nullable LivePage livePage) {
         var lang = story.language();
         var versions = new EnumMap<Language, String>(Language.class);
         story.liveSlugs().forEach((l, slug) -> versions.put(l, urls.story(l, story.section().slug(), slug, story.id())));
@@ -89,6 +110,6 @@ class StoryController {
                 new Link(urls.section(lang, story.section()), story.section().name().in(lang)),
                 story.headline(), story.standfirst(), pages.leadFigure(story), byline,
                 pages.date(story.publishedAt(), lang), updated, pages.blocks(story.body(), lang), tags,
-                pages.cards(related, false), notes, preview, preview ? null : metadata.of(story));
+                pages.cards(related, false), notes, preview, preview ? null : metadata.of(story, blog), livePage);
     }
 }

@@ -1,0 +1,44 @@
+package org.masthead.editorial;
+
+import org.masthead.content.FrontPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces front-page pins and banners that ran out, by a database query every few seconds and once at
+ * start-up (as {@link ScheduledPublisher} publishes), so the cached pages that still show them go.
+ */
+@Component
+class FrontPageClock implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FrontPageClock.class);
+
+    private final FrontPages fronts;
+    private volatile boolean started;
+
+    FrontPageClock(FrontPages fronts) {
+        this.fronts = fronts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        started = true;
+        fronts.announceExpiries();
+    }
+
+    @Scheduled(fixedDelayString = "${masthead.editorial.schedule-poll-interval:5s}")
+    void poll() {
+        if (!started) {
+            return;
+        }
+        try {
+            fronts.announceExpiries();
+        } catch (RuntimeException e) {
+            log.error("Announcing expired pins and banners failed; will try again at the next poll", e);
+        }
+    }
+}

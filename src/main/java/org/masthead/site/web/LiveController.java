@@ -1,0 +1,58 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.Stories;
+import org.masthead.platform.Language;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The event stream of a live blog in one language: every entry posted, corrected or withdrawn after the page the
+ * reader has (its {@code after}), or after the last event the browser received ({@code Last-Event-ID}, which
+ * wins, on a reconnect). Under /live/, which the page cache never touches: streams are never cached or buffered.
+ */
+@Controller
+class LiveController {
+
+    private final LiveBlogs blogs;
+    private final Stories stories;
+    private final LiveStreams streams;
+
+    LiveController(LiveBlogs blogs, Stories stories, LiveStreams streams) {
+        this.blogs = blogs;
+        this.stories = stories;
+        this.streams = streams;
+    }
+
+    @GetMapping(path = "/live/{id:\\d{1,18}}/{lang:uk|en|ru}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable long id, @PathVariable Language lang,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEvent,
+            @RequestParam(required = false) @Nullable String after, HttpServletResponse response) {
+        if (blogs.find(id).isEmpty() || stories.cards(java.util.List.of(id), lang).isEmpty()) {
+            throw PageNotFound.in(lang);
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // proxies that buffer responses would hold the events back
+        response.setHeader("X-Accel-Buffering", "no");
+        long from = number(lastEvent);
+        if (from < 0) {
+            from = number(after);
+        }
+        if (from < 0) {
+            from = blogs.lastChange(id);
+        }
+        return streams.follow(id, lang, from);
+    }
+
+    private static long number(@Nullable String text) {
+        return text != null && text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
+    }
+}

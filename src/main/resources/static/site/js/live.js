@@ -1,0 +1,90 @@
+// Live blogs: follows the live blog's event stream and shows new entries in place, without moving what the
+// reader is reading, announcing each politely to screen readers. Without this script the page works on reload
+// and shows a "new entries" link.
+(function () {
+    "use strict";
+    var section = document.querySelector("section.live[data-stream]");
+    if (!section || typeof window.EventSource !== "function") {
+        return;
+    }
+    var list = section.querySelector("[data-live-entries]");
+    var announcer = section.querySelector("[data-live-announcer]");
+    var reload = section.querySelector(".live-reload");
+    if (reload) {
+        reload.hidden = true;
+    }
+    var empty = section.querySelector(".empty");
+    var template = document.createElement("template");
+    var url = section.getAttribute("data-stream") + "?after=" + encodeURIComponent(section.getAttribute("data-last-change") || "0");
+    // the script keeps the reader's place itself; the browser's own scroll anchoring would do it twice
+    document.documentElement.style.overflowAnchor = "none";
+    var source = new EventSource(url);
+    source.addEventListener("open", function () {
+        section.setAttribute("data-connected", "true");
+    });
+
+    function element(html) {
+        template.innerHTML = html.trim();
+        return template.content.firstElementChild;
+    }
+
+    function announce(text) {
+        if (!announcer) {
+            return;
+        }
+        announcer.textContent = "";
+        window.setTimeout(function () {
+            announcer.textContent = (announcer.getAttribute("data-announce") || "{0}").replace("{0}", text);
+        }, 50);
+    }
+
+    // a new key event joins the summary at the top, built from text only
+    function keyEvent(entry, headline) {
+        var box = section.querySelector(".key-events ul");
+        if (!box) {
+            return;
+        }
+        var time = entry.querySelector(".live-time a");
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = "#" + entry.id;
+        link.textContent = time ? time.textContent.trim() : "";
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" " + headline));
+        box.insertBefore(item, box.firstElementChild);
+    }
+
+    source.addEventListener("entry", function (event) {
+        var data;
+        try {
+            data = JSON.parse(event.data);
+        } catch (e) {
+            return;
+        }
+        var fresh = element(data.html);
+        if (!fresh) {
+            return;
+        }
+        var existing = document.getElementById(fresh.id);
+        // what the reader is looking at stays where it is: the height added above it is scrolled away
+        var before = list.getBoundingClientRect().top;
+        var height = document.documentElement.scrollHeight;
+        if (existing) {
+            existing.replaceWith(fresh);
+        } else {
+            list.insertBefore(fresh, list.firstElementChild);
+            fresh.classList.add("arrived");
+            if (empty) {
+                empty.remove();
+                empty = null;
+            }
+            announce(data.headline || "");
+            if (data.keyEvent) {
+                keyEvent(fresh, data.headline || "");
+            }
+        }
+        if (before < 0) {
+            window.scrollBy(0, document.documentElement.scrollHeight - height);
+        }
+    });
+})();

@@ -1,0 +1,146 @@
+package org.masthead.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.masthead.content.FrontPages;
+import org.masthead.content.LiveBlog;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
+import org.masthead.identity.Accounts;
+import org.masthead.identity.Role;
+import org.masthead.platform.Language;
+import org.masthead.support.Fixtures;
+import org.masthead.support.MastheadTest;
+import org.masthead.support.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Live coverage in a real browser: an editor puts a live blog in the lead place of the Ukrainian front page and a
+ * reader sees it there at once; an editor posts a key event and the reader's open page shows it without a reload,
+ * in the entries and in the summary, announced to screen readers; without JavaScript the page offers the "new
+ * entries" link. axe finds nothing on any of these pages.
+ */
+@MastheadTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveCoverageBrowserIT {
+
+    @LocalServerPort int port;
+    @Autowired Accounts accounts;
+    @Autowired Stories stories;
+    @Autowired Taxonomy taxonomy;
+    @Autowired LiveBlogs blogs;
+    @Autowired FrontPages fronts;
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Playwright.create();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        fronts.publish(Language.UK, List.of(), "test");
+        browser.close();
+        playwright.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void anEditorLeadsWithTheLiveBlogAndPostsAnEntryThatReadersSeeWithoutReloading() {
+        var fixtures = new Fixtures(stories, taxonomy);
+        long id = fixtures.story().in(Language.UK, "Онлайн: ніч атак").published();
+        blogs.setState(id, LiveBlog.State.LIVE, true);
+        var path = stories.published(id, Language.UK).map(p -> "/uk/" + p.section().slug() + "/" + p.slug() + "-" + id)
+                .orElseThrow();
+        var editor = Browsers.signIn(browser, url(""), new Staff(accounts).member(Role.EDITOR), violations);
+
+        // the front page: the live blog in place 1, published from the numbered places
+        editor.navigate(url("/newsroom/front/uk"));
+        violations.addAll(Browsers.accessibilityViolations(editor));
+        editor.locator("#slot1-story").selectOption(Long.toString(id));
+        editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish the front page")).click();
+        editor.waitForURL("**done=published");
+        var reader = browser.newContext().newPage();
+        reader.navigate(url("/uk/"));
+        assertThat(reader.locator(".lead-story h2 a").getAttribute("href")).isEqualTo(path);
+        violations.addAll(Browsers.accessibilityViolations(reader));
+
+        // the reader opens the live blog; the stream is open once the script ran
+        reader.navigate(url(path));
+        violations.addAll(Browsers.accessibilityViolations(reader));
+        assertThat(reader.locator(".live-reload").isHidden()).as("the script hides the reload link").isTrue();
+        reader.locator("section.live[data-connected]").waitFor();
+
+        // the editor posts a key event from the composer, with the keyboard
+        editor.navigate(url("/newsroom/stories/" + id + "/live"));
+        violations.addAll(Browsers.accessibilityViolations(editor));
+        editor.locator("#entry-body").fill("Сили ППО збили **більшість** ракет над столицею.");
+        editor.keyboard().press("Tab");
+        editor.keyboard().press("Space");
+        editor.locator("#entry-headline").fill("Нічна атака відбита");
+        long posted = System.nanoTime();
+        editor.locator("#entry-headline").press("Enter");
+        editor.waitForURL("**done=posted");
+
+        Locator entry = reader.locator(".live-entries .live-entry").first();
+        entry.locator("text=Нічна атака відбита").waitFor(new Locator.WaitForOptions().setTimeout(5000));
+        long shownMillis = (System.nanoTime() - posted) / 1_000_000;
+        assertThat(entry.locator("strong").allTextContents()).contains("більшість");
+        assertThat(reader.locator(".key-events li").first().textContent()).contains("Нічна атака відбита");
+        reader.waitForFunction("() => document.querySelector('[data-live-announcer]').textContent.includes('Нічна атака відбита')");
+        assertThat(reader.url()).as("no reload").endsWith(path);
+        violations.addAll(Browsers.accessibilityViolations(reader));
+        System.out.println("Live entry shown on the reader's open page " + shownMillis + " ms after the editor posted it");
+
+        // without JavaScript the page works on reload and offers the link
+        var plain = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
+        plain.navigate(url(path));
+        assertThat(plain.locator(".live-reload a").isVisible()).isTrue();
+        assertThat(plain.locator(".live-entry").first().textContent()).contains("Нічна атака відбита");
+        violations.addAll(Browsers.accessibilityViolations(plain));
+
+        assertThat(violations).isEmpty();
+    }
+
+    /** The front's grid leaves no column empty beside or under the lead, from a phone to a wide screen. */
+    @Test
+    void noColumnOfTheFrontPageStaysEmpty() {
+        var page = browser.newContext().newPage();
+        for (int width : List.of(320, 600, 900, 1280, 1920)) {
+            page.setViewportSize(width, 1000);
+            page.navigate(url("/en/"));
+            @SuppressWarnings("unchecked")
+            var columns = (List<Object>) page.evaluate("""
+                    () => {
+                      const items = [...document.querySelectorAll('ul.front > li')].map(li => li.getBoundingClientRect());
+                      const lefts = [...new Set(items.map(r => Math.round(r.left)))];
+                      const lead = items[0];
+                      // for each column: how far its last card reaches, against the lead's bottom
+                      return lefts.map(left => Math.max(...items.filter(r => Math.round(r.left) <= left
+                          && Math.round(r.right) >= left + 10).map(r => r.bottom)) >= lead.bottom - 1);
+                    }""");
+            assertThat(columns).as("every column reaches at least as far down as the lead at " + width + " px")
+                    .isNotEmpty().allMatch(Boolean.TRUE::equals);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.masthead.site.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.masthead.platform.Language.EN;
+import static org.masthead.platform.Language.UK;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.content.Block;
+import org.masthead.content.FrontPages;
+import org.masthead.content.LiveBlog;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEntry;
+import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
+import org.masthead.identity.Accounts;
+import org.masthead.identity.Role;
+import org.masthead.platform.Language;
+import org.masthead.platform.outbox.OutboxRelay;
+import org.masthead.support.Fixtures;
+import org.masthead.support.HtmlValidator;
+import org.masthead.support.MastheadTest;
+import org.masthead.support.NewsroomClient;
+import org.masthead.support.SiteClient;
+import org.masthead.support.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live blogs over real HTTP with the page cache on: the newsroom opens one and posts entries, readers see them on
+ * the page (structured data, key events, paging, a feed), each entry drops only the live blog's pages, and the
+ * event stream pushes entries as they come and resumes from Last-Event-ID without a gap.
+ */
+@MastheadTest
+@TestPropertySource(properties = "masthead.cache.enabled=true")
+class LiveBlogIntegrationTest {
+
+    private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+
+    @LocalServerPort int port;
+    @Autowired Stories stories;
+    @Autowired Taxonomy taxonomy;
+    @Autowired Accounts accounts;
+    @Autowired LiveBlogs blogs;
+    @Autowired FrontPages fronts;
+    @Autowired OutboxRelay relay;
+    SiteClient site;
+    Fixtures fixtures;
+    final List<AutoCloseable> streams = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        site = new SiteClient(port);
+        fixtures = new Fixtures(stories, taxonomy);
+        relay.drain();
+    }
+
+    @AfterEach
+    void closeStreams() throws Exception {
+        for (var stream : streams) {
+            stream.close();
+        }
+        fronts.publish(UK, List.of(), "test");
+        relay.drain();
+    }
+
+    @Test
+    void theNewsroomOpensALiveBlogAndPostsEntriesReadersSeeThem() throws Exception {
+        long section = fixtures.section();
+        long id = fixtures.story().inSection(section).in(UK, "Онлайн: день переговорів").in(EN, "Live: a day of talks").published();
+        relay.drain();
+        var editor = new Staff(accounts).member(Role.EDITOR).signIn(port);
+        var reporter = new Staff(accounts).member(Role.CONTRIBUTOR).signIn(port);
+        var composer = reporter.get("/newsroom/stories/" + id + "/live");
+        assertThat(composer.statusCode()).isEqualTo(200);
+        assertThat(composer.body()).doesNotContain("name=\"body\"");
+        assertThat(reporter.post("/newsroom/stories/" + id + "/live", Map.of("state", "live")).statusCode()).isEqualTo(403);
+        assertThat(editor.post("/newsroom/stories/" + id + "/live", Map.of("state", "live", "untranslated", "show"))
+                .statusCode()).isEqualTo(302);
+        composer = reporter.get("/newsroom/stories/" + id + "/live");
+        assertThat(composer.body()).contains("name=\"body\"", "autofocus");
+        assertThat(HtmlValidator.errors(composer.body())).isEmpty();
+
+        var posted = reporter.post("/newsroom/stories/" + id + "/live/entries", Map.of("language", "uk",
+                "author", "Олена Марченко", "headline", "Делегації <прибули>", "body", "Перший **абзац**.\n\n## Деталі\n\nДругий абзац.",
+                "keyEvent", "true"));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        reporter.post("/newsroom/stories/" + id + "/live/entries", Map.of("language", "en", "author", "Wire desk",
+                "headline", "", "body", "Written in English only."));
+        var refused = reporter.post("/newsroom/stories/" + id + "/live/entries", Map.of("language", "uk",
+                "author", "Олена", "headline", "", "body", "[Посилання](javascript:alert(1))"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"entry-body-error\"", "javascript:alert(1)");
+        relay.drain();
+
+        var path = path(id, UK);
+        var page = site.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(HtmlValidator.errors(page.body())).isEmpty();
+        var entry = blogs.entries(id, UK, null, 5).entries().getFirst();
+        assertThat(page.body()).contains("id=\"entry-" + entry.id() + "\"", "Делегації &lt;прибули&gt;",
+                "<strong>абзац</strong>", "class=\"key-events\"", "href=\"#entry-" + entry.id() + "\"",
+                "data-stream=\"/live/" + id + "/uk/events\"", "class=\"live-reload\"", "/site/js/live-",
+                "Written in English only.", "lang=\"en\"");
+        var graph = JsonMapper.builder().build().readTree(first(JSON_LD, page.body()));
+        var posting = graph.path("@graph").get(0);
+        assertThat(posting.path("@type").asString()).isEqualTo("LiveBlogPosting");
+        assertThat(posting.path("coverageStartTime").asString()).isNotBlank();
+        assertThat(posting.has("coverageEndTime")).isFalse();
+        assertThat(posting.path("liveBlogUpdate")).hasSize(2);
+        assertThat(posting.path("liveBlogUpdate").get(1).path("headline").asString()).isEqualTo("Делегації <прибули>");
+        assertThat(posting.path("liveBlogUpdate").get(1).path("url").asString()).endsWith(path + "#entry-" + entry.id());
+
+        // hidden untranslated entries: the Ukrainian page leaves the English one out
+        editor.post("/newsroom/stories/" + id + "/live", Map.of("state", "live", "untranslated", "hide"));
+        relay.drain();
+        assertThat(site.get(path).body()).doesNotContain("Written in English only.");
+
+        // corrected, withdrawn, ended
+        editor.post("/newsroom/stories/" + id + "/live/entries/" + entry.id(), Map.of("op", "correct",
+                "author", "Олена Марченко", "headline", "Делегації прибули", "body", "Виправлений абзац.", "keyEvent", "true"));
+        relay.drain();
+        assertThat(site.get(path).body()).contains("Виправлений абзац.", "class=\"live-entry key-event\"");
+        editor.post("/newsroom/stories/" + id + "/live/entries/" + entry.id(), Map.of("op", "withdraw"));
+        editor.post("/newsroom/stories/" + id + "/live", Map.of("state", "ended", "untranslated", "hide"));
+        relay.drain();
+        var ended = site.get(path).body();
+        assertThat(ended).contains("class=\"live-withdrawn\"").doesNotContain("Виправлений абзац.", "data-stream=");
+        assertThat(JsonMapper.builder().build().readTree(first(JSON_LD, ended)).path("@graph").get(0)
+                .path("coverageEndTime").asString()).isNotBlank();
+        var late = reporter.post("/newsroom/stories/" + id + "/live/entries", Map.of("language", "uk", "author", "Олена",
+                "headline", "", "body", "Запізно."));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(blogs.count(id, null)).isEqualTo(2);
+    }
+
+    @Test
+    void eachEntryDropsOnlyTheLiveBlogsPagesAndTheHomePageWhereItIsFeatured() {
+        long section = fixtures.section();
+        long id = fixtures.story().inSection(section).in(UK, "Онлайн: вибори").published();
+        long neighbour = fixtures.story().inSection(section).in(UK, "Сусідня історія").published();
+        blogs.setState(id, LiveBlog.State.LIVE, true);
+        relay.drain();
+        var livePage = path(id, UK);
+        var others = List.of(path(neighbour, UK), "/uk/" + sectionSlug(section) + "/", "/uk/");
+        var feed = "/uk/live/" + id + "/atom.xml";
+        for (var page : concat(List.of(livePage, feed), others)) {
+            site.get(page);
+            assertThat(cache(site.get(page))).as(page).isEqualTo("hit");
+        }
+
+        blogs.post(id, entry(UK, "Перші результати"), "test");
+        relay.drain();
+        assertThat(cache(site.get(livePage))).isEqualTo("miss");
+        var atom = site.get(feed);
+        assertThat(cache(atom)).isEqualTo("miss");
+        assertThat(atom.body()).contains("<title>Перші результати</title>", "#entry-");
+        for (var page : others) {
+            assertThat(cache(site.get(page))).as(page).isEqualTo("hit");
+        }
+
+        // featured on the Ukrainian front page, the live blog's entries drop that home page too
+        fronts.publish(UK, List.of(new FrontPages.Slot(1, id, null)), "test");
+        relay.drain();
+        site.get("/uk/");
+        assertThat(cache(site.get("/uk/"))).isEqualTo("hit");
+        blogs.post(id, entry(UK, "Явка вища, ніж торік"), "test");
+        relay.drain();
+        assertThat(cache(site.get("/uk/"))).isEqualTo("miss");
+        assertThat(cache(site.get(others.getFirst()))).isEqualTo("hit");
+    }
+
+    @Test
+    void olderEntriesAreOnFurtherPages() {
+        long id = fixtures.story().in(EN, "Live: many entries").published();
+        blogs.setState(id, LiveBlog.State.LIVE, true);
+        for (int i = 1; i <= LiveViews.PER_PAGE + 3; i++) {
+            blogs.post(id, entry(EN, "Entry number " + i), "test");
+        }
+        relay.drain();
+        var first = site.get(path(id, EN)).body();
+        assertThat(first).contains("Entry number " + (LiveViews.PER_PAGE + 3), "rel=\"next\"").doesNotContain("Entry number 3<");
+        var older = first(Pattern.compile("href=\"([^\"]+\\?older=\\d+)#live-entries\" rel=\"next\""), first).replace("&amp;", "&");
+        var second = site.get(older);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("Entry number 3<", "Entry number 1<").doesNotContain("data-stream=");
+        assertThat(HtmlValidator.errors(second.body())).isEmpty();
+    }
+
+    @Test
+    void theEventStreamPushesEntriesAndResumesFromTheLastEventWithoutAGap() throws Exception {
+        long id = fixtures.story().in(UK, "Онлайн: потік").published();
+        blogs.setState(id, LiveBlog.State.LIVE, true);
+        relay.drain();
+        long start = blogs.lastChange(id);
+        assertThat(site.get(LiveViews.stream(id, EN)).statusCode()).as("no English version").isEqualTo(404);
+
+        var events = open(LiveViews.stream(id, UK) + "?after=" + start, null);
+        var one = blogs.post(id, entry(UK, "Перший запис"), "test");
+        relay.drain();
+        var received = events.next();
+        assertThat(received.id()).isEqualTo(one.changeId());
+        assertThat(received.data()).contains("\"kind\":\"posted\"", "\"headline\":\"Перший запис\"", "id=\\\"entry-" + one.entry().id());
+
+        // the reader goes away; two entries come meanwhile; the browser reconnects with the last id it had
+        events.close();
+        var two = blogs.post(id, entry(UK, "Другий запис"), "test");
+        var three = blogs.correct(id, one.entry().id(), entry(UK, "Перший запис, виправлено"));
+        relay.drain();
+        var resumed = open(LiveViews.stream(id, UK), Long.toString(one.changeId()));
+        assertThat(resumed.next().id()).isEqualTo(two.changeId());
+        var correction = resumed.next();
+        assertThat(correction.id()).isEqualTo(three.changeId());
+        assertThat(correction.data()).contains("\"kind\":\"corrected\"", "Перший запис, виправлено");
+        var four = blogs.post(id, entry(UK, "Четвертий запис"), "test");
+        relay.drain();
+        assertThat(resumed.next().id()).isEqualTo(four.changeId());
+    }
+
+    // ---- helpers ----
+
+    private record Event(long id, String data) {
+    }
+
+    private final class Events implements AutoCloseable {
+        final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+        final HttpClient client = HttpClient.newHttpClient();
+        volatile boolean closed;
+
+        Event next() throws InterruptedException {
+            var event = queue.poll(10, TimeUnit.SECONDS);
+            assertThat(event).as("an event within 10 s").isNotNull();
+            return event;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            client.shutdownNow();
+        }
+    }
+
+    private Events open(String path, String lastEventId) throws Exception {
+        var events = new Events();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofMinutes(1))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        var response = events.client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(response.headers().firstValue("X-Page-Cache")).isEmpty();
+        Thread.ofVirtual().start(() -> {
+            long id = -1;
+            var data = new StringBuilder();
+            try {
+                var lines = response.body().iterator();
+                while (!events.closed && lines.hasNext()) {
+                    var line = lines.next();
+                    if (line.startsWith("id:")) {
+                        id = Long.parseLong(line.substring(3).strip());
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5));
+                    } else if (line.isEmpty() && !data.isEmpty()) {
+                        events.queue.add(new Event(id, data.toString()));
+                        data.setLength(0);
+                    }
+                }
+            } catch (UncheckedIOException | IllegalStateException ended) {
+                // closed by the test
+            }
+        });
+        streams.add(events);
+        return events;
+    }
+
+    private static LiveEntry.Draft entry(Language language, String headline) {
+        return new LiveEntry.Draft(language, "Test desk", headline, List.of(new Block.Paragraph("p1", "Text of " + headline)), false);
+    }
+
+    private String path(long id, Language language) {
+        return stories.published(id, language).map(p -> "/" + language.code() + "/" + p.section().slug() + "/" + p.slug()
+                + "-" + id).orElseThrow();
+    }
+
+    private String sectionSlug(long id) {
+        return taxonomy.sections().stream().filter(s -> s.id() == id).findFirst().orElseThrow().slug();
+    }
+
+    private static String first(Pattern pattern, String text) {
+        var matcher = pattern.matcher(text);
+        assertThat(matcher.find()).as(pattern.pattern()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String cache(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Page-Cache").orElse("none");
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
