@@ -1,5 +1,6 @@
 package org.masthead.site;
 
+import java.util.Set;
 import org.masthead.content.Publication;
 import org.masthead.content.SiteLayout;
 import org.masthead.platform.web.ReadModel;
@@ -41,7 +42,9 @@ public class CurrentLayout {
             return known;
         }
         var current = ReaderData.fresh() ? layouts.current()
-                : model.get(new LayoutKey(), layouts::current, layout -> ReadModel.Tags.of(null, java.util.Set.of(SurrogateKeys.LAYOUT)));
+                // the layout holds the banners too, so a banner's change drops it as it drops the pages
+                : model.get(new LayoutKey(), layouts::current,
+                        layout -> ReadModel.Tags.of(null, Set.of(SurrogateKeys.LAYOUT, SurrogateKeys.BANNER)));
         request.setAttribute(ATTRIBUTE, current, RequestAttributes.SCOPE_REQUEST);
         return current;
     }

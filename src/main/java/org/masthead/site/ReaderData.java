@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Author;
+import org.masthead.content.FrontPages;
+import org.masthead.content.LiveBlog;
+import org.masthead.content.LiveBlogs;
 import org.masthead.content.PublishedStory;
 import org.masthead.content.SectionDetails;
 import org.masthead.content.TagDetails;
@@ -48,17 +51,51 @@ public class ReaderData {
     private record LatestKey(Language language, int perSection) {
     }
 
+    private record LiveBlogKey(long storyId) {
+    }
+
+    private record FrontKey(Language language) {
+    }
+
     private record TaxonomyKey(String kind, String slug) {
     }
 
     private final Stories stories;
     private final Taxonomy taxonomy;
     private final ReadModel model;
+    private final LiveBlogs liveBlogs;
+    private final FrontPages fronts;
 
-    ReaderData(Stories stories, Taxonomy taxonomy, ReadModel model) {
+    ReaderData(Stories stories, Taxonomy taxonomy, ReadModel model, LiveBlogs liveBlogs, FrontPages fronts) {
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.model = model;
+        this.liveBlogs = liveBlogs;
+        this.fronts = fronts;
+    }
+
+    /**
+     * The places of the language's front page as readers see them; dropped with the home page (a new
+     * arrangement, a pin that ran out, a story in a place that changed).
+     */
+    public List<FrontPages.Slot> front(Language language) {
+        if (fresh()) {
+            return fronts.live(language);
+        }
+        return model.get(new FrontKey(language), () -> fronts.live(language),
+                slots -> Tags.of(language, Set.of("home")));
+    }
+
+    /**
+     * The story's live blog, if it is one; that it is not is remembered too (most stories are not), until an
+     * event of the live blog drops its key.
+     */
+    public Optional<LiveBlog> liveBlog(long storyId) {
+        if (fresh()) {
+            return liveBlogs.find(storyId);
+        }
+        return model.get(new LiveBlogKey(storyId), () -> liveBlogs.find(storyId),
+                found -> Tags.of(null, Set.of(SurrogateKeys.live(storyId), SurrogateKeys.story(storyId))));
     }
 
     /** The section, tag or author of a list page by its current slug; an unknown slug is not remembered. */

@@ -125,7 +125,7 @@ class FrontPageController {
 
     @GetMapping("/{lang:uk|en|ru}/")
     ModelAndView home(@PathVariable Language lang, HttpServletRequest request) {
-        return new ModelAndView("site/home", "page", page(lang, fronts.live(lang), request, false));
+        return new ModelAndView("site/home", "page", page(lang, reads.front(lang), request, false));
     }
 
     /**

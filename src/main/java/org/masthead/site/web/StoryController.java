@@ -63,7 +63,7 @@ class StoryController {
         }
         var related = reads.related(story, RELATED);
         ReaderKeys.story(request, story, related);
-        var blog = liveBlogs.find(id).orElse(null);
+        var blog = reads.liveBlog(id).orElse(null);
         LivePage livePage = null;
         if (blog != null) {
             // entries change the live blog's pages only (see SurrogateKeys.live)
