@@ -193,7 +193,9 @@ public final class ImportCommand {
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
             FlywayAutoConfiguration.class, JacksonAutoConfiguration.class})
     @ComponentScan(basePackages = {"org.masthead.platform", "org.masthead.content", "org.masthead.media", "org.masthead.imports"},
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.masthead\\.[a-z]+\\.web\\..*"))
+            // no relay either: its consumers are the running application's, which takes the events from the outbox
+            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                    pattern = {"org\\.masthead\\.[a-z]+\\.web\\..*", "org\\.masthead\\.platform\\.outbox\\.OutboxRelay.*"}))
     @ConfigurationPropertiesScan(basePackages = {"org.masthead.platform", "org.masthead.content", "org.masthead.media"})
     @Import(AuditLog.class)
     static class Context {

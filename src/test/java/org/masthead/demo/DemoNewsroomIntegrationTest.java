@@ -53,10 +53,15 @@ class DemoNewsroomIntegrationTest {
 
     @Test
     void everySectionHasStoriesInEveryLanguage() {
-        for (var section : taxonomy.sections().stream().filter(s -> !s.slug().startsWith("section-")).toList()) {
+        // the demo's own sections: other tests of the same database add sections of their own
+        var demoSections = jdbc.sql("""
+                select distinct s.section_id from story s join revision r on r.story_id = s.id where r.saved_by = 'demo'""")
+                .query(Long.class).list();
+        assertThat(demoSections).hasSizeGreaterThanOrEqualTo(5);
+        for (long section : demoSections) {
             for (var language : Language.all()) {
-                assertThat(stories.list(StoryFilter.section(language, section.id()), 0, 1).total())
-                        .as("%s in %s", section.slug(), language).isGreaterThan(0);
+                assertThat(stories.list(StoryFilter.section(language, section), 0, 1).total())
+                        .as("section %d in %s", section, language).isGreaterThan(0);
             }
         }
     }

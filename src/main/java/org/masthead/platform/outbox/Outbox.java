@@ -1,6 +1,7 @@
 package org.masthead.platform.outbox;
 
 import org.masthead.platform.db.SqlDialect;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,9 +22,10 @@ public class Outbox {
     private final JsonMapper json;
     private final SqlDialect dialect;
     private final Clock clock;
-    private final OutboxRelay relay;
+    /** Absent where a command only writes events for the running application to consume (the archive import). */
+    private final ObjectProvider<OutboxRelay> relay;
 
-    Outbox(JdbcClient jdbc, JsonMapper json, SqlDialect dialect, Clock clock, OutboxRelay relay) {
+    Outbox(JdbcClient jdbc, JsonMapper json, SqlDialect dialect, Clock clock, ObjectProvider<OutboxRelay> relay) {
         this.jdbc = jdbc;
         this.json = json;
         this.dialect = dialect;
@@ -56,7 +58,7 @@ public class Outbox {
 
         @Override
         public void afterCommit() {
-            relay.committed();
+            relay.ifAvailable(OutboxRelay::committed);
         }
     }
 }
