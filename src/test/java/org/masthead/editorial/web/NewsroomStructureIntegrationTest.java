@@ -65,6 +65,7 @@ class NewsroomStructureIntegrationTest {
                 "Окружающая среда " + slug, "Stories about the climate and nature."));
         assertThat(created.statusCode()).isEqualTo(302);
         long id = sectionId(slug);
+        relay.drain();
         assertThat(site.get("/en/" + slug + "/").body()).contains("Stories about the climate and nature.")
                 .contains("<title>SEO Environment " + slug);
         assertThat(navigation("/en/")).contains("/en/" + slug + "/");
@@ -73,6 +74,7 @@ class NewsroomStructureIntegrationTest {
         admin.get("/newsroom/admin/sections/" + id);
         assertThat(admin.post("/newsroom/admin/sections/" + id, section(renamed, "Довкілля " + slug,
                 "Environment " + slug, "Окружающая среда " + slug, "Climate and nature.")).statusCode()).isEqualTo(302);
+        relay.drain();
         var moved = site.get("/uk/" + slug + "/?page=1");
         assertThat(moved.statusCode()).isEqualTo(301);
         assertThat(moved.headers().firstValue("Location")).hasValue("/uk/" + renamed + "/");
@@ -90,6 +92,7 @@ class NewsroomStructureIntegrationTest {
         hidden.add(Map.entry("hidden", "true"));
         admin.get("/newsroom/admin/sections/" + id);
         admin.post("/newsroom/admin/sections/" + id, hidden);
+        relay.drain();
         assertThat(navigation("/en/")).doesNotContain("/en/" + renamed + "/");
         assertThat(site.get("/en/" + renamed + "/").statusCode()).as("a hidden section's page still answers")
                 .isEqualTo(200);
