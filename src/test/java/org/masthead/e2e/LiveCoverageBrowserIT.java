@@ -80,7 +80,12 @@ class LiveCoverageBrowserIT {
         editor.locator("#front-drag").waitFor();
         violations.addAll(Browsers.accessibilityViolations(editor));
         editor.locator("#slot3-story").selectOption(Long.toString(id));
-        editor.locator("li.slot[data-slot='3']").dragTo(editor.locator("li.slot[data-slot='1']"));
+        // the drag's events as the browser sends them, with one DataTransfer from the pick-up to the drop
+        var carried = editor.evaluateHandle("() => new DataTransfer()");
+        editor.dispatchEvent("li.slot[data-slot='3']", "dragstart", java.util.Map.of("dataTransfer", carried));
+        editor.dispatchEvent("li.slot[data-slot='1']", "dragover", java.util.Map.of("dataTransfer", carried));
+        editor.dispatchEvent("li.slot[data-slot='1']", "drop", java.util.Map.of("dataTransfer", carried));
+        editor.dispatchEvent("li.slot[data-slot='3']", "dragend", java.util.Map.of("dataTransfer", carried));
         assertThat(editor.locator("#slot1-story").inputValue()).isEqualTo(Long.toString(id));
         assertThat(editor.locator("#slot3-story").inputValue()).isEmpty();
         assertThat(editor.locator("[data-front-announcer]").textContent()).contains("1");
