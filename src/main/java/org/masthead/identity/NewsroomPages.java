@@ -82,7 +82,8 @@ public class NewsroomPages {
         return new NewsroomChrome.NavLink(key, url, t.get("newsroom.nav." + key));
     }
 
-    private String asset(String path) {
+    /** The content-hashed address of a static file of the newsroom, for a page's own script. */
+    public String asset(String path) {
         return Objects.requireNonNullElse(resources.getForLookupPath(path), path);
     }
 }
