@@ -59,6 +59,7 @@ public class NewsroomPages {
             nav.add(link(t, "users", "/newsroom/admin/users"));
             nav.add(link(t, "audit", "/newsroom/admin/audit"));
             nav.add(link(t, "webhooks", "/newsroom/admin/webhooks"));
+            nav.add(link(t, "imports", "/newsroom/admin/imports"));
         }
         nav.add(link(t, "account", "/newsroom/account"));
         return chrome(request, user.uiLanguage(), t.get(titleKey, titleArgs), user.displayName(), nav, current);
