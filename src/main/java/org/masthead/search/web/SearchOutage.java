@@ -6,8 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.masthead.platform.web.SecurityHeaders;
+import org.masthead.platform.web.Unavailable;
 import org.masthead.search.SearchUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,30 +70,9 @@ final class SearchOutage extends OncePerRequestFilter {
     }
 
     private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        SecurityHeaders.writeTo(response);
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (request.getRequestURI().startsWith("/api/") || accept != null && accept.contains("json")
-                && !accept.contains("text/html")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"Search is briefly unavailable; try again in " + RETRY_AFTER_SECONDS + " s.\"}");
-            return;
-        }
-        response.setContentType("text/html");
-        response.getWriter().write("""
-                <!DOCTYPE html>
-                <html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>503</title></head><body><main>
-                <h1>Пошук ненадовго недоступний</h1><p>Спробуйте ще раз за хвилину.</p>
-                <h1 lang="en">Search is briefly unavailable</h1><p lang="en">Please try again in a minute.</p>
-                <h1 lang="ru">Поиск ненадолго недоступен</h1><p lang="ru">Попробуйте ещё раз через минуту.</p>
-                </main></body></html>
-                """);
+        Unavailable.answer(request, response, RETRY_AFTER_SECONDS,
+                "Search is briefly unavailable; try again in " + RETRY_AFTER_SECONDS + " s.",
+                "Пошук ненадовго недоступний", "Search is briefly unavailable", "Поиск ненадолго недоступен");
     }
 }
