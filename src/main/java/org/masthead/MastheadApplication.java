@@ -2,6 +2,7 @@ package org.masthead;
 
 import org.masthead.identity.AdminCommand;
 import org.masthead.imports.ImportCommand;
+import org.masthead.media.MediaCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,9 @@ public class MastheadApplication {
         }
         if (args.length > 0 && args[0].equals(ImportCommand.NAME)) {
             System.exit(ImportCommand.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals(MediaCommand.NAME)) {
+            System.exit(MediaCommand.run(args, System.out, System.err));
         }
         SpringApplication.run(MastheadApplication.class, args);
     }

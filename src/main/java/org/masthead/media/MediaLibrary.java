@@ -6,8 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +34,7 @@ public class MediaLibrary {
     private static final String JPEG = "image/jpeg";
 
     private final JdbcClient jdbc;
-    private final MediaFiles files;
+    private final MediaStore store;
     private final MediaProperties properties;
     private final Clock clock;
     private final DecodeBudget budget;
@@ -44,10 +42,10 @@ public class MediaLibrary {
     /** Assets by id once read with their variants (see {@link #find(Collection)}). */
     private final Cache<Long, MediaAsset> assets = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    MediaLibrary(JdbcClient jdbc, MediaFiles files, MediaProperties properties, Clock clock, DecodeBudget budget) {
+    MediaLibrary(JdbcClient jdbc, MediaStore store, MediaProperties properties, Clock clock, DecodeBudget budget) {
         this.budget = budget;
         this.jdbc = jdbc;
-        this.files = files;
+        this.store = store;
         this.properties = properties;
         this.clock = clock;
     }
@@ -171,14 +169,18 @@ public class MediaLibrary {
                 .query(Long.class).single();
         try {
             for (var variant : image.variants()) {
-                files.write(id, variant.width(), variant.bytes());
+                store.put(MediaStore.key(id, variant.width()), variant.bytes());
                 jdbc.sql("insert into media_variant (media_id, width, height) values (:id, :width, :height)")
                         .param("id", id).param("width", variant.width()).param("height", variant.height()).update();
             }
         } catch (UncheckedIOException e) {
             // the disk is full or unwritable: leave no file of this image behind; the rows roll back
-            files.delete(id);
+            store.deleteAll(id);
             throw new UploadRejected("newsroom.media.error.storage");
+        } catch (MediaStoreUnavailable e) {
+            // the bucket went away half-way: what reached it is removed if it can be; the rows roll back
+            store.deleteAll(id);
+            throw new UploadRejected("newsroom.media.error.unreachable", true);
         }
         return id;
     }
@@ -247,10 +249,9 @@ public class MediaLibrary {
         return published;
     }
 
-    /** The file of one variant, when both the asset and that width exist. */
-    public Optional<Path> file(long id, int width) {
-        var path = files.path(id, width);
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    /** The stored file of one variant, when both the asset and that width exist. */
+    public Optional<StoredImage> image(long id, int width) {
+        return store.find(MediaStore.key(id, width));
     }
 
     /**
@@ -268,22 +269,26 @@ public class MediaLibrary {
      * request and kept. Only the widths {@link #cropWidth} can answer are made, so requests cannot fill
      * the disk with sizes nobody links to.
      */
-    public Optional<Path> cropped(long id, Crop crop, int width) {
-        var existing = files.path(id, crop, width);
-        if (Files.isRegularFile(existing)) {
-            return Optional.of(existing);
+    public Optional<StoredImage> cropped(long id, Crop crop, int width) {
+        var key = MediaStore.key(id, crop, width);
+        var existing = store.find(key);
+        if (existing.isPresent()) {
+            return existing;
         }
         var asset = find(id).orElse(null);
         if (asset == null || !allowedCropWidths(crop.widestIn(asset.width(), asset.height())).contains(width)) {
             return Optional.empty();
         }
-        var original = files.path(id, asset.width());
+        var original = store.find(MediaStore.key(id, asset.width())).orElse(null);
+        if (original == null) {
+            return Optional.empty();
+        }
         byte[] encoded;
         // readers' requests decode originals too: they share the budget with uploads
         try (var reservation = budget.reserve((long) asset.width() * asset.height())) {
             BufferedImage source;
-            try {
-                source = ImageIO.read(original.toFile());
+            try (var in = original.open()) {
+                source = ImageIO.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read image " + id, e);
             }
@@ -296,8 +301,9 @@ public class MediaLibrary {
                     cutWidth, cutHeight);
             encoded = encode(resize(cut, width, crop.heightFor(width)));
         }
-        files.write(id, crop, width, encoded);
-        return Optional.of(existing);
+        // made once: every node that asks later finds it in the store
+        store.put(key, encoded);
+        return store.find(key);
     }
 
     private java.util.SortedSet<Integer> allowedCropWidths(int widest) {

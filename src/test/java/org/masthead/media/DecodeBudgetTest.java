@@ -11,9 +11,13 @@ import org.springframework.util.unit.DataSize;
 
 class DecodeBudgetTest {
 
+    /** The settings of a bucket that a disk store never reads. */
+    static final MediaProperties.S3 NO_BUCKET = new MediaProperties.S3("", "", "us-east-1", "", "", false, false,
+            Duration.ofSeconds(2), Duration.ofSeconds(10), DataSize.ofMegabytes(64));
+
     private static DecodeBudget budget(long megabytes) {
         return new DecodeBudget(new MediaProperties(Path.of("media"), List.of(400), 0.8f, 15_000_000, 10_000,
-                40_000_000, DataSize.ofMegabytes(megabytes), Duration.ofMillis(20)));
+                40_000_000, DataSize.ofMegabytes(megabytes), Duration.ofMillis(20), MediaProperties.Store.DISK, NO_BUCKET));
     }
 
     @Test

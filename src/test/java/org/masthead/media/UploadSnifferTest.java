@@ -12,7 +12,8 @@ import org.masthead.support.Images;
 class UploadSnifferTest {
 
     private static final MediaProperties LIMITS = new MediaProperties(Path.of("unused"), List.of(400), 0.8f, 100_000, 300,
-            60_000, org.springframework.util.unit.DataSize.ofBytes(0), java.time.Duration.ofSeconds(1));
+            60_000, org.springframework.util.unit.DataSize.ofBytes(0), java.time.Duration.ofSeconds(1),
+            MediaProperties.Store.DISK, DecodeBudgetTest.NO_BUCKET);
 
     @Test
     void recognisesJpegPngAndWebpByTheirBytes() {

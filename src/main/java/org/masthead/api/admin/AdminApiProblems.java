@@ -17,6 +17,7 @@ import org.masthead.content.TaxonomyNotFound;
 import org.masthead.content.TaxonomyRejected;
 import org.masthead.media.UploadRejected;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -170,6 +171,12 @@ class AdminApiProblems {
 
     @ExceptionHandler(UploadRejected.class)
     ResponseEntity<ProblemDetail> upload(UploadRejected e, HttpServletRequest request) {
+        if (e.temporary()) {
+            // the image store cannot be reached: nothing was kept, and the same upload may succeed in a moment
+            var problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Image store unavailable", english(e.messageKey()));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(withInstance(problem, request));
+        }
         var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Image refused", english(e.messageKey()));
         problem.setProperty("field", "file");
         return respond(problem, request);
@@ -191,8 +198,13 @@ class AdminApiProblems {
         return problem;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+    private static ProblemDetail withInstance(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        withInstance(problem, request);
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

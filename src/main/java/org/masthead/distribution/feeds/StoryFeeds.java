@@ -21,11 +21,7 @@ import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndPerson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -347,9 +343,9 @@ class StoryFeeds {
                 return java.util.Optional.empty();
             }
             var variant = asset.atLeast(FullText.IMAGE_WIDTH);
-            return media.file(asset.id(), variant.width()).map(file -> new Image(lead, asset,
+            return media.image(asset.id(), variant.width()).map(file -> new Image(lead, asset,
                     urls.absolute(urls.media(asset.id(), variant.width())), variant.width(), variant.height(),
-                    size(file)));
+                    file.length()));
         }
 
         private String copyright() {
@@ -428,11 +424,4 @@ class StoryFeeds {
         return person;
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -60,7 +60,8 @@ class MediaDeskController {
                     user.username());
             return new ModelAndView(new RedirectView("/newsroom/media/" + item.id()));
         } catch (UploadRejected e) {
-            return page(request, user, "", e.messageKey(), HttpStatus.UNPROCESSABLE_CONTENT);
+            return page(request, user, "", e.messageKey(),
+                    e.temporary() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
