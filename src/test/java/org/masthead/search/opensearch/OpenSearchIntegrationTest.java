@@ -1,6 +1,7 @@
 package org.masthead.search.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.masthead.platform.Language.EN;
 
@@ -13,6 +14,7 @@ import org.masthead.content.Taxonomy;
 import org.masthead.platform.outbox.OutboxConsumers;
 import org.masthead.platform.outbox.OutboxRelay;
 import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchUnavailable;
 import org.masthead.support.Fixtures;
 import org.masthead.support.OpenSearchNode;
 import org.masthead.support.SecondNode;
@@ -80,8 +82,9 @@ class OpenSearchIntegrationTest {
         var word = word();
         link.cut();
         try {
+            assertThatThrownBy(index::documentCount).isInstanceOf(SearchUnavailable.class);
             var page = site.get("/en/search?q=" + word);
-            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.statusCode()).as(page::body).isEqualTo(503);
             assertThat(page.headers().firstValue("Retry-After")).isPresent();
             assertThat(page.body()).contains("Search is briefly unavailable");
             var api = site.get("/api/v1/search?language=en&q=" + word);
