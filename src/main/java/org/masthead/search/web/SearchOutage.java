@@ -14,13 +14,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * While the search engine cannot answer (an OpenSearch cluster down), a search page, suggestion or search API
  * request is answered 503 with {@code Retry-After}, as a page in the reader's three languages or a problem
  * document for the API, never a 500 page; nothing else is touched, so the rest of the site and publishing go on.
- * Placed just inside the database's outage filter, so failures anywhere inside are caught.
+ * Placed just inside the database's outage filter, so failures anywhere inside are caught; a controller's failure
+ * is answered by {@link Answers} first, because Spring MVC takes an engine's lost connection in the cause chain for
+ * a reader who went away and would answer an empty 200.
  */
 final class SearchOutage extends OncePerRequestFilter {
 
@@ -36,6 +40,18 @@ final class SearchOutage extends OncePerRequestFilter {
             registration.setOrder(Integer.MIN_VALUE + 2);
             registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
             return registration;
+        }
+    }
+
+    @ControllerAdvice
+    static class Answers {
+
+        @ExceptionHandler(SearchUnavailable.class)
+        void unavailable(SearchUnavailable outage, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            log.warn("Search is unavailable ({}); answered 503 to {} {}", outage.getMessage(), request.getMethod(),
+                    request.getRequestURI());
+            answer(request, response);
         }
     }
 
