@@ -15,8 +15,10 @@
 #   MASTHEAD_FEEDPARSER_PYTHON    a python3 that can import feedparser, instead of the one found
 #   MASTHEAD_TEST_POSTGRES_URL    the PostgreSQL the integration tests run on a second time; found on
 #                                 127.0.0.1:5432 when unset; set it to "off" for SQLite only
+#   MASTHEAD_VARNISHD=/path       the varnishd (with varnish-modules' xkey) the purge tests start in front of
+#                                 Masthead, instead of /usr/sbin/varnishd
 
-TEST_NEEDS=(chromium feedparser postgresql)
+TEST_NEEDS=(chromium feedparser postgresql varnish)
 
 note() {
     echo "./masthead test: $*" >&2
@@ -140,6 +142,38 @@ need_postgresql() {
     else
         note "no PostgreSQL on 127.0.0.1:5432: the tests run on SQLite only."
     fi
+}
+
+# The purge tests start Debian's varnishd with the xkey module (varnish-modules) in front of Masthead.
+need_varnish() {
+    local varnishd=${MASTHEAD_VARNISHD:-}
+    if [[ -n $varnishd && ! -x $varnishd ]]; then
+        missing "MASTHEAD_VARNISHD=$varnishd is not an executable file."
+        return 1
+    fi
+    [[ -n $varnishd ]] || varnishd=$(varnish_with_xkey) || true
+    if [[ -z $varnishd ]] && debian_install varnish varnish-modules; then
+        varnishd=$(varnish_with_xkey) || true
+    fi
+    if [[ -z $varnishd ]]; then
+        missing "the purge tests need varnishd with the xkey module and found none or could not install it:" \
+            "install Debian's varnish and varnish-modules (as root: apt-get install varnish varnish-modules), or set" \
+            "MASTHEAD_VARNISHD to a varnishd that has xkey."
+        return 1
+    fi
+    export MASTHEAD_VARNISHD=$varnishd
+}
+
+# A varnishd whose module folder has xkey.
+varnish_with_xkey() {
+    local varnishd
+    for varnishd in /usr/sbin/varnishd $(found varnishd); do
+        if [[ -x $varnishd ]] && compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null; then
+            echo "$varnishd"
+            return 0
+        fi
+    done
+    return 1
 }
 
 # Whether the Maven arguments leave out the browser tests (then Chromium is not needed).

@@ -77,6 +77,17 @@ class TestNeedsTest {
                 .contains("apt-get install python3-feedparser");
     }
 
+    @Test
+    void aVarnishdThatIsNotExecutableStopsTheRunSayingSo() throws Exception {
+        Files.writeString(bin.resolve("varnishd"), "");
+
+        var run = needs(Map.of("MASTHEAD_TEST_INSTALL", "no", "MASTHEAD_VARNISHD", bin.resolve("varnishd").toString()),
+                "need_varnish");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errors()).singleElement().asString().contains("MASTHEAD_VARNISHD", "is not an executable file");
+    }
+
     private Path executable(String name) throws IOException {
         var file = bin.resolve(name);
         Files.writeString(file, "#!/bin/sh\nexit 0\n");

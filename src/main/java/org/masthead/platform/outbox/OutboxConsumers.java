@@ -67,6 +67,8 @@ public final class OutboxConsumers {
                 new Consumer("search-pages", search, "search-index"),
                 // evicts on this node and tells the others through the database
                 Consumer.oncePerCluster("page-cache"),
+                // tells Varnish or the CDN in front to drop what the nodes' page caches dropped, once they have
+                Consumer.oncePerCluster("front-cache").after("page-cache"),
                 // wakes the live blogs' event streams on this node and tells the others through the database
                 Consumer.oncePerCluster("live-streams"),
                 Consumer.oncePerCluster("translation-tracker"),
