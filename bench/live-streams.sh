@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Live blogs under load, on 127.0.0.1 only:
-#   bench/live-streams.sh [streams] [entries]     (5000 streams, 20 entries by default)
+#   bench/live-streams.sh [streams] [entries]     (5000 streams, 40 entries by default; PORT=8115)
 # Starts Masthead (-Xmx512m) on a fresh demo database, measures the story page with wrk (-t2 -c64 -d15s) alone,
 # then opens the streams of the demo live blog with bench/live/LiveLoad.java, reports the server's memory per
-# stream, measures the story page again while the streams are open and entries are posted (one every 500 ms
-# through the admin API), and reports entry-to-reader latency p50/p99. Needs wrk.
+# stream (resident, and live heap after a full collection), measures the story page again while the streams are
+# open and entries are posted (one every 400 ms through the admin API, for as long as wrk runs), and reports
+# entry-to-reader latency p50/p99. Needs wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 streams=${1:-5000}
-entries=${2:-20}
+entries=${2:-40}
 port=${PORT:-8115}
 data=$(mktemp -d)
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -35,7 +36,7 @@ wrk -t2 -c64 -d15s --latency "http://127.0.0.1:$port$story" | grep -E "Requests/
 
 out="$data/load.out"
 "$java_home/bin/java" -Xmx1g bench/live/LiveLoad.java "http://127.0.0.1:$port" admin "$password" "$pid" \
-    "$streams" "$entries" 500 >"$out" 2>&1 &
+    "$streams" "$entries" 400 >"$out" 2>&1 &
 load=$!
 until grep -q READY "$out" 2>/dev/null; do
     kill -0 $load 2>/dev/null || { cat "$out"; exit 1; }

@@ -14,6 +14,9 @@
 #   PREPARE_ONLY=1 bench/run.sh                  only generate the archives (SQLite, and PostgreSQL with PG_URL)
 #   BUILD=0 bench/run.sh                         measure the last build (target/) instead of building first
 #   UNCACHED_ONLY=1 bench/run.sh                 only the figures with the page cache off (and the peers)
+#   SOAK=30m bench/run.sh                        also the soak: 64 connections for that long over SOAK_ADDRESSES (10,000)
+#                                                distinct addresses drawn with a long tail, heap after GC and resident
+#                                                memory sampled every SOAK_SAMPLE seconds (30); SOAK_ONLY=1 skips the rest
 #   STORIES=20000 PORT=18810 NGINX_PORT=18811 DURATION=15s STAMPEDE_SECONDS=60 bench/run.sh
 #
 # Measured, each with wrk -t2 --latency for DURATION after a warm-up, CPU of the whole machine alongside:
@@ -25,6 +28,7 @@
 #   4. with the page cache off: story (64 and 1 connections), home, section, search page, search API;
 #   5. with PG_URL, story and home with the page cache off on PostgreSQL;
 #   6. with PEERS, WordPress post and home (no page cache);
+#   7. with SOAK, the soak run (page cache on, as shipped);
 # then one table with every figure and ratio. Raw outputs land in $OUT (printed at the end).
 # Needs wrk and nginx (nginx-light), and psql for PG_URL.
 set -euo pipefail
@@ -122,10 +126,10 @@ rps_of() { awk -F'\t' -v l="$1" '$1 == l { print $3 }' "$rows"; }
 
 echo "== SQLite: Masthead as shipped, $stories generated stories (data in $data)"
 start_masthead sqlite "$data"
-if [ -n "${PREPARE_ONLY:-}" ] || [ -n "${UNCACHED_ONLY:-}" ]; then
+if [ -n "${PREPARE_ONLY:-}" ] || [ -n "${UNCACHED_ONLY:-}" ] || [ -n "${SOAK_ONLY:-}" ]; then
     stop_masthead
 fi
-if [ -z "${PREPARE_ONLY:-}" ] && [ -z "${UNCACHED_ONLY:-}" ]; then
+if [ -z "${PREPARE_ONLY:-}" ] && [ -z "${UNCACHED_ONLY:-}" ] && [ -z "${SOAK_ONLY:-}" ]; then
     echo "== nginx serving the bytes of $story on port $nginx_port"
     mkdir -p "$nginx_dir/www"
     curl -fsS "$base$story" >"$nginx_dir/www/story.html"
@@ -208,6 +212,51 @@ LUA
     grep -E '^Vm(RSS|HWM)' "/proc/$pid/status" | tr '\n' ' ' >"$out/memory-cache-on.txt"
     stop_masthead
 fi
+soak() { # the long run over many addresses: errors, heap after GC and resident memory over time
+    echo "== soak: 64 connections for $SOAK over ${SOAK_ADDRESSES:-10000} addresses"
+    curl -fsS "$base/bench/addresses?count=${SOAK_ADDRESSES:-10000}" >"$out/soak-addresses.txt"
+    cat >"$out/soak.lua" <<'LUA'
+local paths = {}
+for line in io.lines(os.getenv("SOAK_FILE")) do paths[#paths + 1] = line end
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+request = function()
+    -- a long tail: the first addresses (home, sections, newest stories) most often, every one now and then
+    local i = math.floor(#paths * math.random() ^ 3) + 1
+    return wrk.format("GET", paths[i])
+end
+LUA
+    local samples="$out/soak-samples.tsv" interval=${SOAK_SAMPLE:-30}
+    printf 'seconds\theap_after_gc_mb\told_gen_mb\theap_used_mb\trss_mb\tcached_pages\n' >"$samples"
+    sample() {
+        curl -fsS "$base/actuator/prometheus" 2>/dev/null | awk -v t="$1" -v rss="$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")" '
+            /^jvm_gc_live_data_size_bytes / { live = $2 }
+            /^jvm_memory_used_bytes\{.*area="heap"/ { heap += $2; if ($0 ~ /Old Gen/) old = $2 }
+            /^cache_size\{.*cache="pages"/ { pages = $2 }
+            END { printf "%d\t%.0f\t%.0f\t%.0f\t%.0f\t%d\n", t, live / 1048576, old / 1048576, heap / 1048576, rss / 1024, pages }' >>"$samples"
+    }
+    (started=$(date +%s); while sleep "$interval"; do sample $(( $(date +%s) - started )); done) &
+    local sampler=$!
+    before=$(cpu_ticks)
+    SOAK_FILE="$out/soak-addresses.txt" wrk -t2 -c64 -d"$SOAK" --latency -s "$out/soak.lua" "$base" >"$out/wrk-soak.txt"
+    after=$(cpu_ticks)
+    kill "$sampler" 2>/dev/null || true
+    wait "$sampler" 2>/dev/null || true
+    echo "--- soak: wrk -t2 -c64 -d$SOAK --latency -s soak.lua ($(wc -l <"$out/soak-addresses.txt") addresses)"
+    cat "$out/wrk-soak.txt" "$samples"
+    row "soak $SOAK, $(wc -l <"$out/soak-addresses.txt") addresses (long tail)" 64 "$out/wrk-soak.txt" "$before" "$after"
+    awk -F'\t' 'NR == 2 { first = $2; rss1 = $5 } NR > 1 { last = $2; rss = $5; if ($2 > max) max = $2; if ($5 > maxrss) maxrss = $5 }
+        END { if (NR > 1) printf "soak: heap after GC %s MB at the first sample, %s MB at the last, at most %s MB; resident memory %s MB first, %s MB last, at most %s MB\n", first, last, max, rss1, rss, maxrss }' \
+        "$samples" | tee "$out/soak-summary.txt"
+}
+
+if [ -n "${SOAK:-}" ] && [ -z "${PREPARE_ONLY:-}" ]; then
+    echo "== SQLite, page cache on: soak"
+    start_masthead sqlite-soak "$data"
+    soak
+    stop_masthead
+fi
+[ -z "${SOAK_ONLY:-}" ] || { echo; cat "$rows"; cat "$out/soak-summary.txt"; echo "raw outputs: $out"; exit 0; }
+
 if [ -z "${PREPARE_ONLY:-}" ]; then
     echo "== SQLite, page cache off"
     start_masthead sqlite-uncached "$data" --masthead.cache.enabled=false
@@ -258,7 +307,8 @@ ratio "story hit / nginx, gzip (${gzip_bytes:-?} bytes)" "story hit gzip" "nginx
 ratio "story uncached / WordPress post" "story uncached" "WordPress post"
 ratio "home uncached / WordPress home" "home uncached" "WordPress home"
 ratio "PostgreSQL story uncached / WordPress post" "PostgreSQL story uncached" "WordPress post"
-cat "$out/stampede-publishes.txt" "$out/stampede-outcomes.txt" "$out/publish-latency.txt" "$out/search-latency.txt" 2>/dev/null || true
+cat "$out/stampede-publishes.txt" "$out/stampede-outcomes.txt" "$out/publish-latency.txt" "$out/search-latency.txt" \
+    "$out/soak-summary.txt" 2>/dev/null || true
 echo "resident memory, cache on: $(cat "$out/memory-cache-on.txt" 2>/dev/null)"
 echo "resident memory, cache off: $(cat "$out/memory-cache-off.txt")"
 echo "raw outputs: $out"

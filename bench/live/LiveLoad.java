@@ -59,6 +59,7 @@ public class LiveLoad {
         long last = Long.parseLong(lastMatcher.group(1));
 
         long rssBefore = rss(serverPid);
+        long heapBefore = heap(serverPid);
         var posted = new ConcurrentHashMap<Integer, Long>();
         var latencies = Collections.synchronizedList(new ArrayList<Long>());
         var opened = new CountDownLatch(streams);
@@ -111,11 +112,13 @@ public class LiveLoad {
             System.out.println("not every stream opened: " + opened.getCount() + " missing");
         }
         Thread.sleep(3000);
-        System.gc();
         long rssOpen = rss(serverPid);
+        long heapOpen = heap(serverPid);
+        int held = Math.max(1, streams - failed.get());
         System.out.printf("streams open: %d (failed %d); server RSS %d MB before, %d MB with the streams: %.1f KB per stream%n",
-                streams - failed.get(), failed.get(), rssBefore / 1024, rssOpen / 1024,
-                (rssOpen - rssBefore) / (double) Math.max(1, streams - failed.get()));
+                streams - failed.get(), failed.get(), rssBefore / 1024, rssOpen / 1024, (rssOpen - rssBefore) / (double) held);
+        System.out.printf("server heap after a full GC: %d MB before, %d MB with the streams: %.1f KB per stream%n",
+                heapBefore / 1024, heapOpen / 1024, (heapOpen - heapBefore) / (double) held);
         System.out.println("READY");
         System.out.flush();
         Thread.sleep(2000);
@@ -149,6 +152,22 @@ public class LiveLoad {
             return 0;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    /** The server's live heap in KB after a full collection, by the JDK's own jcmd (0 when it cannot be asked). */
+    private static long heap(long pid) {
+        try {
+            var java = ProcessHandle.current().info().command().orElse("java");
+            var jcmd = Path.of(java).resolveSibling("jcmd").toString();
+            new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+            var info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            var text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor();
+            var used = Pattern.compile("used (\\d+)K").matcher(text);
+            return used.find() ? Long.parseLong(used.group(1)) : 0;
+        } catch (IOException | InterruptedException e) {
+            return 0;
+        }
     }
 
     private static long rss(long pid) throws IOException {

@@ -18,14 +18,19 @@ import org.masthead.search.SearchOrder;
 import org.masthead.search.SearchProperties;
 import org.masthead.search.SearchQuery;
 import org.masthead.search.Visibility;
+import org.masthead.search.SearchDocument;
+import org.masthead.search.SearchIndex;
 import org.masthead.search.lucene.LuceneSearchIndex;
+import org.masthead.search.opensearch.OpenSearchProperties;
+import org.masthead.search.opensearch.OpenSearchSearchIndex;
 
 /**
  * Indexes synthetic stories through the same rebuild path as {@code ./masthead reindex}, then times a mix
  * of reader queries (single word, inflected word, phrase, faceted), each as the search page runs it:
  * with facet counts and highlighted snippets for one page of ten; then suggestions as the reader types.
- * Arguments: stories (default 1000000; 0 times queries on the index left by an earlier run), index folder,
- * threads (default 2), queries (default 4000).
+ * Then 100 publishes one at a time, each timed from the write until a search finds it. Arguments: stories
+ * (default 1000000; 0 times queries on the index left by an earlier run), index folder, threads (default 2),
+ * queries (default 4000), and an OpenSearch address to run all of it on OpenSearch instead of the embedded index.
  */
 public final class SearchBenchmark {
 
@@ -37,17 +42,57 @@ public final class SearchBenchmark {
 
         var properties = new SearchProperties(folder, ZoneId.of("Europe/Kyiv"), Duration.ofDays(14), 128, 10);
         var clock = Clock.fixed(SyntheticStories.NEWEST, ZoneId.of("UTC"));
-        var index = new LuceneSearchIndex(properties, clock);
+        SearchIndex index;
+        if (args.length > 4) {
+            index = new OpenSearchSearchIndex(new OpenSearchProperties(java.net.URI.create(args[4]), null, null,
+                    "bench", 0, Duration.ofMinutes(2)), properties, clock, tools.jackson.databind.json.JsonMapper.builder()
+                    .build());
+            System.out.println("Engine: OpenSearch at " + args[4]);
+        } else {
+            index = new LuceneSearchIndex(properties, clock);
+            System.out.println("Engine: embedded Lucene");
+        }
 
         if (stories > 0) {
             index(index, stories, threads);
         }
-        System.out.printf("Index size: %,.0f MB (%,d documents)%n", size(folder) / 1e6, index.documentCount());
+        if (index instanceof LuceneSearchIndex) {
+            System.out.printf("Index size: %,.0f MB (%,d documents)%n", size(folder) / 1e6, index.documentCount());
+        } else {
+            System.out.printf("Documents: %,d%n", index.documentCount());
+        }
         query(index, queries);
-        index.destroy();
+        publishToSearchable(index, stories, 100);
+        if (index instanceof LuceneSearchIndex lucene) {
+            lucene.destroy();
+        }
     }
 
-    private static void index(LuceneSearchIndex index, long stories, int threads) throws InterruptedException {
+    /**
+     * Publishes one story at a time, as the outbox's index consumer writes it, and searches for its unique word
+     * until found: from the write to searchable on this index (the outbox relay's wake-up comes on top).
+     */
+    private static void publishToSearchable(SearchIndex index, long stories, int publishes) {
+        var took = new long[publishes];
+        for (int i = 0; i < publishes; i++) {
+            var story = SyntheticStories.story(stories + 1_000_000 + i);
+            var word = "publishmark" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
+            var marked = new SearchDocument(story.storyId(), story.language(), story.revision(), true, true,
+                    story.status(), story.sectionSlug(), story.tags(), story.authors(), story.speakers(), story.slug(),
+                    story.headline() + " " + word, story.standfirst(), story.text(), story.date());
+            var query = new SearchQuery(story.language(), QueryText.parse(word), Visibility.PUBLISHED,
+                    SearchOrder.RELEVANCE, null, null, null, null, 0, 10, false);
+            long t0 = System.nanoTime();
+            index.replace(story.storyId(), List.of(marked));
+            while (index.search(query).total() == 0) {
+                Thread.onSpinWait();
+            }
+            took[i] = System.nanoTime() - t0;
+        }
+        report("publish", took);
+    }
+
+    private static void index(SearchIndex index, long stories, int threads) throws InterruptedException {
         long lexicons = System.nanoTime();
         SyntheticStories.story(0);   // loads the word lists before the clock starts
         System.out.printf("Word lists ready in %.1f s%n", (System.nanoTime() - lexicons) / 1e9);
@@ -57,9 +102,14 @@ public final class SearchBenchmark {
             var workers = new ArrayList<Thread>();
             for (int t = 0; t < threads; t++) {
                 workers.add(Thread.ofPlatform().start(() -> {
-                    for (long n = next.getAndIncrement(); n < stories; n = next.getAndIncrement()) {
-                        var story = SyntheticStories.story(n);
-                        rebuild.add(story.storyId(), List.of(story));
+                    // batches of 100, as the reindex copies them
+                    for (long n = next.getAndAdd(100); n < stories; n = next.getAndAdd(100)) {
+                        var batch = new java.util.LinkedHashMap<Long, List<SearchDocument>>();
+                        for (long m = n; m < Math.min(stories, n + 100); m++) {
+                            var story = SyntheticStories.story(m);
+                            batch.put(story.storyId(), List.of(story));
+                        }
+                        rebuild.add(batch);
                         if (n > 0 && n % 100_000 == 0) {
                             System.out.printf("  %,d stories indexed%n", n);
                         }
@@ -76,7 +126,7 @@ public final class SearchBenchmark {
                 stories, seconds, stories / seconds, threads);
     }
 
-    private static void query(LuceneSearchIndex index, int queries) {
+    private static void query(SearchIndex index, int queries) {
 
         var random = new SplittableRandom(7);
         var kinds = List.of("single", "inflected", "phrase", "faceted");
@@ -106,7 +156,7 @@ public final class SearchBenchmark {
     }
 
     /** Suggestions as the reader types: the first two to six letters of a query word. */
-    private static void suggestions(LuceneSearchIndex index, SplittableRandom random, int count) {
+    private static void suggestions(SearchIndex index, SplittableRandom random, int count) {
         var took = new long[count];
         for (int i = 0; i < count; i++) {
             var language = Language.values()[random.nextInt(3)];

@@ -72,6 +72,49 @@ class BenchController {
                 generator.count(), backlog, generator.done() ? path(newest()) : "");
     }
 
+    /**
+     * {@code count} distinct reader addresses, one a line, most visited first: the home page and the section pages
+     * of the three languages, then story pages, newest first, in turn in each language, and the older pages of the
+     * section listings. The soak run draws from them with a long tail, so most of its requests are hits and a steady
+     * share are misses of pages nobody asked for yet.
+     */
+    @GetMapping("/bench/addresses")
+    String addresses(@RequestParam(defaultValue = "10000") int count, HttpServletRequest request) {
+        loopbackOnly(request);
+        var addresses = new java.util.LinkedHashSet<String>();
+        var sections = new java.util.LinkedHashSet<String>();
+        for (var language : Language.values()) {
+            addresses.add("/" + language.code() + "/");
+        }
+        int perLanguage = count / Language.values().length + 1;
+        var lists = new ArrayList<List<StoryCard>>();
+        for (var language : Language.values()) {
+            var cards = stories.list(StoryFilter.all(language), 0, perLanguage).stories();
+            lists.add(cards);
+            for (var card : cards) {
+                sections.add("/" + language.code() + "/" + card.section().slug() + "/");
+            }
+        }
+        addresses.addAll(sections);
+        for (int i = 0; i < perLanguage && addresses.size() < count * 9 / 10; i++) {
+            for (var cards : lists) {
+                if (i < cards.size()) {
+                    var card = cards.get(i);
+                    addresses.add("/" + card.language().code() + "/" + card.section().slug() + "/" + card.slug()
+                            + "-" + card.id());
+                }
+            }
+        }
+        for (int page = 2; addresses.size() < count && page < 10_000; page++) {
+            for (var section : sections) {
+                if (addresses.size() < count) {
+                    addresses.add(section + "?page=" + page);
+                }
+            }
+        }
+        return String.join("\n", addresses) + "\n";
+    }
+
     /** Publishes {@code count} corrections of the newest story and times each until the public page shows it. */
     @GetMapping("/bench/publish-latency")
     String publishLatency(@RequestParam(defaultValue = "100") int count, HttpServletRequest request) {

@@ -7,6 +7,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
@@ -17,8 +19,9 @@ class CacheConfiguration {
      */
     @Bean
     PageCacheFilter pageCacheAnswers(PageCache cache, CacheProperties properties,
-            io.micrometer.core.instrument.MeterRegistry metrics) {
-        return new PageCacheFilter(cache, properties, metrics);
+            io.micrometer.core.instrument.MeterRegistry metrics, ObjectProvider<HandlerMappingIntrospector> cors) {
+        // the web layer's CORS mappings, which the security chain's CORS filter reads too
+        return new PageCacheFilter(cache, properties, metrics, cors::getIfAvailable);
     }
 
     @Bean

@@ -8,30 +8,130 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One cached response: what the controller wrote, its gzip form when that is worth having, and the
- * surrogate keys whose change makes it stale.
+ * One cached response: what the controller wrote, the surrogate keys whose change makes it stale, and its gzip
+ * form, made the first time a client asks for it and kept with the page from then on (a page that only clients
+ * without gzip read never pays for it, and a render is not slowed by compressing what nobody asked for yet).
  *
- * @param lastModified epoch milliseconds, whole seconds as HTTP dates carry them
+ * <p>{@code vary} holds the Vary tokens of the render (Spring's CORS handling adds {@code Origin} and the
+ * preflight headers on the API), plus {@code Accept-Encoding} when the page has a gzip form to offer.
  */
-record CachedPage(int status, @Nullable String contentType, List<Header> headers, byte[] body,
-        byte @Nullable [] gzip, String etag, long lastModified, Set<String> keys) {
+final class CachedPage {
 
     /** Java object headers, the entry in Caffeine and the key string: a fair guess, not a measurement. */
     private static final int OVERHEAD_BYTES = 512;
+    /** What a gzip form is expected to weigh before it is made: HTML and JSON shrink four- to sixfold. */
+    private static final int EXPECTED_GZIP_RATIO = 4;
+    private static final byte[] NOT_SMALLER = new byte[0];
 
     record Header(String name, String value) {
     }
 
-    static CachedPage of(int status, @Nullable String contentType, List<Header> headers, byte[] body,
-            Set<String> keys, long nowMillis, int gzipMinBytes) {
-        var gzip = body.length >= gzipMinBytes && compressible(contentType) ? gzip(body) : null;
-        return new CachedPage(status, contentType, List.copyOf(headers), body,
-                gzip != null && gzip.length < body.length ? gzip : null, etag(body), nowMillis / 1000 * 1000,
-                Set.copyOf(keys));
+    private final int status;
+    private final @Nullable String contentType;
+    private final List<Header> headers;
+    private final List<String> vary;
+    private final byte[] body;
+    private final String etag;
+    private final long lastModified;
+    private final Set<String> keys;
+    private final boolean compressible;
+    private final ReentrantLock compressing = new ReentrantLock();
+    private volatile byte @Nullable [] gzip;
+
+    private CachedPage(int status, @Nullable String contentType, List<Header> headers, List<String> vary,
+            byte[] body, boolean compressible, long lastModified, Set<String> keys) {
+        this.status = status;
+        this.contentType = contentType;
+        this.headers = List.copyOf(headers);
+        this.vary = List.copyOf(vary);
+        this.body = body;
+        this.compressible = compressible;
+        this.etag = etag(body);
+        this.lastModified = lastModified;
+        this.keys = Set.copyOf(keys);
+    }
+
+    /**
+     * @param vary       the render's Vary tokens; Accept-Encoding is added when the body may be sent compressed
+     * @param nowMillis  when it was rendered; Last-Modified keeps whole seconds, as HTTP dates carry them
+     */
+    static CachedPage of(int status, @Nullable String contentType, List<Header> headers, List<String> vary,
+            byte[] body, Set<String> keys, long nowMillis, int gzipMinBytes) {
+        boolean compressible = body.length >= gzipMinBytes && compressible(contentType);
+        var tokens = new java.util.ArrayList<String>();
+        for (var token : vary) {
+            if (!token.equalsIgnoreCase("Accept-Encoding") && tokens.stream().noneMatch(token::equalsIgnoreCase)) {
+                tokens.add(token);
+            }
+        }
+        if (compressible) {
+            tokens.add("Accept-Encoding");
+        }
+        return new CachedPage(status, contentType, headers, tokens, body, compressible, nowMillis / 1000 * 1000,
+                keys);
+    }
+
+    int status() {
+        return status;
+    }
+
+    @Nullable String contentType() {
+        return contentType;
+    }
+
+    List<Header> headers() {
+        return headers;
+    }
+
+    List<String> vary() {
+        return vary;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    /** Strong, for the plain form (RFC 9110 asks a strong validator per representation). */
+    String etag() {
+        return etag;
+    }
+
+    long lastModified() {
+        return lastModified;
+    }
+
+    Set<String> keys() {
+        return keys;
+    }
+
+    /**
+     * The gzip form, made on the first call (one compression however many ask at once), or null when the page is
+     * not worth compressing or its gzip form would not be smaller.
+     */
+    byte @Nullable [] gzip() {
+        if (!compressible) {
+            return null;
+        }
+        var made = gzip;
+        if (made == null) {
+            compressing.lock();
+            try {
+                made = gzip;
+                if (made == null) {
+                    var compressed = gzip(body);
+                    made = compressed.length < body.length ? compressed : NOT_SMALLER;
+                    gzip = made;
+                }
+            } finally {
+                compressing.unlock();
+            }
+        }
+        return made == NOT_SMALLER ? null : made;
     }
 
     /** The validator of the gzip form: the plain form's with "-gzip" inside the quotes. */
@@ -48,9 +148,12 @@ record CachedPage(int status, @Nullable String contentType, List<Header> headers
         return false;
     }
 
-    /** Roughly the heap this page holds, for the cache's memory bound. */
+    /**
+     * Roughly the heap this page holds, for the cache's memory bound: weighed once, when it is stored, so the gzip
+     * form counts with its expected size whether or not it is made yet.
+     */
     int weight() {
-        int weight = OVERHEAD_BYTES + body.length + (gzip == null ? 0 : gzip.length);
+        int weight = OVERHEAD_BYTES + body.length + (compressible ? body.length / EXPECTED_GZIP_RATIO : 0);
         for (var header : headers) {
             weight += 2 * (header.name().length() + header.value().length());
         }
@@ -79,10 +182,6 @@ record CachedPage(int status, @Nullable String contentType, List<Header> headers
         return out.toByteArray();
     }
 
-    /**
-     * Strong, for the plain form; the gzip form is another representation with its own validator
-     * ({@link #gzipEtag()}), as RFC 9110 asks of strong validators.
-     */
     private static String etag(byte[] body) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(body);

@@ -18,6 +18,10 @@ import org.masthead.cache.CachedPage.Header;
 import org.masthead.platform.web.SecurityHeaders;
 import org.masthead.platform.web.SurrogateKeys;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsProcessor;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -35,23 +39,38 @@ final class PageCacheFilter extends OncePerRequestFilter {
     private static final String SERVER_TIMING = "Server-Timing";
     private static final String PRIVATE = "private, no-store";
 
-    /** Headers the cache writes itself on every answer, or that belong to one transfer only. */
+    /**
+     * Headers the cache writes itself on every answer, or that belong to one transfer only. Vary is kept apart
+     * ({@link CachedPage#vary()}), and the CORS headers (Access-Control-*) are never kept: they answer the origin
+     * of one request, and are worked out again for each cross-origin request the cache answers.
+     */
     private static final Set<String> NOT_STORED = Set.of("content-length", "content-encoding", "transfer-encoding",
             "content-type", "date", "etag", "last-modified", "vary", "server-timing", "surrogate-key", "cache-tag",
             "strict-transport-security",
             OUTCOME.toLowerCase(Locale.ROOT));
 
+    private static final String CORS_HEADERS = "access-control-";
+
     private final PageCache cache;
     private final CacheProperties properties;
     private final String publicCacheControl;
+    /**
+     * The CORS rules of the web layer (the same the security chain applies), for the answers it does not see;
+     * asked for at the first cross-origin answer, since the web layer exists only once the server has started.
+     */
+    private final java.util.function.Supplier<@Nullable CorsConfigurationSource> corsRules;
+    private volatile @Nullable CorsConfigurationSource cors;
+    private final CorsProcessor corsProcessor = new DefaultCorsProcessor();
 
     /** Pages answered per outcome (hit, miss, pass, bypass): the hit ratio an operator charts. */
     private final java.util.Map<String, Counter> outcomes = new java.util.HashMap<>();
     /** Time to render a page that was not answered from the cache, as Server-Timing reports it. */
     private final Timer render;
 
-    PageCacheFilter(PageCache cache, CacheProperties properties, MeterRegistry metrics) {
+    PageCacheFilter(PageCache cache, CacheProperties properties, MeterRegistry metrics,
+            java.util.function.Supplier<@Nullable CorsConfigurationSource> corsRules) {
         this.cache = cache;
+        this.corsRules = corsRules;
         this.properties = properties;
         this.publicCacheControl = properties.publicCacheControl();
         for (var outcome : List.of("hit", "stale", "wait", "miss", "pass", "bypass")) {
@@ -264,13 +283,22 @@ final class PageCacheFilter extends OncePerRequestFilter {
         }
         var headers = new ArrayList<Header>();
         for (var name : buffered.getHeaderNames()) {
-            if (!NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
+            var lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_STORED.contains(lower) && !lower.startsWith(CORS_HEADERS)) {
                 for (var value : buffered.getHeaders(name)) {
                     headers.add(new Header(name, value));
                 }
             }
         }
-        return CachedPage.of(HttpServletResponse.SC_OK, buffered.getContentType(), headers,
+        var vary = new ArrayList<String>();
+        for (var value : buffered.getHeaders(HttpHeaders.VARY)) {
+            for (var token : value.split(",")) {
+                if (!token.isBlank()) {
+                    vary.add(token.trim());
+                }
+            }
+        }
+        return CachedPage.of(HttpServletResponse.SC_OK, buffered.getContentType(), headers, vary,
                 buffered.getContentAsByteArray(), keys, System.currentTimeMillis(),
                 (int) properties.gzipMinBytes().toBytes());
     }
@@ -281,7 +309,7 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 && !directives.contains("no-cache");
     }
 
-    static void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response,
+    private void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response,
             String outcome) throws IOException {
         response.resetBuffer();
         response.setStatus(page.status());
@@ -293,13 +321,22 @@ final class PageCacheFilter extends OncePerRequestFilter {
                 response.addHeader(header.name(), header.value());
             }
         }
-        var gzip = page.gzip() != null && acceptsGzip(request) ? page.gzip() : null;
+        // one value per token, as the render sent them, so CORS handling below finds Origin among them; the first
+        // replaces what a render just wrote, so a miss does not send them twice
+        for (int i = 0; i < page.vary().size(); i++) {
+            if (i == 0) {
+                response.setHeader(HttpHeaders.VARY, page.vary().get(i));
+            } else {
+                response.addHeader(HttpHeaders.VARY, page.vary().get(i));
+            }
+        }
+        if (!crossOriginAllowed(request, response)) {
+            return;
+        }
+        var gzip = acceptsGzip(request) ? page.gzip() : null;
         var etag = gzip != null ? page.gzipEtag() : page.etag();
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified());
-        if (page.gzip() != null) {
-            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        }
         response.setHeader(SURROGATE_KEY, String.join(" ", page.keys()));
         response.setHeader(CACHE_TAG, String.join(",", page.keys()));
         response.setHeader(OUTCOME, outcome);
@@ -322,6 +359,25 @@ final class PageCacheFilter extends OncePerRequestFilter {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
+    }
+
+    /**
+     * Adds the CORS headers a cross-origin request gets at this address (none for a same-origin one, whatever
+     * request rendered the page); false when the web layer's rules refuse the origin and a 403 has been written.
+     */
+    private boolean crossOriginAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!CorsUtils.isCorsRequest(request)) {
+            return true;
+        }
+        var rules = cors;
+        if (rules == null) {
+            rules = corsRules.get();
+            if (rules == null) {
+                return true;
+            }
+            cors = rules;
+        }
+        return corsProcessor.processRequest(rules.getCorsConfiguration(request), request, response);
     }
 
     /**

@@ -29,9 +29,9 @@ class SearchPageInvalidator implements OutboxConsumer {
     private final PageCache cache;
     private final boolean everyNode;
 
-    SearchPageInvalidator(PageCache cache) {
+    SearchPageInvalidator(PageCache cache, OutboxConsumers consumers) {
         this.cache = cache;
-        this.everyNode = OutboxConsumers.masthead().scopeOf(NAME) == OutboxConsumers.Scope.EVERY_NODE;
+        this.everyNode = consumers.scopeOf(NAME) == OutboxConsumers.Scope.EVERY_NODE;
     }
 
     @Override

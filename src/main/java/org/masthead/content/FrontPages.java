@@ -226,10 +226,10 @@ public class FrontPages {
     /**
      * Announces every pin and banner that ran out since the last call, once in the whole cluster (the row is
      * marked in the same transaction as the event): the pages that showed it are dropped from the caches.
-     * Returns how many languages' pages were announced.
+     * Returns what ran out: the front pages whose pins did, and the banners (as they were).
      */
     @Transactional
-    public int announceExpiries() {
+    public Expiries announceExpiries() {
         long now = clock.millis();
         Set<Language> fronts = new java.util.LinkedHashSet<>();
         for (var code : jdbc.sql("""
@@ -245,22 +245,33 @@ public class FrontPages {
             }
         }
         fronts.forEach(language -> outbox.append(new FrontPageChanged(language, "expiry")));
-        var banners = new ArrayList<Language>();
+        var banners = new ArrayList<Banner>();
+        var current = banners();
         for (var code : jdbc.sql("select language from breaking_banner where expires_at <= :now and expiry_announced = 0")
                 .param("now", now).query(String.class).list()) {
             int marked = jdbc.sql("""
                     update breaking_banner set expiry_announced = 1
                      where language = :lang and expires_at <= :now and expiry_announced = 0""")
                     .param("lang", code).param("now", now).update();
-            if (marked > 0) {
-                Language.fromCode(code).ifPresent(banners::add);
+            var language = Language.fromCode(code);
+            if (marked > 0 && language.isPresent() && current.containsKey(language.get())) {
+                banners.add(current.get(language.get()));
             }
         }
         if (!banners.isEmpty()) {
             layout.moved();
         }
-        banners.forEach(language -> outbox.append(new BannerChanged(language, "expiry")));
-        return fronts.size() + banners.size();
+        banners.forEach(banner -> outbox.append(new BannerChanged(banner.language(), "expiry")));
+        return new Expiries(Set.copyOf(fronts), List.copyOf(banners));
+    }
+
+    /** What {@link #announceExpiries} found run out: front pages whose pins did, and banners as they were. */
+    public record Expiries(Set<Language> fronts, List<Banner> banners) {
+
+        /** How many languages' pages were announced. */
+        public int count() {
+            return fronts.size() + banners.size();
+        }
     }
 
     /** The ids of the stories in any live slot of {@code language}, pins that ran out included. */

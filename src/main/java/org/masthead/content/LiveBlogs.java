@@ -31,6 +31,8 @@ public class LiveBlogs {
     public static final int MAX_AUTHOR = 120;
     /** Blocks of one entry: an entry is short; a long text is a story of its own. */
     public static final int MAX_ENTRY_BLOCKS = 30;
+    /** Characters of text in one entry, every block's together. */
+    public static final int MAX_ENTRY_TEXT = 20_000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -231,11 +233,16 @@ public class LiveBlogs {
             problems.add(new InvalidContent.Problem("headline", "content.error.too-long",
                     List.of(Integer.toString(ContentRules.MAX_HEADLINE))));
         }
+        if (draft.body().size() > MAX_ENTRY_BLOCKS) {
+            throw new LiveEntryTooLarge(List.of(new InvalidContent.Problem("body", "content.error.too-many-blocks",
+                    List.of(Integer.toString(MAX_ENTRY_BLOCKS)))));
+        }
+        if (BodyText.plain(draft.body()).length() > MAX_ENTRY_TEXT) {
+            throw new LiveEntryTooLarge(List.of(new InvalidContent.Problem("body", "content.error.too-long",
+                    List.of(Integer.toString(MAX_ENTRY_TEXT)))));
+        }
         if (draft.body().isEmpty()) {
             problems.add(new InvalidContent.Problem("body", "content.error.required", List.of()));
-        } else if (draft.body().size() > MAX_ENTRY_BLOCKS) {
-            problems.add(new InvalidContent.Problem("body", "content.error.too-many-blocks",
-                    List.of(Integer.toString(MAX_ENTRY_BLOCKS))));
         }
         List<Block> body = draft.body();
         try {

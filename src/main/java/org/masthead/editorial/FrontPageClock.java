@@ -1,6 +1,5 @@
 package org.masthead.editorial;
 
-import org.masthead.content.FrontPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,17 +9,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Announces front-page pins and banners that ran out, by a database query every few seconds and once at
- * start-up (as {@link ScheduledPublisher} publishes), so the cached pages that still show them go.
+ * start-up (as {@link ScheduledPublisher} publishes), so the cached pages that still show them go (and open
+ * pages take a banner down through their event stream); a banner's expiry is audited.
  */
 @Component
 class FrontPageClock implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FrontPageClock.class);
 
-    private final FrontPages fronts;
+    private final FrontPageDesk fronts;
     private volatile boolean started;
 
-    FrontPageClock(FrontPages fronts) {
+    FrontPageClock(FrontPageDesk fronts) {
         this.fronts = fronts;
     }
 

@@ -67,6 +67,21 @@ public class FrontPageDesk {
         return cleared;
     }
 
+    /**
+     * Announces the pins and banners that ran out (see {@link FrontPages#announceExpiries}); each banner that came
+     * down by itself is audited as {@code banner.expire}, in the same transaction. Returns how many languages' pages
+     * were announced.
+     */
+    @Transactional
+    public int announceExpiries() {
+        var expired = fronts.announceExpiries();
+        for (var banner : expired.banners()) {
+            audit.record("system", "banner.expire", "banner:" + banner.language().code(), "story " + banner.storyId()
+                    + ", set by " + banner.setBy() + ", expired at " + banner.expiresAt() + ": " + banner.text());
+        }
+        return expired.count();
+    }
+
     private static void require(NewsroomUser user, String action) {
         if (!mayEdit(user)) {
             throw new NotAllowed(action);

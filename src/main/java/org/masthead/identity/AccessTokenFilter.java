@@ -46,6 +46,7 @@ final class AccessTokenFilter extends OncePerRequestFilter {
                     "The token is unknown or revoked, or its account is disabled.");
             return;
         }
+        request.setAttribute(AccessTokens.PRESENTED, holder.get().tokenId());
         var user = holder.get().user();
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         holder.get().scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));

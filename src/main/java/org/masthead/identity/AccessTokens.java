@@ -129,7 +129,15 @@ public class AccessTokens {
     }
 
     /** What a presented token stands for: its account, fresh from the database, and its scopes. */
-    record Holder(NewsroomUser user, Set<TokenScope> scopes) {
+    record Holder(long tokenId, NewsroomUser user, Set<TokenScope> scopes) {
+    }
+
+    /** The request attribute that holds the id ({@code Long}) of the token an admin API request came with. */
+    public static final String PRESENTED = AccessTokens.class.getName() + ".presented";
+
+    /** The id of the token {@code request} was authenticated with; empty for a request without one. */
+    public static java.util.OptionalLong presentedBy(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute(PRESENTED) instanceof Long id ? java.util.OptionalLong.of(id) : java.util.OptionalLong.empty();
     }
 
     private record Presented(long id, long accountId, Set<TokenScope> scopes) {
@@ -161,7 +169,7 @@ public class AccessTokens {
                 .param("now", now).param("id", tokenId).param("since", now - properties.lastUsedPrecision().toMillis())
                 .update();
         user.get().eraseCredentials();
-        return Optional.of(new Holder(user.get(), found.get().scopes()));
+        return Optional.of(new Holder(tokenId, user.get(), found.get().scopes()));
     }
 
     static String hash(String secret) {

@@ -59,6 +59,7 @@ public class NewsroomPages {
             nav.add(link(t, "users", "/newsroom/admin/users"));
             nav.add(link(t, "audit", "/newsroom/admin/audit"));
             nav.add(link(t, "webhooks", "/newsroom/admin/webhooks"));
+            nav.add(link(t, "imports", "/newsroom/admin/imports"));
         }
         nav.add(link(t, "account", "/newsroom/account"));
         return chrome(request, user.uiLanguage(), t.get(titleKey, titleArgs), user.displayName(), nav, current);
@@ -82,7 +83,8 @@ public class NewsroomPages {
         return new NewsroomChrome.NavLink(key, url, t.get("newsroom.nav." + key));
     }
 
-    private String asset(String path) {
+    /** The content-hashed address of a static file of the newsroom, for a page's own script. */
+    public String asset(String path) {
         return Objects.requireNonNullElse(resources.getForLookupPath(path), path);
     }
 }

@@ -81,8 +81,63 @@ final class HtmlBlocks {
     /** Converts one post's HTML; {@code classic} true for text written without block markup (WordPress classic editor). */
     static Result convert(String html, Resolver resolver) {
         var converter = new HtmlBlocks(resolver);
-        converter.run(html);
+        try {
+            converter.run(html);
+        } catch (StackOverflowError tooDeep) {
+            // elements nested deeper than the conversion can follow: the text is what can be saved
+            var text = new HtmlBlocks(resolver);
+            text.plainText(html);
+            return new Result(List.copyOf(text.blocks), List.copyOf(text.notes));
+        }
         return new Result(List.copyOf(converter.blocks), List.copyOf(converter.notes));
+    }
+
+    /**
+     * The text of the HTML alone, a paragraph for each block-level element, walked without recursion (so no depth
+     * of nesting can stop it): what a post whose markup cannot be converted keeps, without its formatting.
+     */
+    private void plainText(String html) {
+        var body = Jsoup.parseBodyFragment(html.replace("\r\n", "\n").replace('\r', '\n')).body();
+        var paragraphs = new ArrayList<String>();
+        var current = new StringBuilder();
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode text) {
+                    current.append(text.text());
+                } else if (node instanceof Element e && (e.normalName().equals("br") || BLOCK_TAGS.contains(e.normalName()))) {
+                    end();
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) {
+                    end();
+                }
+            }
+
+            private void end() {
+                var text = current.toString().replaceAll("\\s+", " ").strip();
+                if (!text.isEmpty()) {
+                    paragraphs.add(text);
+                }
+                current.setLength(0);
+            }
+        }, body);
+        var rest = current.toString().replaceAll("\\s+", " ").strip();
+        if (!rest.isEmpty()) {
+            paragraphs.add(rest);
+        }
+        notes.add("the markup is nested too deeply to be converted: its text was kept as paragraphs, without formatting,"
+                + " links or images");
+        for (var text : paragraphs) {
+            paragraph(RichText.plain(text));
+        }
+        if (blocks.size() > ContentRules.MAX_BLOCKS) {
+            notes.add("the body had " + blocks.size() + " blocks; the first " + ContentRules.MAX_BLOCKS + " were kept");
+            blocks.subList(ContentRules.MAX_BLOCKS, blocks.size()).clear();
+        }
     }
 
     private void run(String html) {

@@ -195,7 +195,9 @@ public final class ImportCommand {
     @ComponentScan(basePackages = {"org.masthead.platform", "org.masthead.content", "org.masthead.media", "org.masthead.imports"},
             // no relay either: its consumers are the running application's, which takes the events from the outbox
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = {"org\\.masthead\\.[a-z]+\\.web\\..*", "org\\.masthead\\.platform\\.outbox\\.OutboxRelay.*"}))
+                    pattern = {"org\\.masthead\\.[a-z]+\\.web\\..*", "org\\.masthead\\.platform\\.outbox\\.OutboxRelay.*",
+                            // nor the newsroom's runs: they belong to the running application's node
+                            "org\\.masthead\\.imports\\.(ImportRuns|InterruptedImports|ImportRunRepository).*"}))
     @ConfigurationPropertiesScan(basePackages = {"org.masthead.platform", "org.masthead.content", "org.masthead.media"})
     @Import(AuditLog.class)
     static class Context {

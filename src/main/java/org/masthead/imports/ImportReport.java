@@ -54,13 +54,21 @@ public final class ImportReport {
         return out.toString();
     }
 
+    /** The first line of the report as CSV. */
+    public static final String CSV_HEADER = "source_id,type,outcome,target,reason\r\n";
+
     /** The report as CSV (RFC 4180); a cell that a spreadsheet would run as a formula is quoted as text. */
     public static void writeCsv(List<Line> lines, Writer out) throws IOException {
-        out.write("source_id,type,outcome,target,reason\r\n");
+        out.write(CSV_HEADER);
         for (var line : lines) {
-            out.write(cell(line.sourceId()) + "," + cell(line.type()) + "," + line.outcome().name().toLowerCase(java.util.Locale.ROOT)
-                    + "," + cell(line.target()) + "," + cell(line.reason()) + "\r\n");
+            out.write(csvRow(line));
         }
+    }
+
+    /** One line of the report as a CSV row, with its line break. */
+    public static String csvRow(Line line) {
+        return cell(line.sourceId()) + "," + cell(line.type()) + "," + line.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                + "," + cell(line.target()) + "," + cell(line.reason()) + "\r\n";
     }
 
     static String cell(String value) {

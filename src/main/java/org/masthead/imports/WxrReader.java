@@ -33,6 +33,7 @@ final class WxrReader {
     /** Longest text of one element kept: an item whose content is longer is read, marked and left out. */
     static final int MAX_TEXT = 4_000_000;
 
+    private static final String JDK_CDATA_CHUNK_SIZE = "jdk.xml.cdataChunkSize";
     private static final Pattern WP_NAMESPACE = Pattern.compile("https?://wordpress\\.org/export/1\\.[0-9]+/");
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -80,6 +81,11 @@ final class WxrReader {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // text and CDATA in pieces, so that no element's text is ever held whole: Woodstox (the implementation on
+        // Masthead's class path) does so by itself; the JDK's parser keeps a CDATA section in one piece unless told
+        if (factory.isPropertySupported(JDK_CDATA_CHUNK_SIZE)) {
+            factory.setProperty(JDK_CDATA_CHUNK_SIZE, 64 * 1024);
+        }
         factory.setXMLResolver((publicId, systemId, base, namespace) -> {
             throw new XMLStreamException("External resources are not read: " + systemId);
         });

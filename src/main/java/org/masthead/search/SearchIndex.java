@@ -45,6 +45,11 @@ public interface SearchIndex {
         /** Adds (or replaces) one story's documents in the fresh index only; safe from several threads. */
         void add(long storyId, List<SearchDocument> documents);
 
+        /** Adds (or replaces) the documents of each story in the fresh index only, written by the time it returns. */
+        default void add(Map<Long, List<SearchDocument>> stories) {
+            stories.forEach(this::add);
+        }
+
         /** Makes the fresh index the live one and drops the old one. */
         void complete();
 

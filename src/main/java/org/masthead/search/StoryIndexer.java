@@ -85,13 +85,20 @@ class StoryIndexer implements OutboxConsumer {
         for (long id : storyIds) {
             documents.put(id, documents(id));
         }
-        index.replace(documents);
+        try {
+            index.replace(documents);
+        } catch (SearchUnavailable e) {
+            // the relay keeps the events and hands them again once the engine is back
+            throw new OutboxConsumer.Unavailable(e.getMessage(), e);
+        }
     }
 
     synchronized void copy(List<Long> storyIds, SearchIndex.Rebuild rebuild) {
+        var documents = new LinkedHashMap<Long, List<SearchDocument>>();
         for (long id : storyIds) {
-            rebuild.add(id, documents(id));
+            documents.put(id, documents(id));
         }
+        rebuild.add(documents);
     }
 
     private List<SearchDocument> documents(long storyId) {

@@ -19,6 +19,8 @@
     // the script keeps the reader's place itself; the browser's own scroll anchoring would do it twice
     document.documentElement.style.overflowAnchor = "none";
     var source = new EventSource(url);
+    // the page's one stream: the banner script listens to it too instead of opening another
+    window.mastheadStream = source;
     source.addEventListener("open", function () {
         section.setAttribute("data-connected", "true");
     });

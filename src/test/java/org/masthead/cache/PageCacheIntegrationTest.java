@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,7 @@ class PageCacheIntegrationTest {
     @Autowired Stories stories;
     @Autowired Taxonomy taxonomy;
     @Autowired OutboxRelay relay;
+    @Autowired PageCache cache;
     SiteClient site;
     Fixtures fixtures;
 
@@ -81,6 +83,43 @@ class PageCacheIntegrationTest {
             assertThat(outcome(site.get(path))).as(path).isEqualTo("hit");
         }
         assertThat(site.get(a.path(EN)).body()).contains("A corrected standfirst");
+    }
+
+    @Test
+    void corsHeadersAnswerEachRequestsOwnOriginWhateverRequestRenderedThePage() {
+        cache.evict(Set.of(org.masthead.platform.web.SurrogateKeys.EVERYTHING));
+        var path = "/api/v1/tags";
+        var reader = "https://reader.example";
+
+        var rendered = site.get(path, "Origin", reader, "Accept-Encoding", "gzip");
+        assertThat(outcome(rendered)).isEqualTo("miss");
+        assertThat(rendered.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(vary(rendered)).containsExactlyInAnyOrder("Origin", "Access-Control-Request-Method",
+                "Access-Control-Request-Headers", "Accept-Encoding");
+
+        for (var sameOrigin : List.of(site.get(path), site.get(path, "Origin", "http://127.0.0.1:" + port))) {
+            assertThat(outcome(sameOrigin)).isEqualTo("hit");
+            assertThat(sameOrigin.headers().map().keySet()).as("no CORS headers on a same-origin answer")
+                    .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
+            assertThat(vary(sameOrigin)).as("a cache in front must tell the origins apart")
+                    .contains("Origin", "Accept-Encoding").doesNotHaveDuplicates();
+        }
+
+        var crossOrigin = site.get(path, "Origin", reader);
+        assertThat(outcome(crossOrigin)).isEqualTo("hit");
+        assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(crossOrigin.headers().firstValue("Access-Control-Expose-Headers")).get().asString()
+                .contains("ETag");
+        assertThat(vary(crossOrigin)).contains("Origin").doesNotHaveDuplicates();
+
+        var readerPage = site.get("/en/");
+        assertThat(vary(site.get("/en/"))).as("reader pages have no CORS rules").containsExactly("Accept-Encoding");
+        assertThat(readerPage.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static List<String> vary(java.net.http.HttpResponse<String> response) {
+        return response.headers().allValues("Vary").stream().flatMap(v -> Stream.of(v.split(",")))
+                .map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     @Test

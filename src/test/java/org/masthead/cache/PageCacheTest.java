@@ -112,7 +112,34 @@ class PageCacheTest {
 
     private static CachedPage page(String... keys) {
         var body = ("<!doctype html><title>t</title>" + "<p>words ".repeat(2000)).getBytes(StandardCharsets.UTF_8);
-        return CachedPage.of(200, "text/html;charset=UTF-8", List.of(), body, Set.of(keys), 0, 1024);
+        return CachedPage.of(200, "text/html;charset=UTF-8", List.of(), List.of(), body, Set.of(keys), 0, 1024);
+    }
+
+    @Test
+    void theGzipFormIsMadeOnceWhenFirstAskedForAndOnlyWhenItIsSmaller() throws Exception {
+        var page = page("story:1");
+        var first = page.gzip();
+        assertThat(first).isNotNull().hasSizeLessThan(page.body().length);
+        assertThat(page.gzip()).as("kept with the page").isSameAs(first);
+        try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(first))) {
+            assertThat(unzipped.readAllBytes()).isEqualTo(page.body());
+        }
+        var random = new byte[4096];
+        new java.util.Random(7).nextBytes(random);
+        var incompressible = CachedPage.of(200, "text/plain", List.of(), List.of(), random, Set.of(), 0, 1024);
+        assertThat(incompressible.gzip()).as("gzip of random bytes is larger").isNull();
+        var small = CachedPage.of(200, "text/html", List.of(), List.of(), "<p>hi".getBytes(StandardCharsets.UTF_8),
+                Set.of(), 0, 1024);
+        assertThat(small.gzip()).isNull();
+        assertThat(small.vary()).as("nothing to negotiate").isEmpty();
+    }
+
+    @Test
+    void theRendersVaryTokensAreKeptAndAcceptEncodingAddedOnce() {
+        var body = "<p>words ".repeat(500).getBytes(StandardCharsets.UTF_8);
+        var page = CachedPage.of(200, "application/json", List.of(),
+                List.of("Origin", "Access-Control-Request-Method", "accept-encoding", "Origin"), body, Set.of(), 0, 1024);
+        assertThat(page.vary()).containsExactly("Origin", "Access-Control-Request-Method", "Accept-Encoding");
     }
 
     @Test

@@ -57,6 +57,7 @@ class LiveCoverageBrowserIT {
     @AfterAll
     void stopBrowser() {
         fronts.publish(Language.UK, List.of(), "test");
+        fronts.clearBanner(Language.UK, "test");
         browser.close();
         playwright.close();
     }
@@ -74,10 +75,25 @@ class LiveCoverageBrowserIT {
                 .orElseThrow();
         var editor = Browsers.signIn(browser, url(""), new Staff(accounts).member(Role.EDITOR), violations);
 
-        // the front page: the live blog in place 1, published from the numbered places
+        // the front page: the live blog chosen in place 3, dragged to place 1 (the others close up), published
         editor.navigate(url("/newsroom/front/uk"));
+        editor.locator("#front-drag").waitFor();
         violations.addAll(Browsers.accessibilityViolations(editor));
-        editor.locator("#slot1-story").selectOption(Long.toString(id));
+        editor.locator("#slot3-story").selectOption(Long.toString(id));
+        // the drag's events as the browser sends them, with one DataTransfer from the pick-up to the drop
+        var carried = editor.evaluateHandle("() => new DataTransfer()");
+        editor.dispatchEvent("li.slot[data-slot='3']", "dragstart", java.util.Map.of("dataTransfer", carried));
+        editor.dispatchEvent("li.slot[data-slot='1']", "dragover", java.util.Map.of("dataTransfer", carried));
+        editor.dispatchEvent("li.slot[data-slot='1']", "drop", java.util.Map.of("dataTransfer", carried));
+        editor.dispatchEvent("li.slot[data-slot='3']", "dragend", java.util.Map.of("dataTransfer", carried));
+        assertThat(editor.locator("#slot1-story").inputValue()).isEqualTo(Long.toString(id));
+        assertThat(editor.locator("#slot3-story").inputValue()).isEmpty();
+        assertThat(editor.locator("[data-front-announcer]").textContent()).contains("1");
+        // and from the keyboard: down to place 2 and back up with the place's buttons
+        editor.locator("li.slot[data-slot='1'] [data-move=down]").click();
+        assertThat(editor.locator("#slot2-story").inputValue()).isEqualTo(Long.toString(id));
+        editor.locator("li.slot[data-slot='2'] [data-move=up]").press("Enter");
+        assertThat(editor.locator("#slot1-story").inputValue()).isEqualTo(Long.toString(id));
         editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish the front page")).click();
         editor.waitForURL("**done=published");
         var reader = browser.newContext().newPage();
@@ -111,6 +127,17 @@ class LiveCoverageBrowserIT {
         assertThat(reader.url()).as("no reload").endsWith(path);
         violations.addAll(Browsers.accessibilityViolations(reader));
         System.out.println("Live entry shown on the reader's open page " + shownMillis + " ms after the editor posted it");
+
+        // a breaking-news banner goes up: the open page shows it without a reload, and takes it down when cleared
+        fronts.setBanner(Language.UK, "Повітряна тривога в столиці", id, java.time.Instant.now().plusSeconds(3600), "test");
+        reader.locator("aside.breaking a:has-text('Повітряна тривога в столиці')").waitFor(
+                new Locator.WaitForOptions().setTimeout(5000));
+        assertThat(reader.locator("aside.breaking a").getAttribute("href")).isEqualTo(path);
+        violations.addAll(Browsers.accessibilityViolations(reader));
+        fronts.clearBanner(Language.UK, "test");
+        reader.locator("aside.breaking").waitFor(new Locator.WaitForOptions().setState(
+                com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(5000));
+        assertThat(reader.url()).as("no reload").endsWith(path);
 
         // without JavaScript the page works on reload and offers the link
         var plain = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();

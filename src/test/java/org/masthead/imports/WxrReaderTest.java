@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class WxrReaderTest {
@@ -118,5 +120,34 @@ class WxrReaderTest {
             assertThat(item.tooLarge()).isTrue();
             assertThat(item.content().length()).isLessThanOrEqualTo(WxrReader.MAX_TEXT);
         });
+    }
+
+    /**
+     * An export ten times the size of the heap of the JVM reading it (512 MB made on the fly, through a JVM of 48 MB)
+     * is read twice, as an import reads it: each post's content is held alone, and the 64 MB one only up to
+     * {@link WxrReader#MAX_TEXT}; with the StAX parser of Masthead's class path (Woodstox) and with the JDK's own.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anExportTenTimesTheHeapIsReadTwiceInBoundedMemory(boolean woodstox) throws Exception {
+        var types = new ArrayList<Class<?>>(List.of(LargeExportProbe.class, WxrReader.class));
+        if (woodstox) {
+            types.add(com.ctc.wstx.stax.WstxInputFactory.class);
+            types.add(org.codehaus.stax2.XMLStreamReader2.class);
+        }
+        var classes = new ArrayList<String>();
+        for (var type : types) {
+            classes.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        int posts = 448;
+        var launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(launcher, "-Xmx48m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                String.join(java.io.File.pathSeparator, classes), LargeExportProbe.class.getName(), Integer.toString(posts))
+                .redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("first pass " + (posts + 1) + " items, second pass " + (posts + 1) + " items, 1 too large");
+        long megabytes = ((long) posts * LargeExportProbe.POST_BYTES + LargeExportProbe.HUGE_BYTES) >> 20;
+        assertThat(megabytes).isGreaterThanOrEqualTo(10 * 48);
     }
 }

@@ -1,10 +1,13 @@
 package org.masthead.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A real HTTP client against the application on its random port; redirects are not followed. */
@@ -31,6 +34,46 @@ public final class SiteClient {
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What an endless response (an event stream) answered: its status, headers, and the text sent meanwhile. */
+    public record Opening(int statusCode, HttpHeaders headers, String body) {
+    }
+
+    /**
+     * Requests {@code path} and gives up after {@code wait}: for an event stream, which {@link #get} would wait
+     * on for ever, this is what it sends a reader on opening (the current state, its first events).
+     */
+    public Opening opening(String path, Duration wait) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            var received = new ByteArrayOutputStream();
+            var body = response.body();
+            var reader = Thread.ofVirtual().start(() -> {
+                var buffer = new byte[8192];
+                try {
+                    for (int n; (n = body.read(buffer)) >= 0; ) {
+                        synchronized (received) {
+                            received.write(buffer, 0, n);
+                        }
+                    }
+                } catch (IOException givenUp) {
+                    // the stream was closed below: what came before is the answer
+                }
+            });
+            reader.join(wait);
+            body.close();
+            reader.join(Duration.ofSeconds(5));
+            synchronized (received) {
+                return new Opening(response.statusCode(), response.headers(), received.toString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Request failed", e);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import org.masthead.content.ApprovalOutdated;
 import org.masthead.content.EditConflict;
 import org.masthead.platform.Language;
 import org.masthead.content.InvalidContent;
+import org.masthead.content.LiveEntryTooLarge;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.PublishBlocked;
 import org.masthead.editorial.WorkflowRefused;
@@ -65,6 +66,26 @@ class AdminApiProblems {
         return respond(problem, request);
     }
 
+    /** An entry over the live blog's limits: understood, but refused for its size (a story of its own). */
+    @ExceptionHandler(LiveEntryTooLarge.class)
+    ResponseEntity<ProblemDetail> entryTooLarge(LiveEntryTooLarge e, HttpServletRequest request) {
+        var first = e.problems().getFirst();
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Entry too large",
+                first.field() + ": " + english(first.messageKey(), first.args().toArray())
+                        + " An entry is short; a long text is a story of its own.");
+        problem.setProperty("field", first.field());
+        return respond(problem, request);
+    }
+
+    /** One token posted entries faster than its limit: wait, and the others' go on meanwhile. */
+    @ExceptionHandler(EntryRate.TooManyEntries.class)
+    ResponseEntity<ProblemDetail> tooManyEntries(EntryRate.TooManyEntries e, HttpServletRequest request) {
+        var problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many entries", e.getMessage());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.seconds()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
@@ -79,6 +100,12 @@ class AdminApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (EntryBodyLimit.tooLarge(e)) {
+            var problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Entry too large", "An entry's request body is at most "
+                    + EntryBodyLimit.MAX_BYTES + " bytes; a long text is a story of its own.");
+            problem.setProperty("field", "body");
+            return respond(problem, request);
+        }
         // the parser's message may quote the input: a short, fixed explanation is safer, with the field it
         // stopped at (an unknown block or mark 'type', a string where a number belongs)
         var problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",

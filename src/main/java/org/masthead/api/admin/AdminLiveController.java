@@ -56,10 +56,12 @@ class AdminLiveController {
 
     private final LiveDesk desk;
     private final LiveBlogs blogs;
+    private final EntryRate rate;
 
-    AdminLiveController(LiveDesk desk, LiveBlogs blogs) {
+    AdminLiveController(LiveDesk desk, LiveBlogs blogs, EntryRate rate) {
         this.desk = desk;
         this.blogs = blogs;
+        this.rate = rate;
     }
 
     @Schema(description = "A live blog's state: live, paused or ended; `showUntranslated` (default true) shows readers of "
@@ -114,20 +116,26 @@ class AdminLiveController {
         return new EntriesResponse(page.entries().stream().map(e -> entry(e, 0)).toList(), page.olderThan());
     }
 
-    @ErrorResponses({415, 422})
+    @ErrorResponses({413, 415, 422, 429})
     @Operation(operationId = "postLiveEntry", summary = "Post an entry to a live blog (contributors and editors; publish "
             + "scope): readers see it at once, webhooks announce it",
+            description = "A body over " + EntryBodyLimit.MAX_BYTES + " bytes is answered 413; an entry over "
+                    + LiveBlogs.MAX_ENTRY_BLOCKS + " blocks or " + LiveBlogs.MAX_ENTRY_TEXT + " characters of text 422 "
+                    + "(field `body`), as is one for a live blog that has ended (field `state`). One token posts at "
+                    + "most 300 entries a minute (`masthead.rate-limits.live-entries-per-token`); beyond, 429 with "
+                    + "Retry-After, while other tokens go on.",
             responses = @ApiResponse(responseCode = "201", description = "The entry, at the address in Location."))
     @PostMapping(path = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> post(@AuthenticationPrincipal NewsroomUser user,
             @Parameter(description = "The story's id.", example = "42") @PathVariable long id,
-            @Valid @RequestBody EntryRequest body) {
+            @Valid @RequestBody EntryRequest body, HttpServletRequest request) {
+        rate.take(request);
         var changed = desk.post(user, id, draft(body));
         return ResponseEntity.created(URI.create("/api/v1/admin/stories/" + id + "/live/entries/" + changed.entry().id()))
                 .body(entry(changed.entry(), changed.changeId()));
     }
 
-    @ErrorResponses(415)
+    @ErrorResponses({413, 415, 422})
     @Operation(operationId = "correctLiveEntry", summary = "Correct an entry (editors; publish scope): readers see it as "
             + "corrected, with the time; its language stays")
     @PutMapping(path = "/entries/{entry:\\d{1,18}}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -65,11 +65,12 @@ class ApiDocument implements GlobalOpenApiCustomizer, GlobalOperationCustomizer 
             Map.entry(409, new ProblemKind("EditConflictProblem",
                     "Someone saved since: `currentRevision` is the revision to merge with and send again.")),
             Map.entry(410, new ProblemKind("Problem", "The story was published and has been withdrawn.")),
-            Map.entry(413, new ProblemKind("Problem", "The upload is larger than the server accepts.")),
+            Map.entry(413, new ProblemKind("Problem", "The upload or the body is larger than the server accepts.")),
             Map.entry(415, new ProblemKind("Problem", "The body is not of a media type this operation accepts.")),
             Map.entry(422, new ProblemKind("UnprocessableProblem",
                     "Understood but refused: what keeps the story from being published (`problems`), why the "
-                            + "image was refused (`field`), or that a live blog takes no entries (`field`: state).")),
+                            + "image was refused (`field`), an entry over a live blog's limits (`field`: body), or that a live blog takes "
+                            + "no entries (`field`: state).")),
             Map.entry(429, new ProblemKind("Problem", "Too many requests: wait for the seconds in Retry-After.")));
 
     record ProblemKind(String schema, String description) {

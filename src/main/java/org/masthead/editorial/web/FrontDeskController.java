@@ -163,7 +163,7 @@ class FrontDeskController {
         var view = new ModelAndView("newsroom/editorial/front", "page", new FrontDeskPage(
                 pages.chrome(request, user, "newsroom.front.title", "front", lang.nativeName()), lang, tabs, rows,
                 List.copyOf(options.values()), banner, shown, errors, notice == null ? null : t.get(notice),
-                "/newsroom/preview/front/" + lang.code()));
+                "/newsroom/preview/front/" + lang.code(), pages.asset("/newsroom/js/front.js")));
         view.setStatus(status);
         return view;
     }

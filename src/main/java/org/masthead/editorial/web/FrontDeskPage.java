@@ -9,11 +9,12 @@ import org.masthead.platform.Language;
 /**
  * The front page of one language as the newsroom arranges it, every field as typed: numbered slots (1 leads),
  * each a story chosen from those live in the language (or none: that slot follows by time) and an optional
- * time until which it stays; and the language's breaking-news banner.
+ * time until which it stays; and the language's breaking-news banner. {@code script} lets editors drag the places
+ * into order instead (the form stays what is sent).
  */
 public record FrontDeskPage(NewsroomChrome chrome, Language language, List<LanguageTab> languages, List<SlotRow> slots,
         List<Option> stories, BannerForm banner, @Nullable String bannerShown, Map<String, String> errors,
-        @Nullable String notice, String previewUrl) {
+        @Nullable String notice, String previewUrl, String script) {
 
     public record LanguageTab(String code, String label, String url, boolean current) {
     }

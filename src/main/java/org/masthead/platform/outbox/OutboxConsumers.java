@@ -53,29 +53,51 @@ public final class OutboxConsumers {
         }
     }
 
-    /** Masthead's consumers, in the order a relay pass visits them. */
-    static final OutboxConsumers MASTHEAD = new OutboxConsumers(List.of(
-            // the embedded Lucene index is a folder on each node
-            Consumer.everyNode("search-index"),
-            // drops the search pages of this node once its index holds what changed them
-            Consumer.everyNode("search-pages").after("search-index"),
-            // evicts on this node and tells the others through the database
-            Consumer.oncePerCluster("page-cache"),
-            // tells Varnish or the CDN in front to drop what the nodes' page caches dropped, once they have
-            Consumer.oncePerCluster("front-cache").after("page-cache"),
-            // wakes the live blogs' event streams on this node and tells the others through the database
-            Consumer.oncePerCluster("live-streams"),
-            Consumer.oncePerCluster("translation-tracker"),
-            Consumer.oncePerCluster("webhooks"),
-            Consumer.oncePerCluster("websub"),
-            Consumer.oncePerCluster("indexnow")));
+    /**
+     * Masthead's consumers, in the order a relay pass visits them. Where the search index lives decides how its
+     * consumers run: the embedded Lucene index is a folder on each node, so every node feeds its own; one OpenSearch
+     * index serves the whole cluster, so one node at a time feeds it, and the node that saw it move drops the search
+     * pages of every node.
+     */
+    public static OutboxConsumers masthead(SearchEngine engine) {
+        var search = engine == SearchEngine.LUCENE ? Scope.EVERY_NODE : Scope.ONCE_PER_CLUSTER;
+        return new OutboxConsumers(List.of(
+                new Consumer("search-index", search, null),
+                // drops search pages once the index holds what changed them
+                new Consumer("search-pages", search, "search-index"),
+                // evicts on this node and tells the others through the database
+                Consumer.oncePerCluster("page-cache"),
+                // tells Varnish or the CDN in front to drop what the nodes' page caches dropped, once they have
+                Consumer.oncePerCluster("front-cache").after("page-cache"),
+                // wakes the live blogs' event streams on this node and tells the others through the database
+                Consumer.oncePerCluster("live-streams"),
+                Consumer.oncePerCluster("translation-tracker"),
+                Consumer.oncePerCluster("webhooks"),
+                Consumer.oncePerCluster("websub"),
+                Consumer.oncePerCluster("indexnow")));
+    }
+
+    /** The search engine, as {@code masthead.search.engine} names it. */
+    public enum SearchEngine {
+        LUCENE, OPENSEARCH;
+
+        public static SearchEngine named(String name) {
+            return valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The application's declaration, for the relay and for consumers that act by their scope. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Declaration {
+
+        @org.springframework.context.annotation.Bean
+        OutboxConsumers outboxConsumers(
+                @org.springframework.beans.factory.annotation.Value("${masthead.search.engine:lucene}") String engine) {
+            return masthead(SearchEngine.named(engine));
+        }
+    }
 
     private final List<Consumer> consumers;
-
-    /** Masthead's own declaration. */
-    public static OutboxConsumers masthead() {
-        return MASTHEAD;
-    }
 
     public OutboxConsumers(List<Consumer> consumers) {
         var names = new HashSet<String>();

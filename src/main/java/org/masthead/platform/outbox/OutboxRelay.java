@@ -72,9 +72,9 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
     private @Nullable NodeBroadcast broadcast;
 
     @Autowired
-    OutboxRelay(JdbcClient jdbc, JsonMapper json, Clock clock, ClusterNode node, ObjectProvider<OutboxConsumer> beans,
-            NodeBroadcast broadcast) {
-        this(jdbc, json, clock, node.id(), OutboxConsumers.MASTHEAD, beans);
+    OutboxRelay(JdbcClient jdbc, JsonMapper json, Clock clock, ClusterNode node, OutboxConsumers declared,
+            ObjectProvider<OutboxConsumer> beans, NodeBroadcast broadcast) {
+        this(jdbc, json, clock, node.id(), declared, beans);
         this.broadcast = broadcast;
         // a commit on another node wakes this one's consumers at once (the poll is the safety net)
         broadcast.listen(CHANNEL, new NodeBroadcast.Listener() {

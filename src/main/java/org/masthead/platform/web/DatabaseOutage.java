@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -17,7 +16,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -85,30 +83,9 @@ public final class DatabaseOutage extends OncePerRequestFilter {
     }
 
     private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        SecurityHeaders.writeTo(response);
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (request.getRequestURI().startsWith("/api/") || accept != null && accept.contains("json")
-                && !accept.contains("text/html")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"The database is briefly unavailable; try again in " + RETRY_AFTER_SECONDS + " s.\"}");
-            return;
-        }
-        response.setContentType("text/html");
-        response.getWriter().write("""
-                <!DOCTYPE html>
-                <html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>503</title></head><body><main>
-                <h1>Сайт ненадовго недоступний</h1><p>Спробуйте ще раз за хвилину.</p>
-                <h1 lang="en">The site is briefly unavailable</h1><p lang="en">Please try again in a minute.</p>
-                <h1 lang="ru">Сайт ненадолго недоступен</h1><p lang="ru">Попробуйте ещё раз через минуту.</p>
-                </main></body></html>
-                """);
+        Unavailable.answer(request, response, RETRY_AFTER_SECONDS,
+                "The database is briefly unavailable; try again in " + RETRY_AFTER_SECONDS + " s.",
+                "Сайт ненадовго недоступний", "The site is briefly unavailable", "Сайт ненадолго недоступен");
     }
 
     private static String rootMessage(Throwable e) {

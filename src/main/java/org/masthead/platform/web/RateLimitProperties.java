@@ -15,7 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signIn sign-in form posts
  * @param search the search pages, suggestions and the search API
  * @param api the public content API
- * @param adminApi the admin API
+ * @param adminApi the admin API, but for live blog entries
+ * @param liveEntries live blog entries posted through the admin API from one address, whatever the token: the
+ *        whole newsroom's wire desks behind one address may post 1,000 a minute and more
+ * @param liveEntriesPerToken live blog entries posted with one token, from any address (loopback too): one
+ *        runaway script cannot flood the live blogs for everyone else
  */
 @ConfigurationProperties("masthead.rate-limits")
 public record RateLimitProperties(
@@ -24,7 +28,9 @@ public record RateLimitProperties(
         @DefaultValue({"30", "20"}) Limit signIn,
         @DefaultValue({"240", "60"}) Limit search,
         @DefaultValue({"600", "120"}) Limit api,
-        @DefaultValue({"300", "60"}) Limit adminApi) {
+        @DefaultValue({"300", "60"}) Limit adminApi,
+        @DefaultValue({"1200", "200"}) Limit liveEntries,
+        @DefaultValue({"300", "60"}) Limit liveEntriesPerToken) {
 
     /** {@code burst} requests at once, refilled at {@code perMinute}. */
     public record Limit(int perMinute, int burst) {

@@ -23,8 +23,11 @@ public final class RateLimits extends OncePerRequestFilter {
     private static final Pattern SEARCH = Pattern.compile("^/(?:uk|en|ru)/search(?:/suggest)?/?$|^/api/v1/search/?$"
             + "|^/newsroom/search/?$");
 
+    /** Entry posts of the admin API: a wire desk's live coverage, limited apart from the rest of the API. */
+    private static final Pattern LIVE_ENTRIES = Pattern.compile("^/api/v1/admin/stories/\\d{1,18}/live/entries/?$");
+
     private final RateLimitProperties properties;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
+    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofMinutes(15)).build();
 
     public RateLimits(RateLimitProperties properties) {
@@ -57,15 +60,16 @@ public final class RateLimits extends OncePerRequestFilter {
             case "sign-in" -> properties.signIn();
             case "search" -> properties.search();
             case "admin-api" -> properties.adminApi();
+            case "live-entries" -> properties.liveEntries();
             default -> properties.api();
         };
-        var bucket = buckets.get(kind + " " + request.getRemoteAddr(), key -> new Bucket(limit));
+        var bucket = buckets.get(kind + " " + request.getRemoteAddr(), key -> new TokenBucket(limit));
         long waitMillis = bucket.take(System.nanoTime());
         if (waitMillis == 0) {
             chain.doFilter(request, response);
             return;
         }
-        refuse(request, response, Math.max(1, (waitMillis + 999) / 1000));
+        refuse(request, response, TokenBucket.seconds(waitMillis));
     }
 
     private static @Nullable String kind(HttpServletRequest request) {
@@ -75,6 +79,9 @@ public final class RateLimits extends OncePerRequestFilter {
         }
         if (SEARCH.matcher(path).find()) {
             return "search";
+        }
+        if ("POST".equals(request.getMethod()) && LIVE_ENTRIES.matcher(path).matches()) {
+            return "live-entries";
         }
         if (path.startsWith("/api/v1/admin/")) {
             return "admin-api";
@@ -98,33 +105,6 @@ public final class RateLimits extends OncePerRequestFilter {
         } else {
             response.setContentType("text/plain");
             response.getWriter().write("Too many requests from this address; try again in " + seconds + " s.\n");
-        }
-    }
-
-    /** A token bucket: {@code burst} tokens, refilled continuously at the limit's rate. */
-    private static final class Bucket {
-
-        private final double capacity;
-        private final double perNano;
-        private double tokens;
-        private long at;
-
-        Bucket(RateLimitProperties.Limit limit) {
-            this.capacity = Math.max(1, limit.burst());
-            this.perNano = Math.max(1, limit.perMinute()) / 60e9;
-            this.tokens = capacity;
-            this.at = System.nanoTime();
-        }
-
-        /** Takes a token; 0 when there was one, otherwise the milliseconds until there will be. */
-        synchronized long take(long now) {
-            tokens = Math.min(capacity, tokens + (now - at) * perNano);
-            at = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perNano / 1e6);
         }
     }
 }

@@ -48,6 +48,12 @@ public class ReadModel {
     }
 
     private final Cache<Object, Entry> entries;
+    /**
+     * Loads under way, by key: a request that needs a value another request is loading waits for that load instead
+     * of asking the database the same question again (a front page falling out of the model under load).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Object, java.util.concurrent.CompletableFuture<Object>>
+            loading = new java.util.concurrent.ConcurrentHashMap<>();
     /** Moves on every eviction, so a value read across one is not kept (see {@link #get}). */
     private final AtomicLong generation = new AtomicLong();
 
@@ -58,8 +64,9 @@ public class ReadModel {
 
     /**
      * The value of {@code key}, loaded by {@code load} when not known here, tagged by {@code tags}. Keys are
-     * records naming what they hold and every argument of the load. A value loaded while an eviction ran is
-     * returned but not kept: it may have been read from data the eviction was about.
+     * records naming what they hold and every argument of the load. Concurrent requests for a key not known here
+     * load it once: the others wait for that load. A value loaded while an eviction ran is returned but not kept:
+     * it may have been read from data the eviction was about.
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Supplier<T> load, Function<? super T, Tags> tags) {
@@ -67,8 +74,33 @@ public class ReadModel {
         if (known != null) {
             return (T) known.value();
         }
+        var mine = new java.util.concurrent.CompletableFuture<Object>();
+        var underWay = loading.putIfAbsent(key, mine);
+        if (underWay != null) {
+            try {
+                return (T) underWay.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+                // that load failed or an eviction abandoned it: load here, and fail here if it fails again
+                return loadAndKeep(key, load, tags, null);
+            }
+        }
+        return loadAndKeep(key, load, tags, mine);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T loadAndKeep(Object key, Supplier<T> load, Function<? super T, Tags> tags,
+            java.util.concurrent.@Nullable CompletableFuture<Object> flight) {
         long before = generation.get();
-        var value = load.get();
+        T value;
+        try {
+            value = load.get();
+        } catch (RuntimeException | Error e) {
+            if (flight != null) {
+                loading.remove(key, flight);
+                flight.completeExceptionally(e);
+            }
+            throw e;
+        }
         if (value != null && generation.get() == before) {
             var entry = new Entry(value, tags.apply(value));
             entries.put(key, entry);
@@ -77,7 +109,22 @@ public class ReadModel {
                 entries.asMap().remove(key, entry);
             }
         }
+        if (flight != null) {
+            loading.remove(key, flight);
+            flight.complete(value);
+        }
         return value;
+    }
+
+    /** Whether a load of {@code key} is under way (for tests). */
+    boolean loadUnderWay(Object key) {
+        return loading.containsKey(key);
+    }
+
+    /** Requests waiting right now for the load of {@code key} under way (for tests). */
+    int waitingFor(Object key) {
+        var flight = loading.get(key);
+        return flight == null ? 0 : flight.getNumberOfDependents();
     }
 
     /** Drops the entries tagged with any of {@code keys} whose language is one of {@code languages} (all when empty). */
@@ -86,6 +133,8 @@ public class ReadModel {
             return;
         }
         generation.incrementAndGet();
+        // requests arriving from now on load anew; those already waiting get the load they waited for
+        loading.clear();
         if (keys.contains(SurrogateKeys.EVERYTHING)) {
             entries.invalidateAll();
             return;
@@ -98,6 +147,7 @@ public class ReadModel {
     /** Drops everything (evictions from other nodes may have been missed). */
     public void clear() {
         generation.incrementAndGet();
+        loading.clear();
         entries.invalidateAll();
     }
 

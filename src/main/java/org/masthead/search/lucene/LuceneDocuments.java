@@ -2,6 +2,7 @@ package org.masthead.search.lucene;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
@@ -21,9 +22,9 @@ import org.masthead.search.SearchDocument;
 import org.masthead.search.SearchDocument.NamedSlug;
 
 /** Turns a {@link SearchDocument} into the fields of the Lucene index (see {@link Fields}). */
-final class LuceneDocuments {
+public final class LuceneDocuments {
 
-    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    public static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     /** Bodies keep match offsets in the postings, so snippets need no second analysis of the text. */
     private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
@@ -74,15 +75,30 @@ final class LuceneDocuments {
         doc.add(new TextField(Fields.headline(language), source.headline(), Store.YES));
         doc.add(new TextField(Fields.standfirst(language), source.standfirst(), Store.YES));
         doc.add(new Field(Fields.body(language), source.text(), BODY));
-        var tagNames = source.tags().stream().map(NamedSlug::name).collect(Collectors.joining("\n"));
+        var tagNames = tagNames(source);
         doc.add(new TextField(Fields.tags(language), tagNames, Store.NO));
-        var people = Stream.concat(source.authors().stream().map(NamedSlug::name), source.speakers().stream())
-                .distinct().toList();
+        var people = people(source);
         people.forEach(name -> doc.add(new StoredField(Fields.PEOPLE, name)));
-        doc.add(new TextField(Fields.names(language), String.join("\n", source.headline(), source.standfirst(),
-                source.text(), tagNames, String.join("\n", people)), Store.NO));
+        doc.add(new TextField(Fields.names(language), namesText(source, tagNames, people), Store.NO));
         doc.add(new Field(Fields.suggestHeadline(language), source.headline(), PREFIXES));
         doc.add(new Field(Fields.suggestTerms(language), tagNames + "\n" + String.join("\n", people), PREFIXES));
         return doc;
+    }
+
+    /** The text of the tags field: the tags' names, one a line. */
+    public static String tagNames(SearchDocument source) {
+        return source.tags().stream().map(NamedSlug::name).collect(Collectors.joining("\n"));
+    }
+
+    /** Authors and quoted speakers, each once. */
+    public static List<String> people(SearchDocument source) {
+        return Stream.concat(source.authors().stream().map(NamedSlug::name), source.speakers().stream()).distinct()
+                .toList();
+    }
+
+    /** The text whose capitalized words become the names field's keys: all of the version's words. */
+    public static String namesText(SearchDocument source, String tagNames, List<String> people) {
+        return String.join("\n", source.headline(), source.standfirst(), source.text(), tagNames,
+                String.join("\n", people));
     }
 }

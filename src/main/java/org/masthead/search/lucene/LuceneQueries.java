@@ -18,7 +18,7 @@ import org.masthead.search.SearchQuery;
 import org.masthead.search.Visibility;
 
 /** Turns a parsed query into Lucene queries over the fields of one language. */
-final class LuceneQueries {
+public final class LuceneQueries {
 
     /** How much a match in each field counts; headlines and tags say most about what a story is about. */
     private record WeightedField(String name, float boost, boolean phrases) {
@@ -26,7 +26,7 @@ final class LuceneQueries {
 
     private final QueryBuilder builder;
 
-    LuceneQueries(Analyzer queryAnalyzer) {
+    public LuceneQueries(Analyzer queryAnalyzer) {
         this.builder = new QueryBuilder(queryAnalyzer);
     }
 
@@ -34,7 +34,7 @@ final class LuceneQueries {
      * Each clause must match in some field of the language (one of four may be missing from longer queries);
      * null when nothing in the text is searchable (only stop words, say).
      */
-    @Nullable Query match(Language language, QueryText text) {
+    public @Nullable Query match(Language language, QueryText text) {
         var fields = List.of(
                 new WeightedField(Fields.headline(language), 3f, true),
                 new WeightedField(Fields.tags(language), 2f, true),
@@ -74,7 +74,7 @@ final class LuceneQueries {
     }
 
     /** {@link #match} in any of {@code languages}: a version has the text fields of its own language only. */
-    @Nullable Query matchAny(List<Language> languages, QueryText text) {
+    public @Nullable Query matchAny(List<Language> languages, QueryText text) {
         var any = new BooleanQuery.Builder();
         int clauses = 0;
         for (var language : languages) {
@@ -92,7 +92,7 @@ final class LuceneQueries {
      * versions in that language have its text fields. Visibility excludes the few documents readers or editors
      * must not see, rather than requiring the many they may: a sparse exclusion costs far less per match.
      */
-    static void addFilters(BooleanQuery.Builder query, SearchQuery search) {
+    public static void addFilters(BooleanQuery.Builder query, SearchQuery search) {
         var visible = search.visibility() == Visibility.PUBLISHED ? Fields.LIVE : Fields.LATEST;
         query.add(new TermQuery(new Term(visible, Fields.NO)), Occur.MUST_NOT);
         if (search.section() != null) {

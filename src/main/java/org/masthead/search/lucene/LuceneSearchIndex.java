@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.text.BreakIterator;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -58,10 +54,10 @@ import org.masthead.search.SearchResults;
 import org.masthead.search.SearchResults.Facets;
 import org.masthead.search.SearchResults.Hit;
 import org.masthead.search.Suggestion;
-import org.masthead.search.analysis.LanguageAnalyzers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,13 +66,12 @@ import org.springframework.stereotype.Component;
  * named in the file {@code CURRENT}; a rebuild fills a new folder and swaps it in by rewriting that file.
  */
 @Component
+@ConditionalOnProperty(name = "masthead.search.engine", havingValue = "lucene", matchIfMissing = true)
 public class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
     private static final String CURRENT = "CURRENT";
     private static final int FACET_VALUES = 12;
-    /** Stories considered when collecting completions: the freshest matches win. */
-    private static final int SUGGESTION_POOL = 60;
 
     private final Path root;
     private final int ramBufferMb;
@@ -84,7 +79,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private final Clock clock;
     private final LuceneDocuments documents;
     private final Analyzer indexAnalyzer;
-    private final Analyzer wordAnalyzer;
+    private final Completions completions;
     private final LuceneQueries queries;
     private final Object writes = new Object();
     /** Searches the segments of one index in parallel: a single query finishes sooner on several cores. */
@@ -100,28 +95,15 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private @Nullable Generation building;
 
     public LuceneSearchIndex(SearchProperties properties, Clock clock) {
-        var analyzers = new LanguageAnalyzers();
+        var analyzers = new FieldAnalyzers();
         this.root = properties.directory();
         this.ramBufferMb = properties.ramBufferMb();
         this.halfLifeMillis = properties.recencyHalfLife().toMillis();
         this.clock = clock;
         this.documents = new LuceneDocuments(properties.timeZone());
-        var index = new HashMap<String, Analyzer>();
-        var query = new HashMap<String, Analyzer>();
-        for (var language : Language.values()) {
-            for (var field : List.of(Fields.headline(language), Fields.standfirst(language), Fields.body(language),
-                    Fields.tags(language))) {
-                index.put(field, analyzers.text(language));
-            }
-            index.put(Fields.names(language), analyzers.indexedNames(language));
-            index.put(Fields.suggestHeadline(language), analyzers.prefixes());
-            index.put(Fields.suggestTerms(language), analyzers.prefixes());
-            query.putAll(index);
-            query.put(Fields.names(language), analyzers.queriedNames(language));
-        }
-        this.indexAnalyzer = new PerFieldAnalyzerWrapper(analyzers.words(), index);
-        this.wordAnalyzer = analyzers.words();
-        this.queries = new LuceneQueries(new PerFieldAnalyzerWrapper(analyzers.words(), query));
+        this.indexAnalyzer = analyzers.index();
+        this.completions = new Completions(analyzers.words());
+        this.queries = new LuceneQueries(analyzers.query());
         this.live = openLive();
     }
 
@@ -227,7 +209,7 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
             var language = Language.fromCode(doc.get(Fields.LANGUAGE)).orElseThrow();
             var headline = Fields.headline(language);
             var body = Fields.body(language);
-            var title = highlights.get(headline)[i] instanceof Highlighted h ? wholeHeadline(h, doc.get(headline))
+            var title = highlights.get(headline)[i] instanceof Highlighted h ? Snippets.wholeHeadline(h, doc.get(headline))
                     : Highlighted.plain(doc.get(headline));
             var snippet = highlights.get(body)[i] instanceof Highlighted h ? h
                     : Highlighted.plain(doc.get(Fields.standfirst(language)));
@@ -239,28 +221,10 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
         return hits;
     }
 
-    /** Headlines are shown whole: the passage found in a long headline is padded back to the full text. */
-    private static Highlighted wholeHeadline(Highlighted passage, String headline) {
-        var text = passage.text();
-        int at = headline.indexOf(text);
-        if (at < 0 || text.length() == headline.length()) {
-            return passage;
-        }
-        var fragments = new ArrayList<Highlighted.Fragment>();
-        if (at > 0) {
-            fragments.add(new Highlighted.Fragment(headline.substring(0, at), false));
-        }
-        fragments.addAll(passage.fragments());
-        if (at + text.length() < headline.length()) {
-            fragments.add(new Highlighted.Fragment(headline.substring(at + text.length()), false));
-        }
-        return new Highlighted(fragments);
-    }
-
     @Override
     public List<Suggestion> suggest(Language language, String prefix, int limit) {
-        var typed = words(prefix);
-        if (typed.isEmpty() || typed.getLast().length() < 2) {
+        var typed = completions.typed(prefix);
+        if (typed.isEmpty()) {
             return List.of();
         }
         // only versions in the language have its fields; drafts are the few documents not live
@@ -272,81 +236,30 @@ public class LuceneSearchIndex implements SearchIndex, DisposableBean {
                         .build(), Occur.MUST)
                 .build();
         return withSearcher(searcher -> {
-            var top = searcher.search(query, SUGGESTION_POOL, new Sort(new SortField(Fields.DATE, SortField.Type.LONG,
+            var top = searcher.search(query, Completions.POOL, new Sort(new SortField(Fields.DATE, SortField.Type.LONG,
                     true)));
-            var headlines = new ArrayList<Suggestion>();
-            var tags = new LinkedHashMap<String, Suggestion>();
-            var names = new LinkedHashMap<String, Suggestion>();
             var stored = searcher.storedFields();
             var headlineField = Fields.headline(language);
             var wanted = Set.of(headlineField, Fields.STORY, Fields.SECTION, Fields.SLUG, Fields.TAG_NAMES,
                     Fields.PEOPLE);
+            var candidates = new ArrayList<Completions.Candidate>();
             for (var hit : top.scoreDocs) {
                 var doc = stored.document(hit.doc, wanted);
-                var headline = doc.get(headlineField);
-                if (headlines.size() < limit && completes(headline, typed)) {
-                    headlines.add(new Suggestion(Suggestion.Kind.HEADLINE, headline, new Suggestion.StoryLink(
-                            Long.parseLong(doc.get(Fields.STORY)), doc.get(Fields.SECTION), doc.get(Fields.SLUG)), null));
-                }
-                for (var tag : doc.getValues(Fields.TAG_NAMES)) {
-                    int tab = tag.indexOf('\t');
-                    var name = tag.substring(tab + 1);
-                    if (completes(name, typed)) {
-                        tags.putIfAbsent(tag.substring(0, tab), new Suggestion(Suggestion.Kind.TAG, name, null,
-                                tag.substring(0, tab)));
-                    }
-                }
-                for (var name : doc.getValues(Fields.PEOPLE)) {
-                    if (completes(name, typed)) {
-                        names.putIfAbsent(name.toLowerCase(language.locale()),
-                                new Suggestion(Suggestion.Kind.NAME, name, null, null));
-                    }
-                }
+                candidates.add(new Completions.Candidate(Long.parseLong(doc.get(Fields.STORY)), doc.get(Fields.SECTION),
+                        doc.get(Fields.SLUG), doc.get(headlineField), List.of(doc.getValues(Fields.TAG_NAMES)),
+                        List.of(doc.getValues(Fields.PEOPLE))));
             }
-            int few = Math.max(1, limit / 2);
-            return Stream.of(tags.values().stream().limit(few), names.values().stream().limit(few), headlines.stream())
-                    .flatMap(s -> s).limit(limit + 2L * few).toList();
+            return completions.collect(language, typed, candidates, limit);
         });
     }
 
-    /**
-     * Every typed word, the last one as a prefix ("перегов" already finds "переговори"): each is one indexed
-     * prefix term; {@link #completes} then keeps the stories whose words really are those.
-     */
+    /** Every typed word as one indexed prefix term; {@link Completions} then keeps the stories whose words match. */
     private static Query typedWords(String field, List<String> typed) {
         var query = new BooleanQuery.Builder();
         for (var word : typed) {
-            var indexed = word.length() > LanguageAnalyzers.LONGEST_PREFIX
-                    ? word.substring(0, LanguageAnalyzers.LONGEST_PREFIX) : word;
-            query.add(new TermQuery(new Term(field, indexed)), Occur.FILTER);
+            query.add(new TermQuery(new Term(field, Completions.indexedPrefix(word))), Occur.FILTER);
         }
         return query.build();
-    }
-
-    private boolean completes(String text, List<String> typed) {
-        var words = words(text);
-        for (int i = 0; i < typed.size() - 1; i++) {
-            if (!words.contains(typed.get(i))) {
-                return false;
-            }
-        }
-        return words.stream().anyMatch(word -> word.startsWith(typed.getLast()));
-    }
-
-    /** The words of a text as the suggestion fields index them, so typed and indexed words compare alike. */
-    private List<String> words(String text) {
-        var words = new ArrayList<String>();
-        try (var stream = wordAnalyzer.tokenStream("", text)) {
-            var term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot split " + text + " into words", e);
-        }
-        return words;
     }
 
     @Override

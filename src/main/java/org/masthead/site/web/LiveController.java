@@ -52,6 +52,17 @@ class LiveController {
         return streams.follow(id, lang, from);
     }
 
+    /**
+     * The breaking-news banner of {@code lang} as an event stream, for the reader pages that are no live blog: the
+     * banner as it is now at once (a page from a cache may be older than it), then each change and expiry.
+     */
+    @GetMapping(path = "/live/banner/{lang:uk|en|ru}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter banner(@PathVariable Language lang, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("X-Accel-Buffering", "no");
+        return streams.followBanner(lang);
+    }
+
     private static long number(@Nullable String text) {
         return text != null && text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
     }

@@ -7,20 +7,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.masthead.content.FrontPages;
 import org.masthead.content.LiveBlog;
+import org.masthead.content.SiteEvent;
 import org.masthead.content.LiveBlogs;
 import org.masthead.content.LiveEntry;
 import org.masthead.content.LiveEvent;
@@ -43,20 +44,26 @@ import tools.jackson.databind.json.JsonMapper;
  * delivery of every change to them. A change reaches every node: the outbox consumer that hears of it (once in
  * the cluster) wakes this node's streams and tells the others through {@link NodeBroadcast}; a poll every two
  * seconds catches what a lost message would miss. Each live blog keeps its recent changes once, rendered once
- * per language, however many readers follow it; a reader whose connection does not take what is sent within
- * {@link #SLOW} is dropped, so a stalled reader holds nothing for long. Event ids are the live blog's change
+ * per language, however many readers follow it, in an array that is replaced, never changed, so readers look
+ * their next change up without a lock. A change costs each reader a look-up and a write of its own: one entry
+ * costs work in proportion to the readers, never to their square, and a reader joining wakes only itself. A
+ * reader whose connection is still busy when more than {@link LiveStreamProperties#readerQueue()} changes wait
+ * for it, or takes nothing for {@link LiveStreamProperties#slowReader()}, is dropped: what waits for it is only a
+ * place in the shared list, so a stalled reader holds no memory of its own. Event ids are the live blog's change
  * numbers: a reader reconnecting with {@code Last-Event-ID} gets every change after it.
  */
 @Component
 class LiveStreams implements OutboxConsumer {
 
-    private static final Set<String> EVENTS = OutboxEvent.typesOf(LiveEvent.EntryChanged.class);
+    private static final Set<String> EVENTS = OutboxEvent.typesOf(LiveEvent.EntryChanged.class, SiteEvent.BannerChanged.class);
+    private static final Set<String> BANNER_EVENTS = OutboxEvent.typesOf(SiteEvent.BannerChanged.class);
+    /** The message that tells the other nodes a language's banner changed: {@code banner:uk}. */
+    private static final String BANNER = "banner:";
 
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     static final String CHANNEL = "live_stream";
     /** How long an open stream lasts before the browser reconnects (it resumes from its last event). */
     static final Duration LIFETIME = Duration.ofMinutes(30);
-    static final Duration SLOW = Duration.ofSeconds(10);
     /** Changes each live blog keeps for readers that are a little behind; further back they are read again. */
     private static final int RECENT = 256;
     private static final int BATCH = 100;
@@ -69,12 +76,22 @@ class LiveStreams implements OutboxConsumer {
     private final TemplateEngine templates;
     private final JsonMapper json;
     private final NodeBroadcast broadcast;
+    private final LiveStreamProperties properties;
+    private final FrontPages fronts;
     private final Map<Long, Followed> followed = new ConcurrentHashMap<>();
+    /** The readers of each language's banner on pages that are no live blog. */
+    private final Map<Language, Followed> banners = new EnumMap<>(Language.class);
+    private final Map<Language, String> bannerNow = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger open = new AtomicInteger();
+    private final io.micrometer.core.instrument.Counter dropped;
 
-    LiveStreams(LiveBlogs blogs, Stories stories, LiveViews views, SitePages pages, PublicUrls urls,
-            TemplateEngine templates, JsonMapper json, NodeBroadcast broadcast, MeterRegistry registry) {
+    LiveStreams(LiveBlogs blogs, FrontPages fronts, Stories stories, LiveViews views, SitePages pages, PublicUrls urls,
+            TemplateEngine templates, JsonMapper json, NodeBroadcast broadcast, LiveStreamProperties properties,
+            MeterRegistry registry) {
+        this.properties = properties;
+        this.fronts = fronts;
+        Language.all().forEach(language -> banners.put(language, new Followed(-1)));
         this.blogs = blogs;
         this.stories = stories;
         this.views = views;
@@ -85,9 +102,15 @@ class LiveStreams implements OutboxConsumer {
         this.broadcast = broadcast;
         Gauge.builder("masthead.live.streams", open, AtomicInteger::get)
                 .description("Event streams of live blogs open on this node").register(registry);
+        this.dropped = io.micrometer.core.instrument.Counter.builder("masthead.live.streams.dropped")
+                .description("Readers dropped for falling behind").register(registry);
         broadcast.listen(CHANNEL, new NodeBroadcast.Listener() {
             @Override
             public void received(String message) {
+                if (message.startsWith(BANNER)) {
+                    Language.fromCode(message.substring(BANNER.length())).ifPresent(LiveStreams.this::bannerChanged);
+                    return;
+                }
                 try {
                     wake(Long.parseLong(message));
                 } catch (NumberFormatException ignored) {
@@ -98,6 +121,7 @@ class LiveStreams implements OutboxConsumer {
             @Override
             public void missedMessages() {
                 followed.keySet().forEach(LiveStreams.this::wake);
+                Language.all().forEach(LiveStreams.this::bannerChanged);
             }
         });
     }
@@ -114,23 +138,27 @@ class LiveStreams implements OutboxConsumer {
 
     @Override
     public void handle(List<OutboxEvent> events) {
-        // a batch of entries to one live blog wakes its readers once
-        events.stream().map(event -> event.payload(LiveEvent.class).storyId()).distinct().forEach(storyId -> {
-            wake(storyId);
-            broadcast.send(CHANNEL, Long.toString(storyId));
-        });
+        // a batch of entries to one live blog wakes its readers once; a banner's changes once per language
+        events.stream().filter(event -> BANNER_EVENTS.contains(event.type()))
+                .map(event -> event.payload(SiteEvent.BannerChanged.class).language()).distinct().forEach(language -> {
+                    bannerChanged(language);
+                    broadcast.send(CHANNEL, BANNER + language.code());
+                });
+        events.stream().filter(event -> !BANNER_EVENTS.contains(event.type()))
+                .map(event -> event.payload(LiveEvent.class).storyId()).distinct().forEach(storyId -> {
+                    wake(storyId);
+                    broadcast.send(CHANNEL, Long.toString(storyId));
+                });
     }
 
-    /** How many streams are open on this node. */
-    int open() {
-        return open.get();
-    }
-
-    /** Opens a stream of the live blog's changes after {@code after}, in {@code language}. */
-    SseEmitter follow(long storyId, Language language, long after) {
+    /**
+     * Opens a stream of {@code language}'s breaking-news banner, for a reader page that is no live blog (a live blog's
+     * own stream carries the banner too): the banner as it is now, at once, then each change.
+     */
+    SseEmitter followBanner(Language language) {
         var emitter = new SseEmitter(LIFETIME.toMillis());
-        var group = followed.computeIfAbsent(storyId, Followed::new);
-        var reader = new Reader(emitter, language, after);
+        var group = banners.get(language);
+        var reader = new Reader(emitter, language, Long.MAX_VALUE);
         group.readers.add(reader);
         open.incrementAndGet();
         Runnable gone = () -> {
@@ -141,9 +169,86 @@ class LiveStreams implements OutboxConsumer {
         emitter.onCompletion(gone);
         emitter.onTimeout(gone);
         emitter.onError(error -> gone.run());
-        // the browser waits this long before reconnecting after the stream ends
-        send(group, reader, () -> emitter.send(SseEmitter.event().reconnectTime(2000).comment("open")));
-        wake(storyId);
+        var now = bannerJson(language);
+        send(group, reader, () -> {
+            emitter.send(SseEmitter.event().reconnectTime(2000).comment("open"));
+            emitter.send(SseEmitter.event().name("banner").data(now, MediaType.APPLICATION_JSON));
+        });
+        return emitter;
+    }
+
+    /** Sends {@code language}'s banner as it is now to every reader of that language, live blogs' readers too. */
+    void bannerChanged(Language language) {
+        var data = readBanner(language);
+        for (var group : groups()) {
+            for (var reader : group.readers) {
+                if (reader.language == language) {
+                    send(group, reader, () -> reader.emitter.send(SseEmitter.event().name("banner")
+                            .data(data, MediaType.APPLICATION_JSON)));
+                }
+            }
+        }
+    }
+
+    /** The banner readers of {@code language} see now, as its event's data: read once per change, not per reader. */
+    private String bannerJson(Language language) {
+        var known = bannerNow.get(language);
+        return known != null ? known : readBanner(language);
+    }
+
+    /** Reads {@code language}'s banner again: {@code {}} when none is up. */
+    private String readBanner(Language language) {
+        var now = java.time.Instant.now();
+        var banner = fronts.banner(language).filter(b -> b.shownAt(now)).orElse(null);
+        var data = new java.util.LinkedHashMap<String, Object>();
+        if (banner != null) {
+            var card = stories.cards(List.of(banner.storyId()), language).stream().findFirst();
+            if (card.isPresent()) {
+                data.put("label", pages.messages(language).get("banner.label"));
+                data.put("text", banner.text());
+                data.put("url", urls.story(card.get()));
+                data.put("expiresAt", banner.expiresAt().toString());
+            }
+        }
+        var written = json.writeValueAsString(data);
+        bannerNow.put(language, written);
+        return written;
+    }
+
+    /** How many streams are open on this node. */
+    int open() {
+        return open.get();
+    }
+
+    /** Opens a stream of the live blog's changes after {@code after}, in {@code language}. */
+    SseEmitter follow(long storyId, Language language, long after) {
+        var emitter = new SseEmitter(LIFETIME.toMillis());
+        var reader = new Reader(emitter, language, after);
+        // joined atomically, so the poll that forgets a live blog nobody follows cannot forget this reader
+        var group = followed.compute(storyId, (id, existing) -> {
+            var joined = existing == null ? new Followed(id) : existing;
+            joined.readers.add(reader);
+            return joined;
+        });
+        open.incrementAndGet();
+        Runnable gone = () -> {
+            if (group.readers.remove(reader)) {
+                open.decrementAndGet();
+            }
+        };
+        emitter.onCompletion(gone);
+        emitter.onTimeout(gone);
+        emitter.onError(error -> gone.run());
+        if (group.newest.get() < 0) {
+            group.refresh();
+        }
+        // the browser waits this long before reconnecting after the stream ends; the pass that sends it also sends
+        // what the reader missed: a reader joining wakes only itself
+        var banner = bannerJson(language);
+        send(group, reader, () -> {
+            emitter.send(SseEmitter.event().reconnectTime(2000).comment("open"));
+            emitter.send(SseEmitter.event().name("banner").data(banner, MediaType.APPLICATION_JSON));
+        });
         return emitter;
     }
 
@@ -154,28 +259,53 @@ class LiveStreams implements OutboxConsumer {
             return;
         }
         group.refresh();
+        int queue = properties.readerQueue();
         for (var reader : group.readers) {
-            deliver(group, reader);
+            // one write still under way since the last wake, and more changes came meanwhile than a reader may have
+            // waiting: it does not read (a reader that reads finishes a write long before the next wake)
+            long writing = reader.writingSince;
+            boolean stuck = writing != 0 && writing == reader.seenWriting;
+            reader.seenWriting = writing;
+            if (stuck && group.waiting(reader.newestAtWrite) > queue) {
+                drop(group, reader, "behind");
+            } else {
+                kick(group, reader);
+            }
         }
+    }
+
+    /** Every group of readers: each live blog's, and each language's banner readers'. */
+    private List<Followed> groups() {
+        var groups = new ArrayList<Followed>(followed.values());
+        groups.addAll(banners.values());
+        return groups;
     }
 
     /** Catches changes whose message another node never got, and notices stalled readers. */
     @Scheduled(fixedDelay = 2000)
     void poll() {
-        for (var group : followed.values()) {
+        for (var group : groups()) {
+            if (group.storyId < 0) {
+                dropStalled(group);
+                continue;
+            }
             if (group.readers.isEmpty()) {
-                followed.remove(group.storyId, group);
+                followed.computeIfPresent(group.storyId, (id, existing) -> existing.readers.isEmpty() ? null : existing);
                 continue;
             }
             if (blogs.lastChange(group.storyId) > group.newest.get()) {
                 wake(group.storyId);
             }
-            long now = System.nanoTime();
-            for (var reader : group.readers) {
-                long since = reader.busySince;
-                if (reader.busy.get() && since != 0 && now - since > SLOW.toNanos()) {
-                    drop(group, reader, "slow");
-                }
+            dropStalled(group);
+        }
+    }
+
+    private void dropStalled(Followed group) {
+        long now = System.nanoTime();
+        for (var reader : group.readers) {
+            long since = reader.writingSince;
+            if (since != 0 && now - since > properties.slowReader().toNanos()) {
+                drop(group, reader, "slow");
             }
         }
     }
@@ -183,15 +313,11 @@ class LiveStreams implements OutboxConsumer {
     /** A comment now and then keeps proxies from closing quiet streams and finds readers that went away. */
     @Scheduled(fixedDelay = 25_000)
     void heartbeat() {
-        for (var group : followed.values()) {
+        for (var group : groups()) {
             for (var reader : group.readers) {
                 send(group, reader, () -> reader.emitter.send(SseEmitter.event().comment("")));
             }
         }
-    }
-
-    private void deliver(Followed group, Reader reader) {
-        kick(group, reader);
     }
 
     /**
@@ -204,19 +330,23 @@ class LiveStreams implements OutboxConsumer {
             return;
         }
         senders.execute(() -> {
-            reader.busySince = System.nanoTime();
             try {
                 while (reader.again.getAndSet(false)) {
                     Sending extra;
                     while ((extra = reader.extras.poll()) != null) {
+                        reader.writing(group.newest.get());
                         extra.run();
+                        reader.written();
                     }
                     var pending = group.after(reader.last);
                     while (!pending.isEmpty()) {
                         for (var change : pending) {
                             if (change.shownTo(reader.language)) {
-                                reader.emitter.send(SseEmitter.event().id(Long.toString(change.changeId)).name("entry")
-                                        .data(change.json(reader.language), MediaType.APPLICATION_JSON));
+                                var event = SseEmitter.event().id(Long.toString(change.changeId)).name("entry")
+                                        .data(change.json(reader.language), MediaType.APPLICATION_JSON);
+                                reader.writing(group.newest.get());
+                                reader.emitter.send(event);
+                                reader.written();
                             }
                             reader.last = change.changeId;
                         }
@@ -229,7 +359,7 @@ class LiveStreams implements OutboxConsumer {
                 log.warn("Could not send live blog {} to a reader", group.storyId, e);
                 drop(group, reader, "failed");
             } finally {
-                reader.busySince = 0;
+                reader.written();
                 reader.busy.set(false);
             }
             // a call that came between the last check and the release
@@ -248,6 +378,10 @@ class LiveStreams implements OutboxConsumer {
     private void drop(Followed group, Reader reader, String why) {
         if (group.readers.remove(reader)) {
             open.decrementAndGet();
+            if (!"shutdown".equals(why) && !"gone".equals(why)) {
+                dropped.increment();
+                log.debug("Dropped a reader of live blog {}: {}", group.storyId, why);
+            }
             // a stalled connection may block the one who closes it: never the caller's thread
             senders.execute(() -> {
                 try {
@@ -261,7 +395,7 @@ class LiveStreams implements OutboxConsumer {
 
     @PreDestroy
     void close() {
-        followed.values().forEach(group -> group.readers.forEach(reader -> drop(group, reader, "shutdown")));
+        groups().forEach(group -> group.readers.forEach(reader -> drop(group, reader, "shutdown")));
         senders.shutdown();
     }
 
@@ -276,12 +410,25 @@ class LiveStreams implements OutboxConsumer {
         final AtomicBoolean busy = new AtomicBoolean();
         final AtomicBoolean again = new AtomicBoolean();
         final java.util.concurrent.ConcurrentLinkedQueue<Sending> extras = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        volatile long busySince;
+        /** When the write now under way began (0: none is), and the live blog's newest change then. */
+        volatile long writingSince;
+        volatile long newestAtWrite;
+        /** The write the last wake found under way. */
+        volatile long seenWriting;
 
         Reader(SseEmitter emitter, Language language, long last) {
             this.emitter = emitter;
             this.language = language;
             this.last = last;
+        }
+
+        void writing(long newest) {
+            newestAtWrite = newest;
+            writingSince = System.nanoTime();
+        }
+
+        void written() {
+            writingSince = 0;
         }
     }
 
@@ -325,14 +472,17 @@ class LiveStreams implements OutboxConsumer {
         }
     }
 
-    /** The readers of one live blog and its recent changes, newest last. */
+    /** Recent changes in order, and the change after which every one is among them (-1 before the first read). */
+    private record Window(Change[] changes, long coveredFrom) {
+    }
+
+    /** The readers of one live blog and its recent changes, newest last; with no story (-1), a banner's readers. */
     private final class Followed {
         final long storyId;
-        final List<Reader> readers = new CopyOnWriteArrayList<>();
-        private final ArrayDeque<Change> recent = new ArrayDeque<>();
+        final Set<Reader> readers = ConcurrentHashMap.newKeySet();
+        /** The recent changes, replaced as a whole on each refresh: readers search it without a lock. */
+        private volatile Window window = new Window(new Change[0], -1);
         final AtomicLong newest = new AtomicLong(-1);
-        /** Every change of this live blog after this one is in {@code recent}; -1 until the first read. */
-        private long coveredFrom = -1;
 
         Followed(long storyId) {
             this.storyId = storyId;
@@ -344,40 +494,76 @@ class LiveStreams implements OutboxConsumer {
                 return;
             }
             long from = newest.get() < 0 ? Math.max(0, blogs.lastChange(storyId) - RECENT) : newest.get();
-            if (coveredFrom < 0) {
-                coveredFrom = from;
-            }
+            var old = window;
+            long covered = old.coveredFrom() < 0 ? from : old.coveredFrom();
+            var next = old.changes();
+            var fresh = new ArrayList<Change>();
             while (true) {
                 var changes = blogs.changesSince(storyId, from, BATCH);
                 for (var changed : changes) {
-                    recent.addLast(new Change(changed, blog));
+                    fresh.add(new Change(changed, blog));
                     from = changed.changeId();
-                }
-                while (recent.size() > RECENT) {
-                    coveredFrom = recent.removeFirst().changeId;
                 }
                 if (changes.size() < BATCH) {
                     break;
                 }
             }
+            if (!fresh.isEmpty()) {
+                var before = old.changes();
+                int keep = Math.max(0, Math.min(before.length, RECENT - fresh.size()));
+                next = new Change[keep + Math.min(fresh.size(), RECENT)];
+                System.arraycopy(before, before.length - keep, next, 0, keep);
+                var tail = fresh.subList(Math.max(0, fresh.size() - RECENT), fresh.size());
+                for (int i = 0; i < tail.size(); i++) {
+                    next[keep + i] = tail.get(i);
+                }
+                // what fell off the front is no longer covered: readers behind it read the database
+                if (before.length - keep > 0) {
+                    covered = before[before.length - keep - 1].changeId;
+                }
+                if (fresh.size() > RECENT) {
+                    covered = fresh.get(fresh.size() - RECENT - 1).changeId;
+                }
+            }
+            window = new Window(next, covered);
             newest.set(Math.max(from, newest.get()));
+        }
+
+        /** Where the first change after {@code last} is in {@code changes}. */
+        private static int firstAfter(Change[] changes, long last) {
+            int low = 0;
+            int high = changes.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (changes[middle].changeId <= last) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
+        /** How many recent changes come after {@code last}: how far behind a reader there is. */
+        int waiting(long last) {
+            var changes = window.changes();
+            return changes.length - firstAfter(changes, last);
         }
 
         /** The changes after {@code last}: from memory, or from the database for a reader further behind. */
         List<Change> after(long last) {
-            synchronized (this) {
-                if (newest.get() >= 0 && last >= newest.get()) {
-                    return List.of();
-                }
-                if (coveredFrom >= 0 && last >= coveredFrom) {
-                    var pending = new ArrayList<Change>();
-                    for (var change : recent) {
-                        if (change.changeId > last) {
-                            pending.add(change);
-                        }
-                    }
-                    return pending;
-                }
+            if (storyId < 0) {
+                return List.of();   // a banner's readers: no entries
+            }
+            long newestNow = newest.get();
+            if (newestNow >= 0 && last >= newestNow) {
+                return List.of();
+            }
+            var current = window;
+            var changes = current.changes();
+            if (current.coveredFrom() >= 0 && last >= current.coveredFrom()) {
+                int first = firstAfter(changes, last);
+                return first == changes.length ? List.of() : Arrays.asList(changes).subList(first, changes.length);
             }
             var blog = blogs.find(storyId).orElse(null);
             if (blog == null) {

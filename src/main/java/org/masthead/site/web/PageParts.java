@@ -20,7 +20,7 @@ public final class PageParts {
             List<Alternate> alternates, List<LanguageLink> switcher, List<Link> sections,
             @Nullable String currentSection, String siteName, String homeUrl, String stylesheet, List<FeedLink> feeds,
             SearchBox search, List<Link> footer, List<Link> profiles, @Nullable Logo logo, @Nullable Link banner,
-            UiMessages t) {
+            String bannerStream, String bannerScript, UiMessages t) {
     }
 
     /** The publication's logo beside its name in the header (the name stays as text; the image says nothing more). */

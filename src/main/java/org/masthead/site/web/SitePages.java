@@ -126,7 +126,8 @@ class SitePages {
         return new Chrome(language, fullTitle, description,
                 canonicalPath == null ? null : urls.absolute(canonicalPath), alternates, switcher,
                 sections, currentSection, siteName, urls.home(language), stylesheet, feeds, search, footer, profiles,
-                logo(), banner(language), t);
+                logo(), banner(language), "/live/banner/" + language.code() + "/events",
+                Objects.requireNonNullElse(resources.getForLookupPath("/site/js/banner.js"), "/site/js/banner.js"), t);
     }
 
     /**

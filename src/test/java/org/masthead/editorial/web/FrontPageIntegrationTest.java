@@ -58,6 +58,7 @@ class FrontPageIntegrationTest {
     @Autowired AuditLog audit;
     @Autowired OutboxRelay relay;
     @Autowired FrontPages fronts;
+    @Autowired org.masthead.editorial.FrontPageDesk desk;
     @Autowired JdbcClient jdbc;
     SiteClient site;
     Fixtures fixtures;
@@ -141,8 +142,8 @@ class FrontPageIntegrationTest {
 
         jdbc.sql("update front_slot set pinned_until = :past where language = 'en'")
                 .param("past", Instant.now().minusSeconds(1).toEpochMilli()).update();
-        assertThat(fronts.announceExpiries()).isEqualTo(1);
-        assertThat(fronts.announceExpiries()).as("announced once").isZero();
+        assertThat(desk.announceExpiries()).isEqualTo(1);
+        assertThat(desk.announceExpiries()).as("announced once").isZero();
         relay.drain();
 
         var home = site.get("/en/");
@@ -207,11 +208,15 @@ class FrontPageIntegrationTest {
         // the banner runs out: announced once, every page drops it
         jdbc.sql("update breaking_banner set expires_at = :past where language = 'uk'")
                 .param("past", Instant.now().minusSeconds(1).toEpochMilli()).update();
-        assertThat(fronts.announceExpiries()).isEqualTo(1);
+        assertThat(desk.announceExpiries()).isEqualTo(1);
         relay.drain();
         for (var page : pages) {
             assertThat(site.get(page).body()).as(page).doesNotContain("class=\"breaking\"");
         }
+        assertThat(audit.recent("banner.expire", null, 5)).anySatisfy(e -> {
+            assertThat(e.subject()).isEqualTo("banner:uk");
+            assertThat(e.detail()).contains("story " + target, "Вибухи <у> столиці");
+        });
 
         // set again, then taken down from the newsroom
         fronts.setBanner(UK, "Знову", target, inAnHour(), "test");

@@ -240,9 +240,16 @@ class OutboxRelayIntegrationTest {
     void everyConsumerOfTheApplicationIsDeclared() {
         // the application's relay started with these beans; it refuses any that is not declared
         applicationRelay.drain();
-        assertThat(OutboxConsumers.masthead().all()).extracting(OutboxConsumers.Consumer::name)
+        var lucene = OutboxConsumers.masthead(OutboxConsumers.SearchEngine.LUCENE);
+        assertThat(lucene.all()).extracting(OutboxConsumers.Consumer::name)
                 .contains("search-index", "search-pages", "page-cache", "webhooks", "translation-tracker");
-        assertThat(OutboxConsumers.masthead().scopeOf("webhooks")).isEqualTo(Scope.ONCE_PER_CLUSTER);
+        assertThat(lucene.scopeOf("webhooks")).isEqualTo(Scope.ONCE_PER_CLUSTER);
+        assertThat(lucene.scopeOf("search-index")).as("an embedded index on each node").isEqualTo(Scope.EVERY_NODE);
+        var openSearch = OutboxConsumers.masthead(OutboxConsumers.SearchEngine.OPENSEARCH);
+        assertThat(openSearch.all()).extracting(OutboxConsumers.Consumer::name)
+                .containsExactlyElementsOf(lucene.all().stream().map(OutboxConsumers.Consumer::name).toList());
+        assertThat(openSearch.scopeOf("search-index")).as("one shared index").isEqualTo(Scope.ONCE_PER_CLUSTER);
+        assertThat(openSearch.scopeOf("search-pages")).isEqualTo(Scope.ONCE_PER_CLUSTER);
     }
 
     @Test

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * event stream pushes entries as they come and resumes from Last-Event-ID without a gap.
  */
 @MastheadTest
-@TestPropertySource(properties = "masthead.cache.enabled=true")
+// only the queue of a reader that does not read drops it here, never the time it has been stuck
+@TestPropertySource(properties = {"masthead.cache.enabled=true", "masthead.live-streams.slow-reader=10m"})
 class LiveBlogIntegrationTest {
 
     private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
@@ -60,6 +61,11 @@ class LiveBlogIntegrationTest {
     @Autowired LiveBlogs blogs;
     @Autowired FrontPages fronts;
     @Autowired OutboxRelay relay;
+    @Autowired LiveStreams liveStreams;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired org.masthead.editorial.FrontPageDesk desk;
+    @Autowired org.masthead.identity.AuditLog audit;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     SiteClient site;
     Fixtures fixtures;
     final List<AutoCloseable> streams = new ArrayList<>();
@@ -233,13 +239,120 @@ class LiveBlogIntegrationTest {
         assertThat(resumed.next().id()).isEqualTo(four.changeId());
     }
 
+    @Test
+    void aReaderThatNeverReadsIsDroppedOnceItsQueueIsFullAndTheOthersGetEverything() throws Exception {
+        long id = fixtures.story().in(EN, "Live: a stalled reader").published();
+        blogs.setState(id, LiveBlog.State.LIVE, true);
+        relay.drain();
+        long start = blogs.lastChange(id);
+        var reading = open(LiveViews.stream(id, EN) + "?after=" + start, null);
+        reading.banner();
+        int before = liveStreams.open();
+        double dropped = meters.counter("masthead.live.streams.dropped").count();
+        // a reader that asks for the stream and then takes nothing, with a receive window as small as it gets
+        try (var stalled = new java.net.Socket()) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            stalled.getOutputStream().write(("GET " + LiveViews.stream(id, EN) + "?after=" + start + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            waitFor(() -> liveStreams.open() == before + 1, "the stalled stream open");
+
+            var long1 = "Довгий абзац про події дня. ".repeat(600);
+            var posted = new ArrayList<Long>();
+            for (int i = 0; i < 400 && meters.counter("masthead.live.streams.dropped").count() == dropped; i++) {
+                var entry = new LiveEntry.Draft(EN, "Test desk", "Entry " + i,
+                        List.of(new Block.Paragraph("p1", long1)), false);
+                posted.add(blogs.post(id, entry, "test").changeId());
+                relay.drain();
+            }
+            assertThat(meters.counter("masthead.live.streams.dropped").count()).as("the stalled reader dropped")
+                    .isEqualTo(dropped + 1);
+            // the reader that reads has every change, in order
+            for (var change : posted) {
+                assertThat(reading.next().id()).isEqualTo(change);
+            }
+        }
+    }
+
+    @Test
+    void aReaderFarBehindCatchesUpWithoutAGapPastWhatTheStreamKeepsInMemory() throws Exception {
+        long id = fixtures.story().in(EN, "Live: far behind").published();
+        blogs.setState(id, LiveBlog.State.LIVE, true);
+        relay.drain();
+        long start = blogs.lastChange(id);
+        var following = open(LiveViews.stream(id, EN) + "?after=" + start, null);
+        var posted = new ArrayList<Long>();
+        for (int i = 0; i < 300; i++) {
+            posted.add(blogs.post(id, entry(EN, "Catch-up " + i), "test").changeId());
+            if (i % 50 == 0) {
+                relay.drain();
+            }
+        }
+        relay.drain();
+        var late = open(LiveViews.stream(id, EN), Long.toString(start));
+        for (var change : posted) {
+            assertThat(following.next().id()).isEqualTo(change);
+            assertThat(late.next().id()).isEqualTo(change);
+        }
+    }
+
+    @Test
+    void theBannerReachesOpenPagesThroughTheirStreamsAndComesDownWhenItRunsOut() throws Exception {
+        long target = fixtures.story().in(UK, "Термінова новина для банера").published();
+        long live = fixtures.story().in(UK, "Онлайн: з банером").published();
+        blogs.setState(live, LiveBlog.State.LIVE, true);
+        fronts.clearBanner(UK, "test");
+        relay.drain();
+        var page = site.get("/uk/").body();
+        assertThat(page).contains("data-banner-stream=\"/live/banner/uk/events\"", "/site/js/banner-");
+        assertThat(site.get(path(live, UK)).body()).contains("data-banner-stream=", "/site/js/banner-");
+
+        // a page that is no live blog follows the banner's stream, a live blog's page its own stream
+        var anyPage = open("/live/banner/uk/events", null);
+        var livePage = open(LiveViews.stream(live, UK), null);
+        var english = open("/live/banner/en/events", null);
+        assertThat(anyPage.banner()).as("the banner as it is when the stream opens").isEqualTo("{}");
+        assertThat(livePage.banner()).isEqualTo("{}");
+        assertThat(english.banner()).isEqualTo("{}");
+
+        fronts.setBanner(UK, "Тривога <у> місті", target, java.time.Instant.now().plusSeconds(3600), "test");
+        relay.drain();
+        for (var stream : List.of(anyPage, livePage)) {
+            var banner = JsonMapper.builder().build().readTree(stream.banner());
+            assertThat(banner.path("text").asString()).isEqualTo("Тривога <у> місті");
+            assertThat(banner.path("url").asString()).isEqualTo(path(target, UK));
+            assertThat(banner.path("label").asString()).isNotBlank();
+        }
+        assertThat(english.banners.poll(500, TimeUnit.MILLISECONDS)).as("another language's banner").isNull();
+
+        // it runs out: the pages take it down, and the expiry is in the audit log
+        jdbc.sql("update breaking_banner set expires_at = :past where language = 'uk'")
+                .param("past", java.time.Instant.now().minusSeconds(1).toEpochMilli()).update();
+        desk.announceExpiries();
+        relay.drain();
+        assertThat(anyPage.banner()).isEqualTo("{}");
+        assertThat(livePage.banner()).isEqualTo("{}");
+        assertThat(audit.recent("banner.expire", null, 5)).anySatisfy(e -> assertThat(e.subject()).isEqualTo("banner:uk"));
+        fronts.clearBanner(UK, "test");
+        relay.drain();
+    }
+
     // ---- helpers ----
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
+    }
 
     private record Event(long id, String data) {
     }
 
     private final class Events implements AutoCloseable {
         final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+        final BlockingQueue<Event> banners = new LinkedBlockingQueue<>();
         final HttpClient client = HttpClient.newHttpClient();
         volatile boolean closed;
 
@@ -247,6 +360,12 @@ class LiveBlogIntegrationTest {
             var event = queue.poll(10, TimeUnit.SECONDS);
             assertThat(event).as("an event within 10 s").isNotNull();
             return event;
+        }
+
+        String banner() throws InterruptedException {
+            var event = banners.poll(10, TimeUnit.SECONDS);
+            assertThat(event).as("a banner event within 10 s").isNotNull();
+            return event.data();
         }
 
         @Override
@@ -269,6 +388,7 @@ class LiveBlogIntegrationTest {
         assertThat(response.headers().firstValue("X-Page-Cache")).isEmpty();
         Thread.ofVirtual().start(() -> {
             long id = -1;
+            var name = "message";
             var data = new StringBuilder();
             try {
                 var lines = response.body().iterator();
@@ -276,11 +396,14 @@ class LiveBlogIntegrationTest {
                     var line = lines.next();
                     if (line.startsWith("id:")) {
                         id = Long.parseLong(line.substring(3).strip());
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
                     } else if (line.startsWith("data:")) {
                         data.append(line.substring(5));
                     } else if (line.isEmpty() && !data.isEmpty()) {
-                        events.queue.add(new Event(id, data.toString()));
+                        (name.equals("banner") ? events.banners : events.queue).add(new Event(id, data.toString()));
                         data.setLength(0);
+                        name = "message";
                     }
                 }
             } catch (UncheckedIOException | IllegalStateException ended) {

@@ -251,8 +251,9 @@ class ReaderSiteIntegrationTest {
     void pagesRequestNothingFromOtherHostsAndLazyLoadImagesBelowTheFold() {
         var body = site.get("/uk/").body();
         assertThat(body).doesNotContainPattern("(src|href)=\"(https?:)?//(?!localhost:8080)[^\"]*\\.(css|js|woff2?|png|jpe?g|svg)");
-        // the only script is our own search-suggestion enhancement; the page works without it
-        assertThat(body).doesNotContainPattern("<script(?! src=\"/site/js/search-[0-9a-f]+\\.js\" defer>)");
+        // the only scripts are our own enhancements (search suggestions, the banner on an open page); the page
+        // works without them
+        assertThat(body).doesNotContainPattern("<script(?! src=\"/site/js/(?:search|banner)-[0-9a-f]+\\.js\" defer>)");
         var images = Pattern.compile("<img [^>]*>").matcher(body).results().map(r -> r.group()).toList();
         assertThat(images).isNotEmpty().allSatisfy(img -> assertThat(img).containsPattern("width=\"\\d+\" height=\"\\d+\""));
         // only the lead picture at the top may load eagerly; everything below the fold waits

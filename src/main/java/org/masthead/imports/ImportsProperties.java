@@ -1,0 +1,18 @@
+package org.masthead.imports;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param directory where an export uploaded on the newsroom's import page is kept on this node's disk while it is
+ *     imported (deleted when the run ends)
+ * @param maxUploadSize the largest export the import page takes; the upload is written to disk as it arrives, so
+ *     this bounds the disk it takes, never the memory
+ */
+@ConfigurationProperties("masthead.imports")
+public record ImportsProperties(
+        @DefaultValue("./data/imports") Path directory,
+        @DefaultValue("2GB") DataSize maxUploadSize) {
+}

@@ -1,0 +1,23 @@
+package org.masthead.imports.web;
+
+import java.util.List;
+import java.util.Map;
+import org.masthead.identity.NewsroomChrome;
+
+/**
+ * The import page: the form to upload an export (kept as sent when it is refused, {@code errors} by field) and the
+ * latest runs. {@code maxUpload} is the largest upload taken, as people read it; {@code busy} while a run is under way.
+ */
+public record ImportsPage(NewsroomChrome chrome, Form form, Map<String, String> errors, List<Row> runs, String maxUpload,
+        boolean busy) {
+
+    /** What the admin chose. */
+    public record Form(String source, String language, String permalinks, boolean fetchImages, boolean dryRun) {
+
+        static final Form EMPTY = new Form("wordpress", "", "", false, false);
+    }
+
+    public record Row(long id, String fileName, String source, String status, String started, String startedBy,
+            String summary) {
+    }
+}
