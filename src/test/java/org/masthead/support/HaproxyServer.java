@@ -41,7 +41,8 @@ public final class HaproxyServer implements AutoCloseable {
         var file = dir.resolve("haproxy.cfg");
         Files.writeString(file, config);
         var binary = System.getenv().getOrDefault("MASTHEAD_HAPROXY", "/usr/sbin/haproxy");
-        var process = new ProcessBuilder(binary, "-db", "-f", file.toString()).redirectErrorStream(true)
+        // -n takes precedence over the shipped maxconn, whose descriptors a test machine may not allow
+        var process = new ProcessBuilder(binary, "-db", "-n", "1000", "-f", file.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("haproxy.log").toFile()).start();
         var server = new HaproxyServer(process, port);
         server.awaitEveryNode(nodePorts.size(), dir);
