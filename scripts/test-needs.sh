@@ -17,8 +17,9 @@
 #                                 127.0.0.1:5432 when unset; set it to "off" for SQLite only
 #   MASTHEAD_VARNISHD=/path       the varnishd (with varnish-modules' xkey) the purge tests start in front of
 #                                 Masthead, instead of /usr/sbin/varnishd
+#   MASTHEAD_HAPROXY=/path        the HAProxy the cluster test (PostgreSQL only) starts in front of two nodes
 
-TEST_NEEDS=(chromium feedparser postgresql varnish)
+TEST_NEEDS=(chromium feedparser postgresql varnish haproxy)
 
 note() {
     echo "./masthead test: $*" >&2
@@ -185,6 +186,28 @@ browser_tests_skipped() {
         esac
     done
     return 1
+}
+
+# The cluster test, which runs on PostgreSQL only, starts HAProxy with the shipped configuration in front of two nodes.
+need_haproxy() {
+    [[ -n ${MASTHEAD_TEST_POSTGRES_URL:-} ]] || return 0
+    local haproxy=${MASTHEAD_HAPROXY:-}
+    if [[ -n $haproxy ]]; then
+        [[ -x $haproxy ]] && return 0
+        missing "MASTHEAD_HAPROXY=$haproxy is not an executable file."
+        return 1
+    fi
+    haproxy=$(found haproxy) || { [[ -x /usr/sbin/haproxy ]] && haproxy=/usr/sbin/haproxy; } || true
+    if [[ -z $haproxy ]] && debian_install haproxy; then
+        haproxy=$(found haproxy) || { [[ -x /usr/sbin/haproxy ]] && haproxy=/usr/sbin/haproxy; } || true
+    fi
+    if [[ -z $haproxy ]]; then
+        missing "the cluster test on PostgreSQL needs HAProxy and found none or could not install it:" \
+            "install Debian's haproxy (as root: apt-get install haproxy), set MASTHEAD_HAPROXY to one," \
+            "or run on SQLite only with MASTHEAD_TEST_POSTGRES_URL=off."
+        return 1
+    fi
+    export MASTHEAD_HAPROXY=$haproxy
 }
 
 # Runs every need; stops at the first one the tests cannot do without.
