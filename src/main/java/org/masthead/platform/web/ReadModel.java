@@ -7,6 +7,10 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,8 +56,7 @@ public class ReadModel {
      * Loads under way, by key: a request that needs a value another request is loading waits for that load instead
      * of asking the database the same question again (a front page falling out of the model under load).
      */
-    private final java.util.concurrent.ConcurrentHashMap<Object, java.util.concurrent.CompletableFuture<Object>>
-            loading = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
     /** Moves on every eviction, so a value read across one is not kept (see {@link #get}). */
     private final AtomicLong generation = new AtomicLong();
 
@@ -74,12 +77,12 @@ public class ReadModel {
         if (known != null) {
             return (T) known.value();
         }
-        var mine = new java.util.concurrent.CompletableFuture<Object>();
+        var mine = new CompletableFuture<Object>();
         var underWay = loading.putIfAbsent(key, mine);
         if (underWay != null) {
             try {
                 return (T) underWay.join();
-            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+            } catch (CompletionException | CancellationException failed) {
                 // that load failed or an eviction abandoned it: load here, and fail here if it fails again
                 return loadAndKeep(key, load, tags, null);
             }
@@ -87,13 +90,25 @@ public class ReadModel {
         return loadAndKeep(key, load, tags, mine);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Loads and keeps the value; {@code flight}, when this request leads the load, is settled however it ends. */
     private <T> T loadAndKeep(Object key, Supplier<T> load, Function<? super T, Tags> tags,
-            java.util.concurrent.@Nullable CompletableFuture<Object> flight) {
+            @Nullable CompletableFuture<Object> flight) {
         long before = generation.get();
-        T value;
         try {
-            value = load.get();
+            var value = load.get();
+            if (value != null && generation.get() == before) {
+                var entry = new Entry(value, tags.apply(value));
+                entries.put(key, entry);
+                if (generation.get() != before) {
+                    // an eviction ran between the check and the put and may have missed this entry
+                    entries.asMap().remove(key, entry);
+                }
+            }
+            if (flight != null) {
+                loading.remove(key, flight);
+                flight.complete(value);
+            }
+            return value;
         } catch (RuntimeException | Error e) {
             if (flight != null) {
                 loading.remove(key, flight);
@@ -101,19 +116,6 @@ public class ReadModel {
             }
             throw e;
         }
-        if (value != null && generation.get() == before) {
-            var entry = new Entry(value, tags.apply(value));
-            entries.put(key, entry);
-            if (generation.get() != before) {
-                // an eviction ran between the check and the put and may have missed this entry
-                entries.asMap().remove(key, entry);
-            }
-        }
-        if (flight != null) {
-            loading.remove(key, flight);
-            flight.complete(value);
-        }
-        return value;
     }
 
     /** Whether a load of {@code key} is under way (for tests). */

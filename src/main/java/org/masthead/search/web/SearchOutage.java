@@ -49,9 +49,7 @@ final class SearchOutage extends OncePerRequestFilter {
         @ExceptionHandler(SearchUnavailable.class)
         void unavailable(SearchUnavailable outage, HttpServletRequest request, HttpServletResponse response)
                 throws IOException {
-            log.warn("Search is unavailable ({}); answered 503 to {} {}", outage.getMessage(), request.getMethod(),
-                    request.getRequestURI());
-            answer(request, response);
+            answer(outage, request, response);
         }
     }
 
@@ -65,9 +63,7 @@ final class SearchOutage extends OncePerRequestFilter {
             if (outage == null || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Search is unavailable ({}); answered 503 to {} {}", outage.getMessage(), request.getMethod(),
-                    request.getRequestURI());
-            answer(request, response);
+            answer(outage, request, response);
         }
     }
 
@@ -85,7 +81,10 @@ final class SearchOutage extends OncePerRequestFilter {
         return null;
     }
 
-    private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void answer(SearchUnavailable outage, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.warn("Search is unavailable ({}); answered 503 to {} {}", outage.getMessage(), request.getMethod(),
+                request.getRequestURI());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Unavailable.answer(request, response, RETRY_AFTER_SECONDS,
                 "Search is briefly unavailable; try again in " + RETRY_AFTER_SECONDS + " s.",

@@ -160,21 +160,7 @@ class LiveStreams implements OutboxConsumer {
         var group = banners.get(language);
         var reader = new Reader(emitter, language, Long.MAX_VALUE);
         group.readers.add(reader);
-        open.incrementAndGet();
-        Runnable gone = () -> {
-            if (group.readers.remove(reader)) {
-                open.decrementAndGet();
-            }
-        };
-        emitter.onCompletion(gone);
-        emitter.onTimeout(gone);
-        emitter.onError(error -> gone.run());
-        var now = bannerJson(language);
-        send(group, reader, () -> {
-            emitter.send(SseEmitter.event().reconnectTime(2000).comment("open"));
-            emitter.send(SseEmitter.event().name("banner").data(now, MediaType.APPLICATION_JSON));
-        });
-        return emitter;
+        return opened(group, reader);
     }
 
     /** Sends {@code language}'s banner as it is now to every reader of that language, live blogs' readers too. */
@@ -230,21 +216,29 @@ class LiveStreams implements OutboxConsumer {
             joined.readers.add(reader);
             return joined;
         });
+        if (group.newest.get() < 0) {
+            group.refresh();
+        }
+        return opened(group, reader);
+    }
+
+    /**
+     * Counts a reader that has joined {@code group} as open until its stream ends, and sends it the opening: the
+     * time the browser waits before reconnecting after the stream ends, and the banner as it is now. The pass that
+     * sends it also sends what the reader missed: a reader joining wakes only itself.
+     */
+    private SseEmitter opened(Followed group, Reader reader) {
         open.incrementAndGet();
         Runnable gone = () -> {
             if (group.readers.remove(reader)) {
                 open.decrementAndGet();
             }
         };
+        var emitter = reader.emitter;
         emitter.onCompletion(gone);
         emitter.onTimeout(gone);
         emitter.onError(error -> gone.run());
-        if (group.newest.get() < 0) {
-            group.refresh();
-        }
-        // the browser waits this long before reconnecting after the stream ends; the pass that sends it also sends
-        // what the reader missed: a reader joining wakes only itself
-        var banner = bannerJson(language);
+        var banner = bannerJson(reader.language);
         send(group, reader, () -> {
             emitter.send(SseEmitter.event().reconnectTime(2000).comment("open"));
             emitter.send(SseEmitter.event().name("banner").data(banner, MediaType.APPLICATION_JSON));
