@@ -100,9 +100,9 @@ class AdminApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (EntryBodyLimit.tooLarge(e)) {
-            var problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Entry too large", "An entry's request body is at most "
-                    + EntryBodyLimit.MAX_BYTES + " bytes; a long text is a story of its own.");
+        var bound = RequestBodyLimit.passed(e);
+        if (bound != null) {
+            var problem = problem(HttpStatus.CONTENT_TOO_LARGE, bound.title(), bound.detail());
             problem.setProperty("field", "body");
             return respond(problem, request);
         }

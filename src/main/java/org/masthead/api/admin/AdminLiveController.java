@@ -119,7 +119,7 @@ class AdminLiveController {
     @ErrorResponses({413, 415, 422, 429})
     @Operation(operationId = "postLiveEntry", summary = "Post an entry to a live blog (contributors and editors; publish "
             + "scope): readers see it at once, webhooks announce it",
-            description = "A body over " + EntryBodyLimit.MAX_BYTES + " bytes is answered 413; an entry over "
+            description = "A body over " + RequestBodyLimit.ENTRY_BYTES + " bytes is answered 413; an entry over "
                     + LiveBlogs.MAX_ENTRY_BLOCKS + " blocks or " + LiveBlogs.MAX_ENTRY_TEXT + " characters of text 422 "
                     + "(field `body`), as is one for a live blog that has ended (field `state`). One token posts at "
                     + "most 300 entries a minute (`masthead.rate-limits.live-entries-per-token`); beyond, 429 with "

@@ -80,7 +80,7 @@ class LiveEntryLimitsIntegrationTest {
 
         // a body past the byte limit: refused before it is parsed when its length is known, and while it is read
         // when it comes in chunks
-        var huge = entry(List.of(paragraph("p1", "x".repeat(EntryBodyLimit.MAX_BYTES))));
+        var huge = entry(List.of(paragraph("p1", "x".repeat(RequestBodyLimit.ENTRY_BYTES))));
         var sized = post(id, token, huge, null);
         assertThat(sized.statusCode()).isEqualTo(413);
         assertThat(sized.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
