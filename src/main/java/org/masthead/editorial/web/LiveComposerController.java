@@ -105,7 +105,7 @@ class LiveComposerController {
                     null, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (LiveBlogClosed closed) {
             return page(request, user, id, form, Map.of("state", t.get("newsroom.live.error.closed")), null,
-                    HttpStatus.CONFLICT);
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -183,7 +183,9 @@ class LiveComposerController {
         var view = new ModelAndView("newsroom/editorial/live", "page", new LiveComposerPage(
                 pages.chrome(request, user, "newsroom.live.title", "stories", headline), id, headline,
                 blog == null ? null : blog.state().key(), blog == null || blog.showUntranslated(), LiveDesk.mayRun(user),
-                LiveDesk.mayPost(user) && blog != null && blog.state() != LiveBlog.State.ENDED, form, rows, languages,
+                // an entry refused by an ended blog comes back in the composer as typed, so nothing is lost
+                LiveDesk.mayPost(user) && (blog != null && blog.state() != LiveBlog.State.ENDED
+                        || errors.containsKey("state")), form, rows, languages,
                 errors, notice == null ? null : t.get(notice), reader));
         view.setStatus(status);
         return view;

@@ -150,9 +150,14 @@ class LiveBlogIntegrationTest {
         assertThat(ended).contains("class=\"live-withdrawn\"").doesNotContain("Виправлений абзац.", "data-stream=");
         assertThat(JsonMapper.builder().build().readTree(first(JSON_LD, ended)).path("@graph").get(0)
                 .path("coverageEndTime").asString()).isNotBlank();
-        var late = reporter.post("/newsroom/stories/" + id + "/live/entries", Map.of("language", "uk", "author", "Олена",
-                "headline", "", "body", "Запізно."));
-        assertThat(late.statusCode()).isEqualTo(409);
+        // refused like any other input: the composer again, with the error and the entry as typed
+        var late = reporter.post("/newsroom/stories/" + id + "/live/entries", Map.of("language", "en", "author", "Олена",
+                "headline", "Надто пізно", "body", "Запізно.", "keyEvent", "true"));
+        assertThat(late.statusCode()).isEqualTo(422);
+        assertThat(late.body()).contains("<p class=\"field-error\" id=\"state-error\">", ">Запізно.</textarea>",
+                "value=\"Надто пізно\"", "value=\"Олена\"", "<option value=\"en\" selected>")
+                .containsPattern("name=\"keyEvent\" value=\"true\" checked");
+        assertThat(HtmlValidator.errors(late.body())).isEmpty();
         assertThat(blogs.count(id, null)).isEqualTo(2);
     }
 
