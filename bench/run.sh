@@ -19,7 +19,8 @@
 #                                                memory sampled every SOAK_SAMPLE seconds (30); SOAK_ONLY=1 skips the rest
 #   STORIES=20000 PORT=18810 NGINX_PORT=18811 DURATION=15s STAMPEDE_SECONDS=60 bench/run.sh
 #
-# Measured, each with wrk -t2 --latency for DURATION after a warm-up, CPU of the whole machine alongside:
+# Measured, each with wrk -t2 --latency for DURATION after a warm-up that lasts until Masthead's JIT compilers are
+# done with the page, CPU of the whole machine alongside:
 #   1. page cache hits (story identity and gzip, home, section; 64 connections) and nginx serving the same
 #      bytes of the story page (identity, and Masthead's own gzip bytes through gzip_static), with the ratios;
 #   2. breaking news: 256 connections over the home, section and story pages while a story is published every
@@ -95,12 +96,37 @@ start_masthead() { # log-name, data folder, extra arguments...
 
 cpu_ticks() { awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
 
+# Seconds Masthead's JIT compilers have spent so far (0 when Masthead is not running: a peer is measured).
+compile_seconds() {
+    if [ -z "$pid" ]; then
+        echo 0
+        return
+    fi
+    { "$JAVA_HOME/bin/jstat" -compiler "$pid" 2>/dev/null || true; } | awk 'NR == 2 { seconds = $4 } END { print seconds + 0 }'
+}
+
+# warm_up url connections threads [wrk options...]: loads the page in rounds of 5 s until a round adds under a
+# quarter of a second of JIT compilation (at most 12 rounds). A page measured while C2 still compiles its code
+# path measures the compiler: after one round of 5 s an uncached story page at 64 connections had C2 busy for half
+# a core 20 s longer, and 1,445 req/s there became 4,021 once it was done.
+warm_up() {
+    local url=$1 connections=$2 threads=$3 round before after
+    shift 3
+    for round in $(seq 12); do
+        before=$(compile_seconds)
+        wrk -t"$threads" -c"$connections" -d5s "$@" "$url" >/dev/null   # also fills caches, opens connections
+        after=$(compile_seconds)
+        awk -v b="$before" -v a="$after" 'BEGIN { exit !(a - b < 0.25) }' && break
+    done
+    echo "warm after $(( round * 5 )) s (JIT: $after s of compilation so far)"
+}
+
 # run_wrk label url connections [wrk options...]: one measured run, a row of the table
 run_wrk() {
     local label=$1 url=$2 connections=$3
     shift 3
     local file="$out/wrk-${label// /_}.txt" threads=$(( connections < 2 ? connections : 2 ))
-    wrk -t$threads -c"$connections" -d5s "$@" "$url" >/dev/null   # warm-up: JIT, caches, connections
+    warm_up "$url" "$connections" "$threads" "$@"
     local before after
     before=$(cpu_ticks)
     wrk -t$threads -c"$connections" -d"$duration" --latency "$@" "$url" >"$file"
