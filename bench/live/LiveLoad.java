@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * streams of one live blog, posts ENTRIES entries through the admin API at one per INTERVAL ms, and reports how
  * long each entry took from the post to every reader (p50, p99, max), how many deliveries were missed, and the
  * server's resident memory per open stream (from /proc of the server's pid). Prints READY once every stream is
- * open and POSTING while it posts, so the script can measure the story page's throughput meanwhile.
+ * open and POSTING while it posts, so the script can measure the story page's throughput meanwhile; QUIET_MS
+ * (2000 unless given) apart, so it can also measure it with the streams open and nothing posted.
  *
- *   java LiveLoad.java BASE_URL ADMIN PASSWORD SERVER_PID STREAMS ENTRIES INTERVAL_MS
+ *   java LiveLoad.java BASE_URL ADMIN PASSWORD SERVER_PID STREAMS ENTRIES INTERVAL_MS [QUIET_MS]
  */
 public class LiveLoad {
 
@@ -44,6 +45,7 @@ public class LiveLoad {
         int streams = Integer.parseInt(args[4]);
         int entries = Integer.parseInt(args[5]);
         long interval = Long.parseLong(args[6]);
+        long quiet = args.length > 7 ? Long.parseLong(args[7]) : 2000;
 
         var token = token(base, admin, password);
         var plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -121,7 +123,7 @@ public class LiveLoad {
                 heapBefore / 1024, heapOpen / 1024, (heapOpen - heapBefore) / (double) held);
         System.out.println("READY");
         System.out.flush();
-        Thread.sleep(2000);
+        Thread.sleep(quiet);
         System.out.println("POSTING");
         System.out.flush();
         for (int n = 1; n <= entries; n++) {

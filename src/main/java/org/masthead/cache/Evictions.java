@@ -131,8 +131,8 @@ class Evictions {
             }
             // the publication's name is in every title, feed and structured data block
             case PublicationChanged publication -> sink.evict(Set.of(SurrogateKeys.EVERYTHING));
-            // only the home page of that language shows the arrangement
-            case FrontPageChanged front -> sink.evict(Set.of("home"), Set.of(front.language()));
+            // only the page of that front in that language shows the arrangement
+            case FrontPageChanged front -> evictFront(new FrontPages.Front(front.language(), front.sectionId()), sink);
             // every reader page of that language carries the banner, and its key
             case BannerChanged banner -> sink.evict(Set.of(SurrogateKeys.BANNER), Set.of(banner.language()));
         }
@@ -140,15 +140,16 @@ class Evictions {
 
     /**
      * An entry or the state of a live blog changes the live blog's own pages (and its feed of entries), in every
-     * language (an entry may show in the others with a note), and the home pages where the live blog is in a
-     * place: nothing else, however often entries come.
+     * language (an entry may show in the others with a note), and the fronts (home or section pages) where the
+     * live blog is in a place: nothing else, however often entries come.
      */
     private void live(LiveEvent event, Sink sink) {
         sink.evict(Set.of(SurrogateKeys.live(event.storyId())));
-        var featuring = fronts.featuring(event.storyId());
-        if (!featuring.isEmpty()) {
-            sink.evict(Set.of("home"), featuring);
-        }
+        fronts.featuring(event.storyId()).forEach(front -> evictFront(front, sink));
+    }
+
+    private static void evictFront(FrontPages.Front front, Sink sink) {
+        sink.evict(Set.of(SurrogateKeys.front(front.sectionId())), Set.of(front.language()));
     }
 
     private static Set<String> keys(Stream<String> own, boolean addressesMoved) {

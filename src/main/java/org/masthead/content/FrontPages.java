@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What editors put in front of readers besides the stories' own order: the edited front page of each
- * language (stories in numbered slots, position 1 leading, each pinned until a time or until changed, the
- * empty slots following by time) and the breaking-news banner of each language. The newsroom arranges a
+ * What editors put in front of readers besides the stories' own order: the edited fronts of each language,
+ * the home page's and each section's (stories in numbered slots, position 1 leading, each pinned until a time
+ * or until changed, the empty slots following by time) and the breaking-news banner of each language. The newsroom arranges a
  * draft of the front page, previews it and publishes it; every change readers see is announced through the
  * outbox, so cached pages go at once, and a pin or banner that runs out is announced when it does
  * ({@link #announceExpiries}).
@@ -47,6 +47,31 @@ public class FrontPages {
         this.clock = clock;
     }
 
+    /**
+     * Which front: the home page of {@code language} ({@code sectionId} null) or the page of one section in it.
+     * A section's front takes only the section's own stories.
+     */
+    public record Front(Language language, @Nullable Long sectionId) {
+
+        public static Front home(Language language) {
+            return new Front(language, null);
+        }
+
+        public static Front section(Language language, long sectionId) {
+            return new Front(language, sectionId);
+        }
+
+        /** How the audit log names it: {@code front:uk}, {@code front:uk/section:4}. */
+        public String auditTarget() {
+            return "front:" + language.code() + (sectionId == null ? "" : "/section:" + sectionId);
+        }
+
+        /** The section's id, 0 for the home page: how front_slot's unique index tells fronts apart. */
+        long place() {
+            return sectionId == null ? 0 : sectionId;
+        }
+    }
+
     /** One numbered slot: position 1 leads. {@code until} null pins the story until the slot is changed. */
     public record Slot(int position, long storyId, @Nullable Instant until) {
     }
@@ -61,48 +86,50 @@ public class FrontPages {
 
     /** The slots readers see now: the live arrangement without the pins that ran out. */
     @Transactional(readOnly = true)
-    public List<Slot> live(Language language) {
+    public List<Slot> live(Front front) {
         var now = clock.instant();
-        return slots(language, "live").stream().filter(s -> s.until() == null || s.until().isAfter(now)).toList();
+        return slots(front, "live").stream().filter(s -> s.until() == null || s.until().isAfter(now)).toList();
     }
 
     /** The arrangement as the newsroom last saved it, pins that ran out included (the form shows them). */
     @Transactional(readOnly = true)
-    public List<Slot> draft(Language language) {
-        var draft = slots(language, "draft");
-        return draft.isEmpty() ? slots(language, "live") : draft;
+    public List<Slot> draft(Front front) {
+        var draft = slots(front, "draft");
+        return draft.isEmpty() ? slots(front, "live") : draft;
     }
 
     /** The draft without the pins that ran out: what the preview shows. */
     @Transactional(readOnly = true)
-    public List<Slot> preview(Language language) {
+    public List<Slot> preview(Front front) {
         var now = clock.instant();
-        return draft(language).stream().filter(s -> s.until() == null || s.until().isAfter(now)).toList();
+        return draft(front).stream().filter(s -> s.until() == null || s.until().isAfter(now)).toList();
     }
 
-    /** Keeps {@code slots} as the draft of {@code language}'s front page; readers see nothing of it yet. */
+    /** Keeps {@code slots} as the draft of the front; readers see nothing of it yet. */
     @Transactional
-    public List<Slot> saveDraft(Language language, List<Slot> slots) {
-        var checked = check(language, slots);
-        write(language, "draft", checked);
+    public List<Slot> saveDraft(Front front, List<Slot> slots) {
+        var checked = check(front, slots);
+        write(front, "draft", checked);
         return checked;
     }
 
     /** Puts {@code slots} in front of readers (and keeps them as the draft), announced through the outbox. */
     @Transactional
-    public List<Slot> publish(Language language, List<Slot> slots, String by) {
-        var checked = check(language, slots);
-        write(language, "draft", checked);
-        write(language, "live", checked);
-        outbox.append(new FrontPageChanged(language, by));
+    public List<Slot> publish(Front front, List<Slot> slots, String by) {
+        var checked = check(front, slots);
+        write(front, "draft", checked);
+        write(front, "live", checked);
+        outbox.append(new FrontPageChanged(front.language(), front.sectionId(), by));
         return checked;
     }
 
     /**
      * Refuses, naming the slot, what readers could not open: a story without a published version in the
-     * language, a pin that has already run out, a story in two slots or a position outside 1..{@link #SLOTS}.
+     * language, a story of another section on a section's front, a pin that has already run out, a story in two
+     * slots or a position outside 1..{@link #SLOTS}.
      */
-    private List<Slot> check(Language language, List<Slot> slots) {
+    private List<Slot> check(Front front, List<Slot> slots) {
+        var language = front.language();
         var positions = new HashSet<Integer>();
         var seen = new HashSet<Long>();
         var now = clock.instant();
@@ -118,9 +145,11 @@ public class FrontPages {
             if (!seen.add(slot.storyId())) {
                 throw new TaxonomyRejected(field, "newsroom.front.error.story-twice", Long.toString(slot.storyId()));
             }
-            if (stories.published(slot.storyId(), language).isEmpty()) {
-                throw new TaxonomyRejected(field, "newsroom.front.error.not-live", Long.toString(slot.storyId()),
-                        language.code());
+            var published = stories.published(slot.storyId(), language).orElseThrow(() -> new TaxonomyRejected(field,
+                    "newsroom.front.error.not-live", Long.toString(slot.storyId()), language.code()));
+            if (front.sectionId() != null && published.section().id() != front.sectionId()) {
+                throw new TaxonomyRejected(field, "newsroom.front.error.other-section", Long.toString(slot.storyId()),
+                        published.section().name().in(language));
             }
             if (slot.until() != null && !slot.until().isAfter(now)) {
                 throw new TaxonomyRejected(field, "newsroom.front.error.past");
@@ -129,25 +158,27 @@ public class FrontPages {
         return slots.stream().sorted(java.util.Comparator.comparingInt(Slot::position)).toList();
     }
 
-    private void write(Language language, String state, List<Slot> slots) {
-        jdbc.sql("delete from front_slot where language = :lang and state = :state")
-                .param("lang", language.code()).param("state", state).update();
+    private void write(Front front, String state, List<Slot> slots) {
+        jdbc.sql("delete from front_slot where language = :lang and coalesce(section_id, 0) = :place and state = :state")
+                .param("lang", front.language().code()).param("place", front.place()).param("state", state).update();
         for (var slot : slots) {
             jdbc.sql("""
-                    insert into front_slot (language, state, position, story_id, pinned_until, expiry_announced)
-                    values (:lang, :state, :position, :story, :until, 0)""")
-                    .param("lang", language.code()).param("state", state).param("position", slot.position())
+                    insert into front_slot (language, section_id, state, position, story_id, pinned_until,
+                        expiry_announced)
+                    values (:lang, :section, :state, :position, :story, :until, 0)""")
+                    .param("lang", front.language().code()).param("section", front.sectionId(), java.sql.Types.BIGINT)
+                    .param("state", state).param("position", slot.position())
                     .param("story", slot.storyId())
                     .param("until", slot.until() == null ? null : slot.until().toEpochMilli())
                     .update();
         }
     }
 
-    private List<Slot> slots(Language language, String state) {
+    private List<Slot> slots(Front front, String state) {
         return jdbc.sql("""
                 select position, story_id, pinned_until from front_slot
-                 where language = :lang and state = :state order by position""")
-                .param("lang", language.code()).param("state", state)
+                 where language = :lang and coalesce(section_id, 0) = :place and state = :state order by position""")
+                .param("lang", front.language().code()).param("place", front.place()).param("state", state)
                 .query((rs, n) -> {
                     long until = rs.getLong("pinned_until");
                     var pinnedUntil = rs.wasNull() ? null : Instant.ofEpochMilli(until);
@@ -231,20 +262,21 @@ public class FrontPages {
     @Transactional
     public Expiries announceExpiries() {
         long now = clock.millis();
-        Set<Language> fronts = new java.util.LinkedHashSet<>();
-        for (var code : jdbc.sql("""
-                select distinct language from front_slot
+        Set<Front> fronts = new java.util.LinkedHashSet<>();
+        for (var front : jdbc.sql("""
+                select distinct language, section_id from front_slot
                  where state = 'live' and pinned_until is not null and pinned_until <= :now and expiry_announced = 0""")
-                .param("now", now).query(String.class).list()) {
+                .param("now", now).query(FrontPages::front).list()) {
             int marked = jdbc.sql("""
                     update front_slot set expiry_announced = 1
-                     where language = :lang and state = 'live' and pinned_until is not null and pinned_until <= :now
-                       and expiry_announced = 0""").param("lang", code).param("now", now).update();
+                     where language = :lang and coalesce(section_id, 0) = :place and state = 'live'
+                       and pinned_until is not null and pinned_until <= :now and expiry_announced = 0""")
+                    .param("lang", front.language().code()).param("place", front.place()).param("now", now).update();
             if (marked > 0) {
-                Language.fromCode(code).ifPresent(fronts::add);
+                fronts.add(front);
             }
         }
-        fronts.forEach(language -> outbox.append(new FrontPageChanged(language, "expiry")));
+        fronts.forEach(front -> outbox.append(new FrontPageChanged(front.language(), front.sectionId(), "expiry")));
         var banners = new ArrayList<Banner>();
         var current = banners();
         for (var code : jdbc.sql("select language from breaking_banner where expires_at <= :now and expiry_announced = 0")
@@ -265,28 +297,25 @@ public class FrontPages {
         return new Expiries(Set.copyOf(fronts), List.copyOf(banners));
     }
 
-    /** What {@link #announceExpiries} found run out: front pages whose pins did, and banners as they were. */
-    public record Expiries(Set<Language> fronts, List<Banner> banners) {
+    /** What {@link #announceExpiries} found run out: fronts whose pins did, and banners as they were. */
+    public record Expiries(Set<Front> fronts, List<Banner> banners) {
 
-        /** How many languages' pages were announced. */
+        /** How many fronts and banners were announced. */
         public int count() {
             return fronts.size() + banners.size();
         }
     }
 
-    /** The ids of the stories in any live slot of {@code language}, pins that ran out included. */
+    /** The fronts with the story in a live slot: its changes then also change those pages. */
     @Transactional(readOnly = true)
-    public List<Long> featured(Language language) {
-        return slots(language, "live").stream().map(Slot::storyId).toList();
+    public Set<Front> featuring(long storyId) {
+        return Set.copyOf(jdbc.sql("select distinct language, section_id from front_slot where state = 'live' and story_id = :id")
+                .param("id", storyId).query(FrontPages::front).list());
     }
 
-    /** Whether the story is in a live slot of any language: its changes then also change those home pages. */
-    @Transactional(readOnly = true)
-    public Set<Language> featuring(long storyId) {
-        var languages = java.util.EnumSet.noneOf(Language.class);
-        jdbc.sql("select distinct language from front_slot where state = 'live' and story_id = :id")
-                .param("id", storyId).query(String.class).list()
-                .forEach(code -> Language.fromCode(code).ifPresent(languages::add));
-        return languages;
+    private static Front front(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        var language = Language.fromCode(rs.getString("language")).orElseThrow();
+        long section = rs.getLong("section_id");
+        return rs.wasNull() ? Front.home(language) : Front.section(language, section);
     }
 }

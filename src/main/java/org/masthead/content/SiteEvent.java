@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 
 /**
@@ -76,8 +77,12 @@ public sealed interface SiteEvent {
     record PublicationChanged(String by) implements SiteEvent {
     }
 
-    /** {@code language}'s edited front page changed: published by {@code by}, or a pin ran out ("expiry"). */
-    record FrontPageChanged(Language language, String by) implements SiteEvent {
+    /**
+     * An edited front of {@code language} changed: its home page ({@code sectionId} null, as in every event
+     * written before sections had fronts) or one section's page; published by {@code by}, or a pin ran out
+     * ("expiry").
+     */
+    record FrontPageChanged(Language language, @Nullable Long sectionId, String by) implements SiteEvent {
     }
 
     /** {@code language}'s breaking-news banner was set, cleared or ran out ("expiry"): every page of it shows it. */

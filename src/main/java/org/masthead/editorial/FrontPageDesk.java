@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.FrontPages;
 import org.masthead.content.FrontPages.Banner;
+import org.masthead.content.FrontPages.Front;
 import org.masthead.content.FrontPages.Slot;
 import org.masthead.identity.AuditLog;
 import org.masthead.identity.NewsroomUser;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Editors arrange the front page of each language and put up the breaking-news banner: who may is decided
+ * Editors arrange the fronts of each language (the home page and each section's page) and put up the breaking-news banner: who may is decided
  * here, what is valid in {@link FrontPages}, and every change readers see is in the audit log.
  */
 @Service
@@ -35,16 +36,16 @@ public class FrontPageDesk {
 
     /** Keeps an arrangement to preview; readers see nothing of it, so it is not audited. */
     @Transactional
-    public List<Slot> saveDraft(NewsroomUser user, Language language, List<Slot> slots) {
+    public List<Slot> saveDraft(NewsroomUser user, Front front, List<Slot> slots) {
         require(user, "front.draft");
-        return fronts.saveDraft(language, slots);
+        return fronts.saveDraft(front, slots);
     }
 
     @Transactional
-    public List<Slot> publish(NewsroomUser user, Language language, List<Slot> slots) {
+    public List<Slot> publish(NewsroomUser user, Front front, List<Slot> slots) {
         require(user, "front.publish");
-        var published = fronts.publish(language, slots, user.username());
-        audit.record(user.username(), "front.publish", "front:" + language.code(), describe(published));
+        var published = fronts.publish(front, slots, user.username());
+        audit.record(user.username(), "front.publish", front.auditTarget(), describe(published));
         return published;
     }
 
@@ -69,8 +70,8 @@ public class FrontPageDesk {
 
     /**
      * Announces the pins and banners that ran out (see {@link FrontPages#announceExpiries}); each banner that came
-     * down by itself is audited as {@code banner.expire}, in the same transaction. Returns how many languages' pages
-     * were announced.
+     * down by itself is audited as {@code banner.expire}, in the same transaction. Returns how many fronts and
+     * banners were announced.
      */
     @Transactional
     public int announceExpiries() {

@@ -48,8 +48,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, ADMIN_API + "**").hasAuthority(TokenScope.READ.authority())
                         .requestMatchers(HttpMethod.POST, ADMIN_API + "stories/*/status")
                                 .hasAuthority(TokenScope.PUBLISH.authority())
-                        // what leads the home page and the banner over every page are shown to readers at once
-                        .requestMatchers(HttpMethod.PUT, ADMIN_API + "front/*", ADMIN_API + "banner/*")
+                        // what leads the home page or a section's and the banner over every page are shown to
+                        // readers at once
+                        .requestMatchers(HttpMethod.PUT, ADMIN_API + "front/*", ADMIN_API + "front/*/*",
+                                ADMIN_API + "banner/*")
                                 .hasAuthority(TokenScope.PUBLISH.authority())
                         .requestMatchers(HttpMethod.DELETE, ADMIN_API + "banner/*")
                                 .hasAuthority(TokenScope.PUBLISH.authority())

@@ -54,7 +54,7 @@ public class ReaderData {
     private record LiveBlogKey(long storyId) {
     }
 
-    private record FrontKey(Language language) {
+    private record FrontKey(FrontPages.Front front) {
     }
 
     private record TaxonomyKey(String kind, String slug) {
@@ -75,15 +75,15 @@ public class ReaderData {
     }
 
     /**
-     * The places of the language's front page as readers see them; dropped with the home page (a new
+     * The places of a front (the home page or a section's) as readers see them; dropped with that page (a new
      * arrangement, a pin that ran out, a story in a place that changed).
      */
-    public List<FrontPages.Slot> front(Language language) {
+    public List<FrontPages.Slot> front(FrontPages.Front front) {
         if (fresh()) {
-            return fronts.live(language);
+            return fronts.live(front);
         }
-        return model.get(new FrontKey(language), () -> fronts.live(language),
-                slots -> Tags.of(language, Set.of("home")));
+        return model.get(new FrontKey(front), () -> fronts.live(front),
+                slots -> Tags.of(front.language(), Set.of(SurrogateKeys.front(front.sectionId()))));
     }
 
     /**

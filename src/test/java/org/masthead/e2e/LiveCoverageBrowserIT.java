@@ -56,7 +56,7 @@ class LiveCoverageBrowserIT {
 
     @AfterAll
     void stopBrowser() {
-        fronts.publish(Language.UK, List.of(), "test");
+        fronts.publish(FrontPages.Front.home(Language.UK), List.of(), "test");
         fronts.clearBanner(Language.UK, "test");
         browser.close();
         playwright.close();
@@ -149,25 +149,40 @@ class LiveCoverageBrowserIT {
         assertThat(violations).isEmpty();
     }
 
-    /** The front's grid leaves no column empty beside or under the lead, from a phone to a wide screen. */
+    /**
+     * The front's grid leaves no column empty beside or under the lead, from a phone to a wide screen: on the home
+     * page and on a section's first page with a lead the editors chose.
+     */
     @Test
-    void noColumnOfTheFrontPageStaysEmpty() {
+    void noColumnOfAFrontStaysEmpty() {
+        var fixtures = new Fixtures(stories, taxonomy);
+        long section = fixtures.section();
+        long chosen = fixtures.story().inSection(section).in(Language.EN, "Chosen to lead the section").published();
+        for (int i = 1; i <= 16; i++) {
+            fixtures.story().inSection(section).in(Language.EN, "Section story " + i).published();
+        }
+        fronts.publish(FrontPages.Front.section(Language.EN, section), List.of(new FrontPages.Slot(1, chosen, null)), "test");
+        var slug = taxonomy.sections().stream().filter(s -> s.id() == section).findFirst().orElseThrow().slug();
         var page = browser.newContext().newPage();
-        for (int width : List.of(320, 600, 900, 1280, 1920)) {
-            page.setViewportSize(width, 1000);
-            page.navigate(url("/en/"));
-            @SuppressWarnings("unchecked")
-            var columns = (List<Object>) page.evaluate("""
-                    () => {
-                      const items = [...document.querySelectorAll('ul.front > li')].map(li => li.getBoundingClientRect());
-                      const lefts = [...new Set(items.map(r => Math.round(r.left)))];
-                      const lead = items[0];
-                      // for each column: how far its last card reaches, against the lead's bottom
-                      return lefts.map(left => Math.max(...items.filter(r => Math.round(r.left) <= left
-                          && Math.round(r.right) >= left + 10).map(r => r.bottom)) >= lead.bottom - 1);
-                    }""");
-            assertThat(columns).as("every column reaches at least as far down as the lead at " + width + " px")
-                    .isNotEmpty().allMatch(Boolean.TRUE::equals);
+        for (var path : List.of("/en/", "/en/" + slug + "/")) {
+            for (int width : List.of(320, 600, 900, 1280, 1920)) {
+                page.setViewportSize(width, 1000);
+                page.navigate(url(path));
+                @SuppressWarnings("unchecked")
+                var columns = (List<Object>) page.evaluate("""
+                        () => {
+                          const items = [...document.querySelectorAll('ul.front > li')].map(li => li.getBoundingClientRect());
+                          const lefts = [...new Set(items.map(r => Math.round(r.left)))];
+                          const lead = items[0];
+                          // for each column: how far its last card reaches, against the lead's bottom
+                          return lefts.map(left => Math.max(...items.filter(r => Math.round(r.left) <= left
+                              && Math.round(r.right) >= left + 10).map(r => r.bottom)) >= lead.bottom - 1);
+                        }""");
+                assertThat(columns).as("every column of " + path + " reaches at least as far down as the lead at "
+                        + width + " px").isNotEmpty().allMatch(Boolean.TRUE::equals);
+            }
+            assertThat(page.locator(".lead-story h2 a").getAttribute("href")).as(path)
+                    .endsWith(path.equals("/en/") ? "" : "-" + chosen);
         }
     }
 }

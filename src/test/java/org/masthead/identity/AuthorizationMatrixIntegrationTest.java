@@ -167,9 +167,11 @@ class AuthorizationMatrixIntegrationTest {
             ADMIN_API.put("DELETE /api/v1/admin/" + kind + "/{id}", TokenScope.WRITE);
         }
         ADMIN_API.put("POST /api/v1/admin/tags/{id}/merge", TokenScope.WRITE);
-        // what readers see at once without another step: the front page and the banner
+        // what readers see at once without another step: the fronts and the banner
         ADMIN_API.put("GET /api/v1/admin/front/{lang}", TokenScope.READ);
         ADMIN_API.put("PUT /api/v1/admin/front/{lang}", TokenScope.PUBLISH);
+        ADMIN_API.put("GET /api/v1/admin/front/{lang}/{section}", TokenScope.READ);
+        ADMIN_API.put("PUT /api/v1/admin/front/{lang}/{section}", TokenScope.PUBLISH);
         ADMIN_API.put("GET /api/v1/admin/banner/{lang}", TokenScope.READ);
         ADMIN_API.put("PUT /api/v1/admin/banner/{lang}", TokenScope.PUBLISH);
         ADMIN_API.put("DELETE /api/v1/admin/banner/{lang}", TokenScope.PUBLISH);

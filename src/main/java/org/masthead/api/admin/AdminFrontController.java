@@ -20,11 +20,11 @@ import org.masthead.api.openapi.ErrorResponses;
 import org.masthead.content.FrontPages;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
+import org.masthead.content.Taxonomy;
 import org.masthead.content.TaxonomyNotFound;
 import org.masthead.editorial.FrontPageDesk;
 import org.masthead.editorial.NotAllowed;
 import org.masthead.identity.NewsroomUser;
-import org.masthead.platform.Language;
 import org.masthead.site.PublicUrls;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +38,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The edited front page and the breaking-news banner of each language, for a wire desk or a script: editors
+ * The edited fronts of each language (the home page's at {@code /front/{lang}}, a section's at
+ * {@code /front/{lang}/{section}}) and the breaking-news banner of each language, for a wire desk or a script: editors
  * only (checked by the desk behind), every change audited and shown to readers at once. Setting either needs a
  * token with the publish scope, as it changes what readers see without any other step.
  */
@@ -50,16 +51,19 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminFrontController {
 
     private static final String LANG = "/{lang}";
+    private static final String SECTION = "/{section}";
 
     private final FrontPageDesk desk;
     private final FrontPages fronts;
     private final Stories stories;
+    private final Taxonomy taxonomy;
     private final PublicUrls urls;
 
-    AdminFrontController(FrontPageDesk desk, FrontPages fronts, Stories stories, PublicUrls urls) {
+    AdminFrontController(FrontPageDesk desk, FrontPages fronts, Stories stories, Taxonomy taxonomy, PublicUrls urls) {
         this.desk = desk;
         this.fronts = fronts;
         this.stories = stories;
+        this.taxonomy = taxonomy;
         this.urls = urls;
     }
 
@@ -74,12 +78,16 @@ class AdminFrontController {
             @Nullable @Schema(description = "The story's address in the front page's language (in answers).") String url) {
     }
 
-    @Schema(description = "Every place the editors fill; places left out follow by time.")
+    @Schema(description = "Every place the editors fill; places left out follow by time. On a section's front every "
+            + "story must be filed in the section.")
     record FrontPageRequest(@NotNull @Valid @Size(max = FrontPages.SLOTS) List<FrontSlot> slots) {
     }
 
-    record FrontPageResponse(String language, @Schema(description = "The places readers see now (pins that ran out "
-            + "left out); the other places follow by time.") List<FrontSlot> slots, int places) {
+    record FrontPageResponse(String language,
+            @Nullable @Schema(description = "The section's slug, for a section's front; absent for the home page.",
+                    example = "world") String section,
+            @Schema(description = "The places readers see now (pins that ran out left out); the other places follow "
+                    + "by time.") List<FrontSlot> slots, int places) {
     }
 
     record BannerRequest(@NotBlank @Size(max = FrontPages.MAX_BANNER) String text,
@@ -95,8 +103,17 @@ class AdminFrontController {
     @Operation(operationId = "getFrontPage", summary = "The edited front page of a language: the stories in its places")
     @GetMapping("/api/v1/admin/front" + LANG)
     FrontPageResponse front(@Parameter(description = "uk, en or ru.", example = "uk") @PathVariable("lang") String code) {
-        var lang = AdminApiController.language(code);
-        return response(lang, fronts.live(lang));
+        return live(code, null);
+    }
+
+    @ErrorResponses(404)
+    @Operation(operationId = "getSectionFront", summary = "The edited front of a section in a language: the stories in "
+            + "the places of the section's first page")
+    @GetMapping("/api/v1/admin/front" + LANG + SECTION)
+    FrontPageResponse sectionFront(@Parameter(description = "uk, en or ru.", example = "uk") @PathVariable("lang") String code,
+            @Parameter(description = "The section's slug; 404 when no section has it.", example = "world")
+            @PathVariable("section") String section) {
+        return live(code, section);
     }
 
     @ErrorResponses(415)
@@ -105,10 +122,40 @@ class AdminFrontController {
     @PutMapping(path = "/api/v1/admin/front" + LANG, consumes = MediaType.APPLICATION_JSON_VALUE)
     FrontPageResponse setFront(@AuthenticationPrincipal NewsroomUser user,
             @Parameter(description = "uk, en or ru.", example = "uk") @PathVariable("lang") String code, @Valid @RequestBody FrontPageRequest body) {
+        return publish(user, code, null, body);
+    }
+
+    @ErrorResponses({404, 415})
+    @Operation(operationId = "setSectionFront", summary = "Put stories of a section in the places of its first page in "
+            + "a language (editors; publish scope): readers see it at once; a story of another section, or not "
+            + "published in the language, is a 400 naming its place")
+    @PutMapping(path = "/api/v1/admin/front" + LANG + SECTION, consumes = MediaType.APPLICATION_JSON_VALUE)
+    FrontPageResponse setSectionFront(@AuthenticationPrincipal NewsroomUser user,
+            @Parameter(description = "uk, en or ru.", example = "uk") @PathVariable("lang") String code,
+            @Parameter(description = "The section's slug; 404 when no section has it.", example = "world")
+            @PathVariable("section") String section, @Valid @RequestBody FrontPageRequest body) {
+        return publish(user, code, section, body);
+    }
+
+    private FrontPageResponse live(String code, @Nullable String section) {
+        var front = front(code, section);
+        return response(front, section, fronts.live(front));
+    }
+
+    private FrontPageResponse publish(NewsroomUser user, String code, @Nullable String section, FrontPageRequest body) {
         requireEditor(user);
-        var lang = AdminApiController.language(code);
+        var front = front(code, section);
         var slots = body.slots().stream().map(s -> new FrontPages.Slot(s.position(), s.storyId(), s.until())).toList();
-        return response(lang, desk.publish(user, lang, slots));
+        return response(front, section, desk.publish(user, front, slots));
+    }
+
+    private FrontPages.Front front(String code, @Nullable String section) {
+        var lang = AdminApiController.language(code);
+        if (section == null) {
+            return FrontPages.Front.home(lang);
+        }
+        var found = taxonomy.sectionDetails(section).orElseThrow(() -> new TaxonomyNotFound("section"));
+        return FrontPages.Front.section(lang, found.id());
     }
 
     @ErrorResponses(404)
@@ -143,14 +190,15 @@ class AdminFrontController {
         return ResponseEntity.noContent().build();
     }
 
-    private FrontPageResponse response(Language lang, List<FrontPages.Slot> slots) {
+    private FrontPageResponse response(FrontPages.Front front, @Nullable String section, List<FrontPages.Slot> slots) {
+        var lang = front.language();
         var cards = stories.cards(slots.stream().map(FrontPages.Slot::storyId).toList(), lang);
         var shown = slots.stream().map(slot -> {
             var card = cards.stream().filter(c -> c.id() == slot.storyId()).findFirst().orElse(null);
             return new FrontSlot(slot.position(), slot.storyId(), slot.until(), card == null ? null : card.headline(),
                     card == null ? null : urls.absolute(urls.story(card)));
         }).toList();
-        return new FrontPageResponse(lang.code(), shown, FrontPages.SLOTS);
+        return new FrontPageResponse(lang.code(), section, shown, FrontPages.SLOTS);
     }
 
     private BannerResponse response(FrontPages.Banner banner) {

@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.FrontPages;
+import org.masthead.content.FrontPages.Front;
 import org.masthead.content.FrontPages.Slot;
+import org.masthead.content.SectionDetails;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryCard;
 import org.masthead.content.StoryFilter;
+import org.masthead.content.Taxonomy;
+import org.masthead.content.TaxonomyNotFound;
 import org.masthead.content.TaxonomyRejected;
 import org.masthead.editorial.FrontPageDesk;
 import org.masthead.editorial.NotAllowed;
@@ -34,9 +38,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The front page of each language and its breaking-news banner, arranged by editors without a script: a
- * numbered slot per place (1 leads) with a story and an optional time until which it stays there. "Preview"
- * keeps the arrangement as a draft and shows the home page with it; "Publish" puts it in front of readers.
+ * The fronts of each language, the home page's ({@code /newsroom/front/uk}) and each section's
+ * ({@code ?section=world}), and the language's breaking-news banner, arranged by editors without a script: a
+ * numbered slot per place (1 leads) with a story (of the section, for a section's front) and an optional time
+ * until which it stays there. "Preview" keeps the arrangement as a draft and shows the page with it; "Publish"
+ * puts it in front of readers.
  */
 @Controller
 class FrontDeskController {
@@ -48,23 +54,26 @@ class FrontDeskController {
     private final FrontPageDesk desk;
     private final FrontPages fronts;
     private final Stories stories;
+    private final Taxonomy taxonomy;
     private final NewsroomPages pages;
     private final ZoneId zone;
 
-    FrontDeskController(FrontPageDesk desk, FrontPages fronts, Stories stories, NewsroomPages pages,
+    FrontDeskController(FrontPageDesk desk, FrontPages fronts, Stories stories, Taxonomy taxonomy, NewsroomPages pages,
             IdentityProperties identity) {
         this.desk = desk;
         this.fronts = fronts;
         this.stories = stories;
+        this.taxonomy = taxonomy;
         this.pages = pages;
         this.zone = identity.timeZone();
     }
 
     @GetMapping(PATH + "{lang:uk|en|ru}")
     ModelAndView show(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable Language lang,
-            @RequestParam(required = false) @Nullable String done) {
+            @RequestParam(required = false) @Nullable String section, @RequestParam(required = false) @Nullable String done) {
         requireEditor(user);
-        var rows = draftRows(lang);
+        var front = front(lang, section);
+        var rows = draftRows(front.front());
         var banner = fronts.banner(lang).filter(b -> b.shownAt(Instant.now()));
         var form = banner.map(b -> new FrontDeskPage.BannerForm(b.text(), Long.toString(b.storyId()), local(b.expiresAt())))
                 .orElseGet(() -> new FrontDeskPage.BannerForm("", "", local(Instant.now().plusSeconds(3600))));
@@ -74,7 +83,7 @@ class FrontDeskController {
             case "cleared" -> "newsroom.banner.cleared";
             default -> null;
         };
-        return page(request, user, lang, rows, form, Map.of(), notice, HttpStatus.OK);
+        return page(request, user, front, rows, form, Map.of(), notice, HttpStatus.OK);
     }
 
     @PostMapping(PATH + "{lang:uk|en|ru}")
@@ -82,6 +91,7 @@ class FrontDeskController {
             @PathVariable Language lang) {
         requireEditor(user);
         var params = request.getParameterMap();
+        var front = front(lang, Forms.text(params, "section").strip());
         var rows = new ArrayList<FrontDeskPage.SlotRow>();
         for (int position = 1; position <= FrontPages.SLOTS; position++) {
             rows.add(new FrontDeskPage.SlotRow(position, Forms.text(params, "slot" + position + ".story").strip(),
@@ -101,17 +111,17 @@ class FrontDeskController {
                         : time(row.until(), "slots[" + row.position() + "]")));
             }
             if ("publish".equals(Forms.text(params, "op"))) {
-                desk.publish(user, lang, slots);
-                return new ModelAndView(new RedirectView(PATH + lang.code() + "?done=published"));
+                desk.publish(user, front.front(), slots);
+                return new ModelAndView(new RedirectView(front.desk() + front.then("done=published")));
             }
-            desk.saveDraft(user, lang, slots);
-            var preview = new RedirectView("/newsroom/preview/front/" + lang.code());
+            desk.saveDraft(user, front.front(), slots);
+            var preview = new RedirectView(front.preview());
             preview.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(preview);
         } catch (TaxonomyRejected rejected) {
             var banner = fronts.banner(lang).map(b -> new FrontDeskPage.BannerForm(b.text(), Long.toString(b.storyId()),
                     local(b.expiresAt()))).orElseGet(() -> new FrontDeskPage.BannerForm("", "", ""));
-            return page(request, user, lang, rows, banner, Forms.error(rejected, pages.messages(user.uiLanguage())), null,
+            return page(request, user, front, rows, banner, Forms.error(rejected, pages.messages(user.uiLanguage())), null,
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
@@ -135,17 +145,20 @@ class FrontDeskController {
             desk.setBanner(user, lang, form.text(), id, time(form.expiresAt(), "expiresAt"));
             return new ModelAndView(new RedirectView(PATH + lang.code() + "?done=banner"));
         } catch (TaxonomyRejected rejected) {
-            return page(request, user, lang, draftRows(lang), form, Forms.error(rejected, pages.messages(user.uiLanguage())), null,
-                    HttpStatus.UNPROCESSABLE_CONTENT);
+            var home = front(lang, null);
+            return page(request, user, home, draftRows(home.front()), form,
+                    Forms.error(rejected, pages.messages(user.uiLanguage())), null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
-    private ModelAndView page(HttpServletRequest request, NewsroomUser user, Language lang,
+    private ModelAndView page(HttpServletRequest request, NewsroomUser user, Chosen front,
             List<FrontDeskPage.SlotRow> rows, FrontDeskPage.BannerForm banner, Map<String, String> errors,
             @Nullable String notice, HttpStatus status) {
+        var lang = front.front().language();
         var t = pages.messages(user.uiLanguage());
         var options = new LinkedHashMap<String, FrontDeskPage.Option>();
-        for (StoryCard card : stories.list(StoryFilter.all(lang), 0, CHOICES).stories()) {
+        var offered = front.section() == null ? StoryFilter.all(lang) : StoryFilter.section(lang, front.section().id());
+        for (StoryCard card : stories.list(offered, 0, CHOICES).stories()) {
             options.put(Long.toString(card.id()), option(card));
         }
         var missing = new ArrayList<Long>();
@@ -156,23 +169,60 @@ class FrontDeskController {
             missing.add(bannerStory);
         }
         stories.cards(missing, lang).forEach(card -> options.put(Long.toString(card.id()), option(card)));
-        var tabs = Language.all().stream().map(l -> new FrontDeskPage.LanguageTab(l.code(), l.nativeName(),
-                PATH + l.code(), l == lang)).toList();
+        var slug = front.section() == null ? null : front.section().slug();
+        var tabs = Language.all().stream().map(l -> new FrontDeskPage.Tab(l.nativeName(), l.code(),
+                new Chosen(new Front(l, front.front().sectionId()), front.section()).desk(), l == lang)).toList();
+        var sections = new ArrayList<FrontDeskPage.Tab>();
+        sections.add(new FrontDeskPage.Tab(t.get("newsroom.front.home"), null, PATH + lang.code(), slug == null));
+        for (var section : taxonomy.sections()) {
+            sections.add(new FrontDeskPage.Tab(section.name().in(lang), lang.code(), PATH + lang.code() + "?section=" + section.slug(),
+                    section.slug().equals(slug)));
+        }
         var shown = fronts.banner(lang).filter(b -> b.shownAt(Instant.now()))
                 .map(b -> t.get("newsroom.banner.shown", b.text(), pages.time(b.expiresAt()), b.setBy())).orElse(null);
+        var title = front.section() == null ? lang.nativeName() : lang.nativeName() + " · " + front.section().name().in(lang);
         var view = new ModelAndView("newsroom/editorial/front", "page", new FrontDeskPage(
-                pages.chrome(request, user, "newsroom.front.title", "front", lang.nativeName()), lang, tabs, rows,
+                pages.chrome(request, user, "newsroom.front.title", "front", title), lang, slug, tabs, sections, rows,
                 List.copyOf(options.values()), banner, shown, errors, notice == null ? null : t.get(notice),
-                "/newsroom/preview/front/" + lang.code(), pages.asset("/newsroom/js/front.js")));
+                front.preview(), pages.asset("/newsroom/js/front.js")));
         view.setStatus(status);
         return view;
     }
 
+    /**
+     * The front a request names: {@code section} is a section's slug, or empty for the home page; a slug that
+     * names no section is not found.
+     */
+    private Chosen front(Language lang, @Nullable String section) {
+        if (section == null || section.isEmpty()) {
+            return new Chosen(Front.home(lang), null);
+        }
+        var found = taxonomy.sectionDetails(section).orElseThrow(() -> new TaxonomyNotFound("section"));
+        return new Chosen(Front.section(lang, found.id()), found);
+    }
+
+    /** A front and, for a section's, the section: where its desk and its preview are. */
+    private record Chosen(Front front, @Nullable SectionDetails section) {
+
+        String desk() {
+            return PATH + front.language().code() + (section == null ? "" : "?section=" + section.slug());
+        }
+
+        String preview() {
+            return "/newsroom/preview/front/" + front.language().code() + (section == null ? "" : "?section=" + section.slug());
+        }
+
+        /** {@code query} after the desk's address. */
+        String then(String query) {
+            return (section == null ? "?" : "&") + query;
+        }
+    }
+
     /** The numbered places as the newsroom last saved them. */
-    private List<FrontDeskPage.SlotRow> draftRows(Language lang) {
+    private List<FrontDeskPage.SlotRow> draftRows(Front front) {
         var rows = new ArrayList<FrontDeskPage.SlotRow>();
         var draft = new HashMap<Integer, Slot>();
-        fronts.draft(lang).forEach(slot -> draft.put(slot.position(), slot));
+        fronts.draft(front).forEach(slot -> draft.put(slot.position(), slot));
         for (int position = 1; position <= FrontPages.SLOTS; position++) {
             var slot = draft.get(position);
             rows.add(new FrontDeskPage.SlotRow(position, slot == null ? "" : Long.toString(slot.storyId()),

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Language;
 
 /**
@@ -12,7 +13,7 @@ import org.masthead.platform.Language;
  * what they render; the page cache stores the keys with the response, sends them as
  * {@code Surrogate-Key}/{@code Cache-Tag} headers for a CDN, and evicts by key when content changes.
  *
- * <p>Key names: {@code story:{id}}, {@code section:{id}}, {@code tag:{id}}, {@code author:{id}},
+ * <p>Key names: {@code story:{id}}, {@code section:{id}}, {@code section-front:{id}}, {@code tag:{id}}, {@code author:{id}},
  * {@code page:{id}}, {@code lang:{code}}, {@code home}, {@code feed}, {@code sitemap}, {@code api},
  * {@code search}, {@code sections}, {@code tags}, {@code authors}, {@code pages} (the lists of the content
  * API) and {@link #LAYOUT}.
@@ -73,6 +74,15 @@ public final class SurrogateKeys {
 
     public static String section(long id) {
         return "section:" + id;
+    }
+
+    /**
+     * The page that lays out an edited front: the home page ({@code home}) or, for {@code sectionId}, the first
+     * page of the section ({@code section-front:{id}}). A new arrangement drops that page and nothing else, where
+     * {@link #section} would also drop every story page filed in the section.
+     */
+    public static String front(@Nullable Long sectionId) {
+        return sectionId == null ? "home" : "section-front:" + sectionId;
     }
 
     public static String tag(long id) {

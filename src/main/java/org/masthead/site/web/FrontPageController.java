@@ -17,6 +17,7 @@ import org.masthead.content.Section;
 import org.masthead.content.StoryCard;
 import org.masthead.content.StoryFilter;
 import org.masthead.platform.Language;
+import org.masthead.platform.web.SurrogateKeys;
 import org.masthead.site.FormerAddresses;
 import org.masthead.site.PublicUrls;
 import org.masthead.site.ReaderData;
@@ -38,11 +39,6 @@ class FrontPageController {
 
     /** Remembers the language a reader picked in the switcher. */
     static final String LANGUAGE_COOKIE = "masthead-language";
-    /**
-     * The lead and the 14 cards after it fill every row of the front's grid whatever its number of columns
-     * (one to four, see site.css): with the lead over two columns and two rows, 14 cards leave no cell empty.
-     */
-    private static final int FRONT = 15;
     private static final int PER_SECTION = 4;
 
     private final ReaderData reads;
@@ -125,49 +121,24 @@ class FrontPageController {
 
     @GetMapping("/{lang:uk|en|ru}/")
     ModelAndView home(@PathVariable Language lang, HttpServletRequest request) {
-        return new ModelAndView("site/home", "page", page(lang, reads.front(lang), request, false));
+        return new ModelAndView("site/home", "page", page(lang, reads.front(FrontPages.Front.home(lang)), request, false));
     }
 
     /**
      * The front page as the newsroom last arranged it, before it goes live: to signed-in staff only, and no
-     * cache may keep it.
+     * cache may keep it (a section's front is previewed on its own page, see {@link ListingController}).
      */
-    @GetMapping("/newsroom/preview/front/{lang:uk|en|ru}")
+    @GetMapping(path = "/newsroom/preview/front/{lang:uk|en|ru}", params = "!section")
     ModelAndView preview(@PathVariable Language lang, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-        response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        return new ModelAndView("site/home", "page", page(lang, fronts.preview(lang), request, true));
+        Previews.unshared(response);
+        return new ModelAndView("site/home", "page", page(lang, fronts.preview(FrontPages.Front.home(lang)), request, true));
     }
 
-    /**
-     * The stories the editors put in slots go there while they are live in the language; every other slot,
-     * and the cards after the slots, take the newest stories not placed yet.
-     */
     private HomePage page(Language lang, List<FrontPages.Slot> slots, HttpServletRequest request, boolean preview) {
-        var t = pages.messages(lang);
-        var chosen = new HashMap<Long, StoryCard>();
-        reads.cards(slots.stream().map(FrontPages.Slot::storyId).toList(), lang)
-                .forEach(card -> chosen.put(card.id(), card));
-        var newest = reads.list(StoryFilter.all(lang), 0, FRONT + slots.size(), false).stories().stream()
-                .filter(card -> !chosen.containsKey(card.id())).iterator();
-        var byPosition = new HashMap<Integer, StoryCard>();
-        slots.forEach(slot -> {
-            var card = chosen.get(slot.storyId());
-            if (card != null) {
-                byPosition.put(slot.position(), card);
-            }
-        });
-        var front = new ArrayList<StoryCard>(FRONT);
-        var pinned = new HashSet<Long>();
-        for (int position = 1; position <= FRONT; position++) {
-            var card = position <= FrontPages.SLOTS ? byPosition.get(position) : null;
-            if (card != null) {
-                front.add(card);
-                pinned.add(card.id());
-            } else if (newest.hasNext()) {
-                front.add(newest.next());
-            }
-        }
+        var newest = reads.list(StoryFilter.all(lang), 0, FrontLayout.CARDS + slots.size(), false).stories();
+        var arranged = FrontLayout.arrange(slots, reads.cards(slots.stream().map(FrontPages.Slot::storyId).toList(), lang),
+                newest, FrontLayout.CARDS);
+        var front = arranged.cards();
         // sections kept out of the navigation get no teaser either
         var shown = pages.navigation().stream().map(Section::id).collect(Collectors.toSet());
         var bySection = reads.latestPerSection(lang, PER_SECTION).stream()
@@ -181,17 +152,15 @@ class FrontPageController {
                             first.section().name().in(lang)), pages.cards(cards, false));
                 })
                 .toList();
-        var cards = pages.cards(front, true);
-        var lead = cards.isEmpty() ? null : cards.getFirst();
-        var rest = cards.isEmpty() ? List.<PageParts.Card>of() : cards.subList(1, cards.size());
         var siteName = pages.siteName(lang);
-        var chrome = pages.chrome(lang, siteName, t.get("home.description"), preview ? null : urls.home(lang),
-                pages.everyLanguage(urls::home), "/", null, preview ? List.of() : pages.feeds(urls.home(lang), siteName));
+        var chrome = pages.chrome(lang, siteName, pages.messages(lang).get("home.description"),
+                preview ? null : urls.home(lang), pages.everyLanguage(urls::home), "/", null,
+                preview ? List.of() : pages.feeds(urls.home(lang), siteName));
         if (!preview) {
-            ReaderKeys.listing(request, lang, "home", front);
+            ReaderKeys.listing(request, lang, SurrogateKeys.front(null), front);
             bySection.values().forEach(section -> ReaderKeys.listing(request, lang, "home", section));
         }
-        var placed = front.stream().map(card -> pinned.contains(card.id())).toList();
-        return new HomePage(chrome, lead, rest, placed, teasers, preview);
+        return new HomePage(chrome, PageParts.Front.of(pages.cards(front, true), arranged.placed(), preview), teasers,
+                preview);
     }
 }

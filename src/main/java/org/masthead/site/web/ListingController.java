@@ -1,9 +1,13 @@
 package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.Author;
+import org.masthead.content.FrontPages;
+import org.masthead.content.SectionDetails;
 import org.masthead.content.StoryFilter;
 import org.masthead.site.ReaderData;
 import org.masthead.content.Taxonomy;
@@ -22,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Section, tag and author pages: one paginated list each. A former slug (a renamed section, tag or author,
- * or a tag merged into another) answers 301 to the current address, page number kept.
+ * Section, tag and author pages: one paginated list each; a section's first page lays out its edited front
+ * (the lead and the top stories) as the home page does. A former slug (a renamed section, tag or author, or a
+ * tag merged into another) answers 301 to the current address, page number kept.
  */
 @Controller
 class ListingController {
@@ -38,8 +43,11 @@ class ListingController {
     private final MediaLibrary media;
     private final PageMetadata metadata;
 
+    private final FrontPages fronts;
+
     ListingController(ReaderData reads, Taxonomy taxonomy, SitePages pages, PublicUrls urls,
-            SiteProperties properties, MediaLibrary media, PageMetadata metadata) {
+            SiteProperties properties, MediaLibrary media, PageMetadata metadata, FrontPages fronts) {
+        this.fronts = fronts;
         this.reads = reads;
         this.taxonomy = taxonomy;
         this.pages = pages;
@@ -57,6 +65,22 @@ class ListingController {
             var moved = taxonomy.formerSection(section).orElseThrow(() -> PageNotFound.in(lang));
             return Moved.to(urls.page(urls.section(lang, moved), PageNumber.parse(page, lang)));
         }
+        var front = FrontPages.Front.section(lang, found.id());
+        return section(lang, found, page, new Arrangement(front, reads.front(front), false), request);
+    }
+
+    /** A section's first page with its front as the newsroom last arranged it, for signed-in staff before it goes live. */
+    @GetMapping(path = "/newsroom/preview/front/{lang:uk|en|ru}", params = "section")
+    ModelAndView preview(@PathVariable Language lang, @RequestParam String section, HttpServletRequest request,
+            HttpServletResponse response) {
+        Previews.unshared(response);
+        var found = taxonomy.sectionDetails(section).orElseThrow(() -> PageNotFound.in(lang));
+        var front = FrontPages.Front.section(lang, found.id());
+        return section(lang, found, null, new Arrangement(front, fronts.preview(front), true), request);
+    }
+
+    private ModelAndView section(Language lang, SectionDetails found, @Nullable String page, Arrangement arrangement,
+            HttpServletRequest request) {
         var name = found.name().in(lang);
         var description = !found.seoDescription().in(lang).isBlank() ? found.seoDescription().in(lang)
                 : !found.description().in(lang).isBlank() ? found.description().in(lang)
@@ -64,7 +88,7 @@ class ListingController {
         var title = found.seoTitle().in(lang).isBlank() ? name : found.seoTitle().in(lang);
         return listing(lang, StoryFilter.section(lang, found.id()), l -> urls.section(l, found.section()), name, title,
                 description, found.description().in(lang), page, found.slug(), SurrogateKeys.section(found.id()), null,
-                null, request);
+                null, arrangement, request);
     }
 
     @GetMapping("/{lang:uk|en|ru}/tag/{tag:[a-z0-9-]{1,80}}")
@@ -81,7 +105,7 @@ class ListingController {
         var description = found.description().in(lang);
         return listing(lang, StoryFilter.tag(lang, found.id()), l -> urls.tag(l, found.tag()), heading, heading,
                 description.isBlank() ? t.get("tag.description", name) : description, description, page, null,
-                SurrogateKeys.tag(found.id()), null, null, request);
+                SurrogateKeys.tag(found.id()), null, null, null, request);
     }
 
     @GetMapping("/{lang:uk|en|ru}/author/{author:[a-z0-9-]{1,80}}")
@@ -98,7 +122,7 @@ class ListingController {
         var jsonLd = metadata.author(found, lang, profile.photo() == null ? null : urls.absolute(profile.photo().src()));
         return listing(lang, StoryFilter.author(lang, found.id()), l -> urls.author(l, found), name, name,
                 bio.isBlank() ? pages.messages(lang).get("author.description", name) : bio, "", page, null,
-                SurrogateKeys.author(found.id()), profile, jsonLd, request);
+                SurrogateKeys.author(found.id()), profile, jsonLd, null, request);
     }
 
     private ListingPage.Profile profile(Author author, Language lang) {
@@ -112,7 +136,7 @@ class ListingController {
     private ModelAndView listing(Language lang, StoryFilter filter, Function<Language, String> path, String heading,
             String title, String description, String introduction, @Nullable String pageParameter,
             @Nullable String currentSection, String key, ListingPage.@Nullable Profile profile, @Nullable String jsonLd,
-            HttpServletRequest request) {
+            @Nullable Arrangement arrangement, HttpServletRequest request) {
         int page = PageNumber.parse(pageParameter, lang);
         int size = properties.pageSize();
         var slice = reads.list(filter, (page - 1) * size, size, true);
@@ -126,14 +150,40 @@ class ListingController {
                 page < pagesTotal ? urls.page(here, page + 1) : null);
         var t = pages.messages(lang);
         var shownTitle = page > 1 ? t.get("pagination.title", title, page) : title;
-        var chrome = pages.chrome(lang, shownTitle, description, urls.page(here, page),
+        boolean preview = arrangement != null && arrangement.preview();
+        var chrome = pages.chrome(lang, shownTitle, description, preview ? null : urls.page(here, page),
                 pages.everyLanguage(l -> urls.page(path.apply(l), page)),
                 urls.page(path.apply(pages.defaultLanguage()), page), currentSection,
-                pages.feeds(here, heading + " — " + pages.siteName(lang)));
-        ReaderKeys.listing(request, lang, key, slice.stories());
+                preview ? List.of() : pages.feeds(here, heading + " — " + pages.siteName(lang)));
+        var listed = slice.stories();
+        var placed = List.<Boolean>of();
+        if (arrangement != null && page == 1) {
+            // the first page's stories and the placed ones, the front's places first: nothing of the page is lost
+            var slots = arrangement.slots();
+            var arranged = FrontLayout.arrange(slots, reads.cards(slots.stream().map(FrontPages.Slot::storyId).toList(),
+                    lang), listed, listed.size() + slots.size());
+            listed = arranged.cards();
+            placed = arranged.placed();
+        }
+        var cards = pages.cards(listed, page == 1);
+        PageParts.Front front = null;
+        if (arrangement != null && page == 1) {
+            int lead = Math.min(FrontLayout.CARDS, cards.size());
+            front = PageParts.Front.of(cards.subList(0, lead), placed.subList(0, lead), preview);
+            cards = cards.subList(lead, cards.size());
+        }
+        if (!preview) {
+            ReaderKeys.listing(request, lang, key, listed);
+            if (front != null) {
+                SurrogateKeys.add(request, SurrogateKeys.front(arrangement.front().sectionId()));
+            }
+        }
         return new ModelAndView("site/listing", "page",
-                new ListingPage(chrome, heading, introduction, t.count("listing.count", slice.total()),
-                        pages.cards(slice.stories(), page == 1), pagination, page == 1 ? profile : null,
-                        page == 1 ? jsonLd : null));
+                new ListingPage(chrome, heading, introduction, t.count("listing.count", slice.total()), front, cards,
+                        pagination, page == 1 ? profile : null, page == 1 ? jsonLd : null));
+    }
+
+    /** A section's front for its first page: the places readers see (or the preview's), and which front it is. */
+    private record Arrangement(FrontPages.Front front, List<FrontPages.Slot> slots, boolean preview) {
     }
 }

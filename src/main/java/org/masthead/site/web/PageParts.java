@@ -46,6 +46,24 @@ public final class PageParts {
     public record Link(String url, String text) {
     }
 
+    /**
+     * An edited front as readers see it, on the home page or a section's first page: the lead, the top stories
+     * after it, whether each (the lead first) is in a place the editors chose ({@code placed}, which the
+     * preview marks), and whether this is the newsroom's preview.
+     */
+    public record Front(Card lead, List<Card> top, List<Boolean> placed, boolean preview) {
+
+        /** The front of {@code cards} (the lead first), or none when there is no story to show. */
+        static @Nullable Front of(List<Card> cards, List<Boolean> placed, boolean preview) {
+            return cards.isEmpty() ? null : new Front(cards.getFirst(), cards.subList(1, cards.size()), placed, preview);
+        }
+
+        /** Whether the card at {@code index} (0 is the lead) is in a place the editors chose. */
+        public boolean placed(int index) {
+            return index < placed.size() && placed.get(index);
+        }
+    }
+
     public record Picture(String src, String srcset, String sizes, int width, int height, String alt,
             boolean eager) {
     }

@@ -18,7 +18,6 @@ import org.masthead.site.PublicUrls;
 import org.masthead.site.ReaderData;
 import org.masthead.site.seo.StoryMetadata;
 import org.masthead.site.web.PageParts.Link;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,8 +80,7 @@ class StoryController {
     @GetMapping("/newsroom/preview/{id:\\d{1,18}}/{lang:uk|en|ru}")
     ModelAndView preview(@PathVariable long id, @PathVariable Language lang, HttpServletResponse response) {
         var story = stories.preview(id, lang).orElseThrow(() -> PageNotFound.in(lang));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        Previews.unshared(response);
         var blog = liveBlogs.find(id).orElse(null);
         return new ModelAndView("site/story", "page", page(story, stories.related(story.id(), lang, RELATED), true, blog,
                 blog == null ? null : live.page(story, blog, null)));

@@ -40,9 +40,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The edited front page and the breaking-news banner over real HTTP, with the page cache on: an editor arranges
- * the numbered places, previews them (readers see nothing yet), publishes them (the home page of that language
- * shows them at once, audited), pins run out, and a banner goes over every page of its language and comes down.
+ * The edited fronts and the breaking-news banner over real HTTP, with the page cache on: an editor arranges the
+ * numbered places of the home page or of a section, previews them (readers see nothing yet), publishes them (that
+ * page in that language shows them at once, audited, and no other page is dropped), pins run out, the admin API
+ * reads and sets them, and a banner goes over every page of its language and comes down.
  */
 @MastheadTest
 @TestPropertySource(properties = "masthead.cache.enabled=true")
@@ -75,7 +76,7 @@ class FrontPageIntegrationTest {
     @AfterEach
     void putTheFrontBack() {
         for (var language : Language.all()) {
-            fronts.publish(language, List.of(), "test");
+            fronts.publish(FrontPages.Front.home(language), List.of(), "test");
             fronts.clearBanner(language, "test");
         }
         relay.drain();
@@ -131,11 +132,124 @@ class FrontPageIntegrationTest {
     }
 
     @Test
+    void aSectionGetsItsOwnLeadPreviewedPublishedAuditedAndOnlyItsFirstPageIsDropped() {
+        long section = fixtures.section();
+        long older = fixtures.story().inSection(section).in(UK, "Старіша історія розділу").published();
+        long newer = fixtures.story().inSection(section).in(UK, "Новіша історія розділу").published();
+        long elsewhere = fixtures.story().in(UK, "Історія з іншого розділу").published();
+        relay.drain();
+        var slug = sectionSlug(section);
+        var sectionPage = "/uk/" + slug + "/";
+        var untouched = List.of(path(newer, UK), "/uk/", "/en/" + slug + "/");
+        for (var page : concat(List.of(sectionPage), untouched)) {
+            site.get(page);
+            assertThat(cache(site.get(page))).as(page).isEqualTo("hit");
+        }
+        assertThat(lead(site.get(sectionPage).body())).endsWith("-" + newer);
+
+        var arranging = editor.get("/newsroom/front/uk?section=" + slug);
+        assertThat(arranging.statusCode()).isEqualTo(200);
+        assertThat(arranging.body()).contains("<input type=\"hidden\" name=\"section\" value=\"" + slug + "\">",
+                "data-front-slots", "<option value=\"" + older + "\"").doesNotContain("<option value=\"" + elsewhere + "\"",
+                "id=\"banner-heading\"");
+        assertThat(HtmlValidator.errors(arranging.body())).isEmpty();
+
+        // a story of another section is refused, naming its place, with the form as typed
+        var refused = editor.post("/newsroom/front/uk", with(with(slots(Map.of(1, older, 2, elsewhere), Map.of()),
+                "section", slug), "op", "publish"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"slot2-error\"", "name=\"section\" value=\"" + slug + "\"");
+        assertThat(HtmlValidator.errors(refused.body())).isEmpty();
+        assertThat(fronts.live(FrontPages.Front.section(UK, section))).isEmpty();
+
+        var form = with(slots(Map.of(1, older), Map.of(1, inAnHour())), "section", slug);
+        var preview = editor.post("/newsroom/front/uk", with(form, "op", "preview"));
+        assertThat(preview.statusCode()).isEqualTo(303);
+        assertThat(preview.headers().firstValue("Location")).hasValue("/newsroom/preview/front/uk?section=" + slug);
+        var previewed = editor.get("/newsroom/preview/front/uk?section=" + slug);
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        assertThat(previewed.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(lead(previewed.body())).endsWith("-" + older);
+        assertThat(previewed.body()).contains("class=\"preview-note\"", "data-placed=\"true\"");
+        assertThat(HtmlValidator.errors(previewed.body())).isEmpty();
+        assertThat(cache(site.get(sectionPage))).isEqualTo("hit");
+        assertThat(fronts.live(FrontPages.Front.home(UK))).isEmpty();
+
+        var published = editor.post("/newsroom/front/uk", with(form, "op", "publish"));
+        assertThat(published.statusCode()).isEqualTo(302);
+        assertThat(published.headers().firstValue("Location").orElse("")).endsWith("/newsroom/front/uk?section=" + slug
+                + "&done=published");
+        relay.drain();
+        var shown = site.get(sectionPage);
+        assertThat(cache(shown)).isEqualTo("miss");
+        assertThat(lead(shown.body())).endsWith("-" + older);
+        assertThat(shown.body()).doesNotContain("data-placed");
+        assertThat(shown.headers().firstValue("Surrogate-Key").orElse("")).contains("section-front:" + section);
+        assertThat(HtmlValidator.errors(shown.body())).isEmpty();
+        // the section's stories, the home page and the section in English keep their cached pages
+        for (var page : untouched) {
+            assertThat(cache(site.get(page))).as(page).isEqualTo("hit");
+        }
+        assertThat(audit.recent("front.publish", null, 5)).anySatisfy(entry -> {
+            assertThat(entry.subject()).isEqualTo("front:uk/section:" + section);
+            assertThat(entry.detail()).contains("1=story " + older + " until");
+        });
+
+        // the pin runs out: announced once for that front, and the section's page follows by time again
+        jdbc.sql("update front_slot set pinned_until = :past where section_id = :section")
+                .param("past", Instant.now().minusSeconds(1).toEpochMilli()).param("section", section).update();
+        assertThat(desk.announceExpiries()).isEqualTo(1);
+        relay.drain();
+        assertThat(lead(site.get(sectionPage).body())).endsWith("-" + newer);
+        assertThat(cache(site.get("/uk/"))).isEqualTo("hit");
+    }
+
+    @Test
+    void theAdminApiReadsAndSetsASectionsFrontWithPreciseProblems() throws Exception {
+        long section = fixtures.section();
+        long lead = fixtures.story().inSection(section).in(EN, "Section lead").published();
+        long other = fixtures.story().in(EN, "Filed elsewhere").published();
+        long draft = fixtures.story().inSection(section).in(EN, "Section draft").draft();
+        relay.drain();
+        var slug = sectionSlug(section);
+        var token = Tokens.issue(editor, "Section front", "read", "write", "publish");
+
+        var empty = api("GET", "/api/v1/admin/front/en/" + slug, token, null);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("\"section\":\"" + slug + "\"", "\"slots\":[]");
+        var unknown = api("PUT", "/api/v1/admin/front/en/no-such-section", token, "{\"slots\":[]}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(unknown.body()).contains("There is no such section.");
+        var foreign = api("PUT", "/api/v1/admin/front/en/" + slug, token,
+                "{\"slots\":[{\"position\":1,\"storyId\":" + other + "}]}");
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(foreign.body()).contains("\"field\":\"slots[1]\"", "Story " + other + " is filed in");
+        var unpublished = api("PUT", "/api/v1/admin/front/en/" + slug, token,
+                "{\"slots\":[{\"position\":2,\"storyId\":" + draft + "}]}");
+        assertThat(unpublished.statusCode()).isEqualTo(400);
+        assertThat(unpublished.body()).contains("\"field\":\"slots[2]\"", "has no published en version");
+
+        var set = api("PUT", "/api/v1/admin/front/en/" + slug, token,
+                "{\"slots\":[{\"position\":1,\"storyId\":" + lead + "}]}");
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).contains("\"section\":\"" + slug + "\"", "\"storyId\":" + lead, "\"headline\":\"Section lead\"");
+        assertThat(api("GET", "/api/v1/admin/front/en/" + slug, token, null).body()).contains("\"storyId\":" + lead);
+        assertThat(api("GET", "/api/v1/admin/front/en", token, null).body()).doesNotContain("\"storyId\":" + lead);
+        relay.drain();
+        assertThat(lead(site.get("/en/" + slug + "/").body())).endsWith("-" + lead);
+        // a token without the publish scope may read but not set
+        var reader = Tokens.issue(editor, "Reader", "read");
+        assertThat(api("PUT", "/api/v1/admin/front/en/" + slug, reader, "{\"slots\":[]}").statusCode()).isEqualTo(403);
+        assertThat(api("GET", "/api/v1/admin/front/en/" + slug, reader, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aPinThatRunsOutLeavesThePlaceToTimeAndDropsTheCachedHomePage() {
         long pinned = fixtures.story().in(EN, "Pinned for a while").published();
         long newest = fixtures.story().in(EN, "Newest after the pin").published();
         relay.drain();
-        fronts.publish(EN, List.of(new FrontPages.Slot(1, pinned, Instant.now().plus(1, ChronoUnit.HOURS))), "test");
+        fronts.publish(FrontPages.Front.home(EN), List.of(new FrontPages.Slot(1, pinned, Instant.now().plus(1, ChronoUnit.HOURS))), "test");
         relay.drain();
         assertThat(lead(site.get("/en/").body())).endsWith("-" + pinned);
         assertThat(cache(site.get("/en/"))).isEqualTo("hit");
@@ -164,7 +278,7 @@ class FrontPageIntegrationTest {
         assertThat(HtmlValidator.errors(refused.body())).isEmpty();
         var past = editor.post("/newsroom/front/en", with(slots(Map.of(1, draft), Map.of()), "op", "preview"));
         assertThat(past.statusCode()).isEqualTo(422);
-        assertThat(fronts.live(EN)).isEmpty();
+        assertThat(fronts.live(FrontPages.Front.home(EN))).isEmpty();
 
         var contributor = new Staff(accounts).member(Role.CONTRIBUTOR).signIn(port);
         assertThat(contributor.get("/newsroom/front/en").statusCode()).isEqualTo(403);

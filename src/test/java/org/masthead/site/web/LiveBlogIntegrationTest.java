@@ -82,7 +82,7 @@ class LiveBlogIntegrationTest {
         for (var stream : streams) {
             stream.close();
         }
-        fronts.publish(UK, List.of(), "test");
+        fronts.publish(FrontPages.Front.home(UK), List.of(), "test");
         relay.drain();
     }
 
@@ -187,13 +187,27 @@ class LiveBlogIntegrationTest {
         }
 
         // featured on the Ukrainian front page, the live blog's entries drop that home page too
-        fronts.publish(UK, List.of(new FrontPages.Slot(1, id, null)), "test");
+        fronts.publish(FrontPages.Front.home(UK), List.of(new FrontPages.Slot(1, id, null)), "test");
         relay.drain();
         site.get("/uk/");
         assertThat(cache(site.get("/uk/"))).isEqualTo("hit");
         blogs.post(id, entry(UK, "Явка вища, ніж торік"), "test");
         relay.drain();
         assertThat(cache(site.get("/uk/"))).isEqualTo("miss");
+        assertThat(cache(site.get(others.getFirst()))).isEqualTo("hit");
+
+        // leading its section's front, the entries drop the section's first page, and its stories' pages stay
+        var sectionPage = "/uk/" + sectionSlug(section) + "/";
+        fronts.publish(FrontPages.Front.section(UK, section), List.of(new FrontPages.Slot(1, id, null)), "test");
+        relay.drain();
+        site.get(sectionPage);
+        assertThat(cache(site.get(sectionPage))).isEqualTo("hit");
+        blogs.post(id, entry(UK, "Підрахунок триває"), "test");
+        relay.drain();
+        var led = site.get(sectionPage);
+        assertThat(cache(led)).isEqualTo("miss");
+        assertThat(first(Pattern.compile("<li class=\"lead-story\"[^>]*>.*?<h2><a href=\"([^\"]+)\"", Pattern.DOTALL),
+                led.body())).isEqualTo(livePage);
         assertThat(cache(site.get(others.getFirst()))).isEqualTo("hit");
     }
 

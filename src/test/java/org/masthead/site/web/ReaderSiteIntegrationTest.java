@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.masthead.content.Block;
+import org.masthead.content.FrontPages;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.support.Fixtures;
@@ -32,6 +33,7 @@ class ReaderSiteIntegrationTest {
     @Autowired Stories stories;
     @Autowired Taxonomy taxonomy;
     @Autowired org.masthead.platform.outbox.OutboxRelay relay;
+    @Autowired FrontPages fronts;
     SiteClient site;
     Fixtures fixtures;
 
@@ -48,6 +50,26 @@ class ReaderSiteIntegrationTest {
         var page = site.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(HtmlValidator.errors(page.body())).as(path).isEmpty();
+    }
+
+    @Test
+    void aSectionPageWithAChosenLeadIsValidHtml() {
+        long section = fixtures.section();
+        long chosen = fixtures.story().inSection(section).in(EN, "The section's chosen lead").published();
+        for (int i = 1; i <= 16; i++) {
+            fixtures.story().inSection(section).in(EN, "Section story " + i).published();
+        }
+        fronts.publish(FrontPages.Front.section(EN, section), List.of(new FrontPages.Slot(1, chosen, null)), "test");
+        relay.drain();
+        var slug = taxonomy.sections().stream().filter(s -> s.id() == section).findFirst().orElseThrow().slug();
+        var page = site.get("/en/" + slug + "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var lead = Pattern.compile("<ul class=\"front\">\\s*<li class=\"lead-story\"[^>]*>.*?<h2><a href=\"([^\"]+)\"",
+                Pattern.DOTALL).matcher(page.body());
+        assertThat(lead.find()).as("a lead on the section's page").isTrue();
+        assertThat(lead.group(1)).endsWith("-" + chosen);
+        assertThat(page.body()).contains("<ul class=\"cards\">");
+        assertThat(HtmlValidator.errors(page.body())).isEmpty();
     }
 
     @Test
