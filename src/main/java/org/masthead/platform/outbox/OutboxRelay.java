@@ -395,13 +395,25 @@ public class OutboxRelay implements ApplicationRunner, SmartLifecycle {
                     .update();
         }
 
-        /** Takes or renews the lease on the shared cursor; false while another node holds it. */
+        /**
+         * Takes or renews the lease on the shared cursor; false while another node holds it. A lease with more than
+         * half of its time left is only read, so an idle cluster writes a cursor row once per consumer every
+         * {@code LEASE / 2}, not on every pass.
+         */
         private boolean claim() {
             long now = clock.millis();
-            jdbc.sql("""
-                    insert into outbox_cursor (consumer, node, position) values (:consumer, '', 0)
-                    on conflict (consumer, node) do nothing""")
-                    .param("consumer", consumer.name()).update();
+            var lease = jdbc.sql("select lease_owner, lease_until from outbox_cursor where consumer = :consumer and node = ''")
+                    .param("consumer", consumer.name())
+                    .query((rs, n) -> node.equals(rs.getString("lease_owner")) ? rs.getLong("lease_until") : 0L)
+                    .optional();
+            if (lease.isEmpty()) {
+                jdbc.sql("""
+                        insert into outbox_cursor (consumer, node, position) values (:consumer, '', 0)
+                        on conflict (consumer, node) do nothing""")
+                        .param("consumer", consumer.name()).update();
+            } else if (lease.get() - now > LEASE.toMillis() / 2) {
+                return true;
+            }
             return jdbc.sql("""
                     update outbox_cursor set lease_owner = :node, lease_until = :until, seen_at = :now
                      where consumer = :consumer and node = ''

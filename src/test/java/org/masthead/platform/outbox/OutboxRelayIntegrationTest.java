@@ -208,6 +208,30 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void aLeaseIsWrittenAgainOnlyWhenHalfOfItHasRunOut() {
+        var run = run();
+        var shared = new PingConsumer("idle" + run, run, events -> { });
+        var relay = relay("node-a", cluster(shared.name()), shared);
+        relay.drain();
+        long taken = leaseUntil(shared.name());
+
+        clock.move(OutboxRelay.LEASE.dividedBy(2).minusSeconds(1));
+        ping("one" + run);
+        relay.drain();
+        assertThat(shared.texts()).containsExactly("one" + run);
+        clock.move(Duration.ofSeconds(1));
+        relay.drain();
+        relay.drain();
+        assertThat(leaseUntil(shared.name())).as("moving the cursor renews the lease; idle passes only read it")
+                .isEqualTo(taken + OutboxRelay.LEASE.dividedBy(2).minusSeconds(1).toMillis());
+
+        clock.move(OutboxRelay.LEASE.dividedBy(2).plusSeconds(1));
+        relay.drain();
+        assertThat(leaseUntil(shared.name())).as("renewed once half of it has gone")
+                .isEqualTo(clock.millis() + OutboxRelay.LEASE.toMillis());
+    }
+
+    @Test
     void aConsumerOnEveryNodeKeepsACursorPerNodeAndALateNodeCatchesUp() {
         var run = run();
         ping("one" + run, "two" + run);
@@ -280,6 +304,11 @@ class OutboxRelayIntegrationTest {
 
     private long newestEvent() {
         return jdbc.sql("select max(id) from outbox_event").query(Long.class).single();
+    }
+
+    private long leaseUntil(String consumer) {
+        return jdbc.sql("select lease_until from outbox_cursor where consumer = :c and node = ''")
+                .param("c", consumer).query(Long.class).single();
     }
 
     private long deadLetters(String consumer) {
