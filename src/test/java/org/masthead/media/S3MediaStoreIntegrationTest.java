@@ -1,6 +1,7 @@
 package org.masthead.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.masthead.platform.Language.EN;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,13 +10,20 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.masthead.content.Block;
+import org.masthead.content.RichText;
+import org.masthead.content.Stories;
+import org.masthead.content.Taxonomy;
 import org.masthead.identity.Accounts;
 import org.masthead.identity.Role;
 import org.masthead.support.Images;
 import org.masthead.support.MastheadTest;
+import org.masthead.support.Fixtures;
 import org.masthead.support.NewsroomClient;
 import org.masthead.support.S3Server;
+import org.masthead.support.SiteClient;
 import org.masthead.support.Staff;
+import org.masthead.support.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -27,8 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Images in a bucket of a real S3-compatible server (s3proxy, started here): variants made once and stored in the
  * bucket, served streamed with the bucket's entity tag and a year's cache lifetime, crops made once and kept there;
- * while the bucket cannot be reached uploads are refused with a clear message and nothing stored, images this node
- * has already served keep being served, and everything works again once it is back, with no restart.
+ * while the bucket cannot be reached uploads through the newsroom and the admin API are refused with a clear message
+ * and nothing stored, images this node has already served keep being served from its memory, stories and feeds that
+ * show images are still published and answer, and everything works again once it is back, with no restart.
  */
 @MastheadTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -54,6 +63,8 @@ class S3MediaStoreIntegrationTest {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MediaProperties properties;
+    @Autowired Stories stories;
+    @Autowired Taxonomy taxonomy;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -99,7 +110,9 @@ class S3MediaStoreIntegrationTest {
         publish(id);
         var before = get("/media/" + id + "/400.jpg");
         assertThat(before.statusCode()).isEqualTo(200);
+        var token = Tokens.issue(editor, "wire", "write");
         int assets = jdbc.sql("select count(*) from media_asset").query(Integer.class).single();
+        int variants = jdbc.sql("select count(*) from media_variant").query(Integer.class).single();
         var keys = S3.keys(BUCKET);
 
         S3.stop();
@@ -107,7 +120,32 @@ class S3MediaStoreIntegrationTest {
             var refused = editor.upload("/newsroom/media", "photo.png", Images.png(640, 480));
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.body()).contains("the image store cannot be reached. Nothing was kept");
+            var api = new SiteClient(port).upload("/api/v1/admin/media", token, "photo.png", Images.png(640, 480),
+                    "en.caption", "Never kept");
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Retry-After")).isPresent();
+            assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(api.body()).contains("\"status\":503", "Image store unavailable", "Nothing was kept");
             assertThat(jdbc.sql("select count(*) from media_asset").query(Integer.class).single()).isEqualTo(assets);
+            assertThat(jdbc.sql("select count(*) from media_variant").query(Integer.class).single()).isEqualTo(variants);
+            assertThat(jdbc.sql("select count(*) from media_text where caption = 'Never kept'").query(Integer.class)
+                    .single()).isZero();
+
+            // a story showing the image is published, and its page and the feed are made, without the bucket
+            var headline = Fixtures.unique("Harbour pictured");
+            long story = new Fixtures(stories, taxonomy).story().in(EN, headline).body(
+                    new Block.Paragraph("b1", "The harbour at dawn."),
+                    new Block.Image("b2", id, RichText.EMPTY, "Wire Photo", "Boats in a harbour")).published();
+            var site = new SiteClient(port);
+            var moved = site.get("/en/any/any-" + story);
+            assertThat(moved.statusCode()).isEqualTo(301);
+            var page = site.get(URI.create(moved.headers().firstValue("Location").orElseThrow()).getPath());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(headline, "/media/" + id + "/");
+            var feed = site.get("/en/feed/rss-full.xml");
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.body()).contains(headline, "/media/" + id + "/");
 
             var cached = get("/media/" + id + "/400.jpg");
             assertThat(cached.statusCode()).isEqualTo(200);

@@ -2,7 +2,6 @@ package org.masthead.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -425,19 +424,7 @@ class AdminApiIntegrationTest {
     }
 
     private HttpResponse<String> upload(String token, String fileName, byte[] bytes, String... fields) {
-        var boundary = "----wire" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        for (int i = 0; i < fields.length; i += 2) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
-                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return site.send(HttpRequest.newBuilder(site.uri("/api/v1/admin/media")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return site.upload("/api/v1/admin/media", token, fileName, bytes, fields);
     }
 
     private JsonNode read(HttpResponse<String> response) {
