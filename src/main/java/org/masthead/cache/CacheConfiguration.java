@@ -8,7 +8,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
@@ -19,8 +20,9 @@ class CacheConfiguration {
      */
     @Bean
     PageCacheFilter pageCacheAnswers(PageCache cache, CacheProperties properties,
-            io.micrometer.core.instrument.MeterRegistry metrics, ObjectProvider<HandlerMappingIntrospector> cors) {
-        // the web layer's CORS mappings, which the security chain's CORS filter reads too
+            io.micrometer.core.instrument.MeterRegistry metrics,
+            @Qualifier("corsConfigurationSource") ObjectProvider<CorsConfigurationSource> cors) {
+        // the CORS rules the security chain's CORS filter reads too (it finds them by that name)
         return new PageCacheFilter(cache, properties, metrics, cors::getIfAvailable);
     }
 

@@ -132,7 +132,7 @@ class SecurityConfiguration {
                 .securityContext(context -> context.requireExplicitSave(true))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
-                // answers CORS preflights with the web layer's mappings (the public content API's)
+                // answers CORS preflights with the bean corsConfigurationSource's rules (the public content API's)
                 .cors(Customizer.withDefaults())
                 .anonymous(anonymous -> { });
         return http.build();

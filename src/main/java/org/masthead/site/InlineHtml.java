@@ -5,7 +5,6 @@ import gg.jte.TemplateOutput;
 import org.masthead.content.InlineTree;
 import org.masthead.content.Mark;
 import org.masthead.content.RichText;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A text with marks as HTML, for every surface that shows HTML (reader pages, full-text feeds, the content
@@ -26,12 +25,16 @@ public record InlineHtml(String html) implements Content {
             @Override
             public void open(Mark mark) {
                 switch (mark) {
-                    case Mark.Link link -> html.append("<a href=\"").append(escape(link.href())).append("\" rel=\"noopener")
-                            .append(link.rel().isEmpty() ? "" : " " + String.join(" ", link.rel())).append("\">");
+                    case Mark.Link link -> {
+                        escape(link.href(), false, html.append("<a href=\""));
+                        html.append("\" rel=\"noopener")
+                                .append(link.rel().isEmpty() ? "" : " " + String.join(" ", link.rel())).append("\">");
+                    }
                     case Mark.StoryLink link -> {
                         var target = targets.story(link.storyId());
                         if (target != null) {
-                            html.append("<a href=\"").append(escape(target.url())).append('"');
+                            escape(target.url(), false, html.append("<a href=\""));
+                            html.append('"');
                             if (target.hreflang() != null) {
                                 html.append(" hreflang=\"").append(target.hreflang()).append('"');
                             }
@@ -63,12 +66,7 @@ public record InlineHtml(String html) implements Content {
 
             @Override
             public void text(String run) {
-                int from = 0;
-                for (int i = run.indexOf('\n'); i >= 0; i = run.indexOf('\n', from)) {
-                    html.append(escape(run.substring(from, i))).append("<br>");
-                    from = i + 1;
-                }
-                html.append(escape(run.substring(from)));
+                escape(run, true, html);
             }
         });
         return new InlineHtml(html.toString());
@@ -88,7 +86,28 @@ public record InlineHtml(String html) implements Content {
         return html;
     }
 
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+    /**
+     * Appends {@code text} with the five characters that mean something in HTML as references, as Spring's
+     * HtmlUtils writes them, and with {@code lineBreaks} each line break as {@code <br>}. The runs between them are
+     * copied whole, not character by character: a story's text is most of the work of its page.
+     */
+    static void escape(String text, boolean lineBreaks, StringBuilder html) {
+        int copied = 0;
+        for (int i = 0; i < text.length(); i++) {
+            var reference = switch (text.charAt(i)) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                case '\n' -> lineBreaks ? "<br>" : null;
+                default -> null;
+            };
+            if (reference != null) {
+                html.append(text, copied, i).append(reference);
+                copied = i + 1;
+            }
+        }
+        html.append(text, copied, text.length());
     }
 }
