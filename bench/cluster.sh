@@ -9,8 +9,8 @@
 #   DURATION=15s PG=postgresql://127.0.0.1:5432/test PG_USER=postgres SCHEMA=clusterbench bench/cluster.sh
 #   PORTS="8185 8186 8187 8188 8189" bench/cluster.sh     HAProxy to both, HAProxy to one, s3proxy, node 1, node 2
 #
-# Measured, each with wrk -t2 -c64 --latency for DURATION after a 5 s warm-up, CPU of the whole machine alongside, once
-# every node started has had 10 s of load on each address directly:
+# Measured, each with wrk -t2 -c64 --latency for DURATION after the load benchmark's warm-up (rounds of 5 s until the
+# JIT compilers of the running nodes together are done with the page), CPU of the whole machine alongside:
 #   1. page cache on (as shipped): story and home pages through HAProxy to two nodes and to one node;
 #   2. page cache off (masthead.cache.enabled=false, both nodes started again): the same four;
 #   3. images: one variant (/media/{id}/{width}.jpg, the first the home page shows) from one node on S3 as shipped
@@ -19,10 +19,10 @@
 # then one table with every figure, the two-node/one-node ratios and the S3/disk ratios. Raw outputs land in $OUT.
 #
 # On a machine of two cores the two nodes, HAProxy, PostgreSQL and wrk share those two cores, so two nodes cannot
-# serve twice what one serves: one node already keeps both cores busy, and the second only adds its own
-# threads, memory and garbage collection to the same cores. A ratio near or below 1 here says that the nodes agree
-# and share the load without contention between them (no shared lock, no cross-node chatter per request), not
-# what two machines would give; the CPU column shows the machine saturated in both runs.
+# serve twice what one serves, and here they serve less: one node already keeps both cores busy, and the second adds
+# its own JIT compilers, garbage collector and database connections (a pool each) on the same cores, while each node
+# warms its caches on half the requests. The ratio says what a second node costs on a shared machine, not what a
+# second machine would give; the CPU column shows the machine saturated in both runs.
 # Needs wrk, haproxy and psql (Debian: wrk haproxy postgresql-client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +40,7 @@ rows="$out/table.tsv"
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' masthead)
 export JAVA_HOME=$(find_jdk)
 # the measuring helpers of the load benchmark: run_wrk (a warm-up, then one measured run and a row of the table)
-source <(sed -n '/^cpu_ticks()/p;/^run_wrk()/,/^}/p;/^row()/,/^}/p;/^rps_of()/p;/^ratio()/p' bench/run.sh)
+source <(sed -n '/^cpu_ticks()/p;/^warm_up()/,/^}/p;/^run_wrk()/,/^}/p;/^row()/,/^}/p;/^rps_of()/p;/^ratio()/p' bench/run.sh)
 
 echo "== build"
 mvn -B -ntp -q -o -DskipTests compile
@@ -114,6 +114,16 @@ start_node() { # name port schema, then Masthead's arguments: starts it in the b
 await_node() { # name port
     await "node $1" "http://127.0.0.1:$2/actuator/health/readiness" "${node_pid[$1]}" "$out/node-$1.log"
 }
+# Seconds the JIT compilers of every running node have spent so far, for the warm-up: through HAProxy a page
+# warms both nodes at once.
+compile_seconds() {
+    local total=0 pid
+    for pid in "${node_pid[@]}"; do
+        total=$({ "$JAVA_HOME/bin/jstat" -compiler "$pid" 2>/dev/null || true; } \
+            | awk -v total="$total" 'NR == 2 { seconds = $4 } END { print total + seconds }')
+    done
+    echo "$total"
+}
 stop_node() {
     kill "${node_pid[$1]}" 2>/dev/null || true
     wait "${node_pid[$1]}" 2>/dev/null || true
@@ -164,12 +174,6 @@ pages() { # label-suffix: story and home through HAProxy to two nodes and to one
     run_wrk "home $1, one node" "$one/en/" 64
 }
 
-warm_up() { # urls...: 10 s of load on each, so that every node has compiled and cached what the figures measure
-    for url; do
-        wrk -t2 -c64 -d10s "$url" >/dev/null
-    done
-}
-
 first_image() { # port: the first image variant the home page shows
     curl -fsS "http://127.0.0.1:$1/en/" | grep -oE '/media/[0-9]+/[0-9]+\.jpg' | head -1
 }
@@ -188,8 +192,6 @@ story=$(curl -fsS "http://127.0.0.1:$node1_port/en/" | grep -oE 'href="/en/econo
 image=$(first_image "$node1_port")
 [ -n "$image" ] || { echo "no image on the home page"; exit 1; }
 echo "story $story, image $image ($(curl -fsS "http://127.0.0.1:$node1_port$image" | wc -c) bytes)"
-node1="http://127.0.0.1:$node1_port" node2="http://127.0.0.1:$node2_port"
-warm_up "$node1$story" "$node2$story" "$node1/en/" "$node2/en/" "$node1$image"
 pages "hit"
 run_wrk "image, S3 (node memory as shipped)" "http://127.0.0.1:$node1_port$image" 64
 
@@ -202,7 +204,6 @@ start_node node2 "$node2_port" "$schema" "${s3_settings[@]}" --masthead.cache.en
 await_node node1 "$node1_port"
 await_node node2 "$node2_port"
 start_haproxy
-warm_up "$node1$story" "$node2$story" "$node1/en/" "$node2/en/"
 pages "uncached"
 stop_haproxy
 stop_node node2
@@ -216,7 +217,6 @@ await_node node1 "$node1_port"
 await_node disk "$node2_port"
 disk_image=$(first_image "$node2_port")
 echo "disk image $disk_image ($(curl -fsS "http://127.0.0.1:$node2_port$disk_image" | wc -c) bytes)"
-warm_up "$node1$image" "$node2$disk_image"
 run_wrk "image, S3 (node memory off)" "http://127.0.0.1:$node1_port$image" 64
 run_wrk "image, disk" "http://127.0.0.1:$node2_port$disk_image" 64
 
