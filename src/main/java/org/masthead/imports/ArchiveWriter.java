@@ -41,6 +41,7 @@ import org.masthead.platform.text.Slugs;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what an {@link Archive} describes through the newsroom's own front doors: sections, tags and authors
@@ -98,6 +99,8 @@ class ArchiveWriter {
     private final ImportLedger ledger;
     private final ArchiveImages images;
     private final PlatformTransactionManager transactions;
+    /** For the reading thread: read-only, so on SQLite it reads on the read pool, never waiting for the writer. */
+    private final TransactionTemplate committed;
     private final Clock clock;
 
     ArchiveWriter(Stories stories, Taxonomy taxonomy, Pages pages, ContentRules rules, ImportLedger ledger,
@@ -109,6 +112,8 @@ class ArchiveWriter {
         this.ledger = ledger;
         this.images = images;
         this.transactions = transactions;
+        this.committed = new TransactionTemplate(transactions);
+        this.committed.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -134,19 +139,29 @@ class ArchiveWriter {
     /**
      * Told of a post before {@link #post} brings it in, from another thread: starts reading and encoding the images
      * it shows that no earlier run brought in, so that they are ready when the post is written. Reads only what is
-     * committed, and writes nothing.
+     * committed, and writes nothing; if it cannot read, the images are encoded when the post is written.
      */
     void expect(Run run, Archive.Post post, Content content) {
         if (run.options.dryRun() || !brought(post, content)) {
             return;
         }
-        var found = ledger.find(run.archive.source, run.archive.site, post.key());
-        if (found.isPresent() && found.get().digest().equals(content.digest())) {
+        var wanted = wantedImages(run, post, content);
+        List<String> missing;
+        try {
+            missing = committed.execute(status -> {
+                var found = ledger.find(run.archive.source, run.archive.site, post.key());
+                if (found.isPresent() && found.get().digest().equals(content.digest())) {
+                    return List.<String>of();
+                }
+                return wanted.stream().filter(key -> !run.expected.contains(key)
+                        && ledger.find(run.archive.source, run.archive.site, key).isEmpty()).toList();
+            });
+        } catch (RuntimeException unread) {
             return;
         }
-        for (var key : wantedImages(run, post, content)) {
+        for (var key : java.util.Objects.requireNonNull(missing)) {
             var image = run.archive.images.get(key);
-            if (image != null && run.expected.add(key) && ledger.find(run.archive.source, run.archive.site, key).isEmpty()) {
+            if (image != null && run.expected.add(key)) {
                 run.ahead.put(key, CompletableFuture.supplyAsync(() -> images.prepare(image, run.archive, run.options),
                         run.encoder()));
             }

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ImportBatch {
 
     static final int MAX_ITEMS = 200;
-    static final long MAX_MILLIS = 1000;
+    static final long MAX_MILLIS = 500;
 
     private final PlatformTransactionManager manager;
     private final TransactionTemplate savepoint;
