@@ -84,8 +84,8 @@ class ArchiveWriter {
 
         private synchronized ExecutorService encoder() {
             if (encoder == null) {
-                // the other core(s) encode while this one writes
-                encoder = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+                // a thread per core: while images are wanted faster than they are made, the writer waits for them
+                encoder = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                         Thread.ofPlatform().name("archive-images-", 0).daemon(true).factory());
             }
             return encoder;
