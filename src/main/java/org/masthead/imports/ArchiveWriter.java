@@ -37,6 +37,7 @@ import org.masthead.imports.ImportReport.Outcome;
 import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
+import org.masthead.platform.db.SqlDialect;
 import org.masthead.platform.text.Slugs;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -101,10 +102,12 @@ class ArchiveWriter {
     private final PlatformTransactionManager transactions;
     /** For the reading thread: read-only, so on SQLite it reads on the read pool, never waiting for the writer. */
     private final TransactionTemplate committed;
+    private final SqlDialect dialect;
     private final Clock clock;
 
     ArchiveWriter(Stories stories, Taxonomy taxonomy, Pages pages, ContentRules rules, ImportLedger ledger,
-            ArchiveImages images, PlatformTransactionManager transactions, Clock clock) {
+            ArchiveImages images, PlatformTransactionManager transactions, SqlDialect dialect, Clock clock) {
+        this.dialect = dialect;
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.pages = pages;
@@ -119,7 +122,7 @@ class ArchiveWriter {
 
     /** A run of {@code archive}: end it with {@link #finish}, however it ends. */
     Run start(Archive archive, ImportOptions options, ImportReport report) {
-        return new Run(archive, options, report, new ImportBatch(transactions, report));
+        return new Run(archive, options, report, new ImportBatch(transactions, report, dialect == SqlDialect.SQLITE));
     }
 
     /** Commits what the run's last batch holds, and stops encoding images ahead. */

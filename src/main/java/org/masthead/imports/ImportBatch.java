@@ -19,20 +19,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same file again brings them in.
  *
  * <p>Every read of an item happens inside the open transaction, so it sees what the items before it wrote.
+ *
+ * <p>On SQLite, which has one writer at a time, the batch leaves the file's lock free for {@value #PAUSE_MILLIS} ms
+ * after each commit: a writer waiting for it (a newsroom save, an outbox consumer of a running Masthead) sleeps in
+ * SQLite's busy handler between tries, and would otherwise find it taken again each time it wakes.
  */
 final class ImportBatch {
 
     static final int MAX_ITEMS = 200;
     static final long MAX_MILLIS = 500;
+    static final long PAUSE_MILLIS = 100;
 
     private final PlatformTransactionManager manager;
     private final TransactionTemplate savepoint;
     private final ImportReport report;
+    private final boolean oneWriter;
     private final List<ImportReport.Line> lines = new ArrayList<>();
     private @Nullable TransactionStatus open;
     private long openedAt;
 
-    ImportBatch(PlatformTransactionManager manager, ImportReport report) {
+    ImportBatch(PlatformTransactionManager manager, ImportReport report, boolean oneWriter) {
+        this.oneWriter = oneWriter;
         this.manager = manager;
         this.savepoint = new TransactionTemplate(manager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -89,6 +96,13 @@ final class ImportBatch {
             manager.commit(status);
         } catch (RuntimeException failed) {
             failure = "not written, the transaction of its batch failed: " + ArchiveWriter.reason(failed);
+        }
+        if (oneWriter) {
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (var line : written) {
             boolean lost = line.outcome() == ImportReport.Outcome.IMPORTED || line.outcome() == ImportReport.Outcome.UPDATED;
