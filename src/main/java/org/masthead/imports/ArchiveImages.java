@@ -83,11 +83,17 @@ class ArchiveImages {
         return new ArrayList<>(keys);
     }
 
-    /** Stores the image and its texts in every language; returns its id in the media library. */
-    long bring(Archive.Image image, Archive archive, ImportOptions options) {
-        var bytes = bytes(image, archive, options);
-        var name = fileName(image.url());
-        var item = media.upload(bytes, name, ArchiveWriter.BY);
+    /**
+     * Reads the image and checks and encodes it as any upload, touching neither the database nor the store: the
+     * part of bringing it in that may run on another thread, ahead of the posts that show it.
+     */
+    MediaLibrary.PreparedUpload prepare(Archive.Image image, Archive archive, ImportOptions options) {
+        return media.prepareUpload(bytes(image, archive, options), fileName(image.url()));
+    }
+
+    /** Stores a prepared image and its texts in every language; returns its id in the media library. */
+    long store(MediaLibrary.PreparedUpload upload, Archive.Image image) {
+        var item = media.store(upload, ArchiveWriter.BY);
         var text = new MediaText(cut(image.caption()), cut(image.credit()), cut(image.alt()));
         for (var language : Language.all()) {
             media.describe(item.id(), language, text);

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The way in to imports of other platforms' archives, for the command line and the newsroom alike. One import runs
  * at a time in a process; imports in two processes on one database (the command beside a running Masthead) are
- * safe too, since every item is one transaction keyed by what it was in the source.
+ * safe too, since every item is written whole, in a savepoint of a short transaction, keyed by what it was in
+ * the source.
  */
 @Service
 public class ArchiveImports {

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.AuthorDraft;
@@ -29,8 +34,10 @@ import org.masthead.content.TagDraft;
 import org.masthead.content.Taxonomy;
 import org.masthead.content.TaxonomyRejected;
 import org.masthead.imports.ImportReport.Outcome;
+import org.masthead.media.MediaLibrary;
 import org.masthead.platform.Language;
 import org.masthead.platform.Localized;
+import org.masthead.platform.db.SqlDialect;
 import org.masthead.platform.text.Slugs;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -40,10 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes what an {@link Archive} describes through the newsroom's own front doors: sections, tags and authors
  * through {@link Taxonomy}, stories through {@link Stories} (whose {@link ContentRules} check every body), pages
- * through {@link Pages}, images through {@link ArchiveImages}. Each item is one transaction that also records what
- * the item became ({@link ImportLedger}), so an item is either wholly there, with its record, or not at all: a run
- * stopped at any point and started again ends as an uninterrupted one. A dry run reads the ledger and checks the
- * bodies, and writes nothing.
+ * through {@link Pages}, images through {@link ArchiveImages}. Each item is one savepoint of an {@link ImportBatch}
+ * that also records what the item became ({@link ImportLedger}), so an item is either wholly there, with its record,
+ * or not at all: a run stopped at any point and started again ends as an uninterrupted one. A dry run reads the
+ * ledger and checks the bodies, and writes nothing.
  */
 @Component
 class ArchiveWriter {
@@ -57,17 +64,32 @@ class ArchiveWriter {
     record Content(String title, String excerpt, String html, String digest, boolean tooLarge) {
     }
 
-    /** One run's state: the archive, the options and the report. */
+    /** One run's state: the archive, the options, the report and the batch being written. */
     static final class Run {
         final Archive archive;
         final ImportOptions options;
         final ImportReport report;
+        final ImportBatch batch;
         final Set<String> reportedImages = new HashSet<>();
+        /** Images being read and encoded ahead of the posts that show them (see {@link #expect}), by key. */
+        private final Map<String, CompletableFuture<MediaLibrary.PreparedUpload>> ahead = new ConcurrentHashMap<>();
+        private final Set<String> expected = ConcurrentHashMap.newKeySet();
+        private @Nullable ExecutorService encoder;
 
-        Run(Archive archive, ImportOptions options, ImportReport report) {
+        private Run(Archive archive, ImportOptions options, ImportReport report, ImportBatch batch) {
             this.archive = archive;
             this.options = options;
             this.report = report;
+            this.batch = batch;
+        }
+
+        private synchronized ExecutorService encoder() {
+            if (encoder == null) {
+                // a thread per core: while images are wanted faster than they are made, the writer waits for them
+                encoder = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                        Thread.ofPlatform().name("archive-images-", 0).daemon(true).factory());
+            }
+            return encoder;
         }
     }
 
@@ -77,25 +99,102 @@ class ArchiveWriter {
     private final ContentRules rules;
     private final ImportLedger ledger;
     private final ArchiveImages images;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
+    /** For the reading thread: read-only, so on SQLite it reads on the read pool, never waiting for the writer. */
+    private final TransactionTemplate committed;
+    private final SqlDialect dialect;
     private final Clock clock;
 
     ArchiveWriter(Stories stories, Taxonomy taxonomy, Pages pages, ContentRules rules, ImportLedger ledger,
-            ArchiveImages images, PlatformTransactionManager transactions, Clock clock) {
+            ArchiveImages images, PlatformTransactionManager transactions, SqlDialect dialect, Clock clock) {
+        this.dialect = dialect;
         this.stories = stories;
         this.taxonomy = taxonomy;
         this.pages = pages;
         this.rules = rules;
         this.ledger = ledger;
         this.images = images;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
+        this.committed = new TransactionTemplate(transactions);
+        this.committed.setReadOnly(true);
         this.clock = clock;
+    }
+
+    /** A run of {@code archive}: end it with {@link #finish}, however it ends. */
+    Run start(Archive archive, ImportOptions options, ImportReport report) {
+        return new Run(archive, options, report, new ImportBatch(transactions, report, dialect == SqlDialect.SQLITE));
+    }
+
+    /** Commits what the run's last batch holds, and stops encoding images ahead. */
+    void finish(Run run) {
+        try {
+            run.batch.commit();
+        } finally {
+            synchronized (run) {
+                if (run.encoder != null) {
+                    run.encoder.shutdownNow();
+                }
+            }
+            run.ahead.clear();
+        }
+    }
+
+    /**
+     * Told of a post before {@link #post} brings it in, from another thread: starts reading and encoding the images
+     * it shows that no earlier run brought in, so that they are ready when the post is written. Reads only what is
+     * committed, and writes nothing; if it cannot read, the images are encoded when the post is written.
+     */
+    void expect(Run run, Archive.Post post, Content content) {
+        if (run.options.dryRun() || !brought(post, content)) {
+            return;
+        }
+        var wanted = wantedImages(run, post, content);
+        List<String> missing;
+        try {
+            missing = committed.execute(status -> {
+                var found = ledger.find(run.archive.source, run.archive.site, post.key());
+                if (found.isPresent() && found.get().digest().equals(content.digest())) {
+                    return List.<String>of();
+                }
+                return wanted.stream().filter(key -> !run.expected.contains(key)
+                        && ledger.find(run.archive.source, run.archive.site, key).isEmpty()).toList();
+            });
+        } catch (RuntimeException unread) {
+            return;
+        }
+        for (var key : java.util.Objects.requireNonNull(missing)) {
+            var image = run.archive.images.get(key);
+            if (image != null && run.expected.add(key)) {
+                run.ahead.put(key, CompletableFuture.supplyAsync(() -> images.prepare(image, run.archive, run.options),
+                        run.encoder()));
+            }
+        }
+    }
+
+    private static boolean brought(Archive.Post post, Content content) {
+        return post.language() != null && STATUSES.contains(post.status()) && !content.tooLarge() && !content.title().isBlank();
+    }
+
+    private static final Set<String> STATUSES = Set.of("publish", "draft", "pending", "future", "private");
+
+    /** The images a post shows: its group's featured image, then those in its content. */
+    private static List<String> wantedImages(Run run, Archive.Post post, Content content) {
+        var wanted = new ArrayList<String>();
+        var group = run.archive.groups.get(post.group());
+        if (group != null && group.featuredImage() != null) {
+            wanted.add(group.featuredImage());
+        }
+        wanted.addAll(ArchiveImages.referenced(content.html(), run.archive));
+        return wanted;
     }
 
     // ---- sections, tags, authors
 
     /** Brings in every section, tag and author that the archive's stories are filed under, one line each. */
     void taxonomy(Run run) {
+        if (!run.options.dryRun()) {
+            run.batch.begin();
+        }
         var used = new HashSet<String>();
         run.archive.groups.values().forEach(g -> {
             if (g.section() != null) {
@@ -119,19 +218,22 @@ class ArchiveWriter {
             var term = run.archive.terms.get(alias);
             var id = mapped(run, target);
             if (term != null && id != null && !run.options.dryRun()) {
-                transactions.executeWithoutResult(status -> {
+                run.batch.inSavepoint(() -> {
                     ledger.put(run.archive.source, run.archive.site, alias, "section", id, term.language(), "");
                     addresses(term.addresses(), "section", id, term.language());
+                    return id;
                 });
             }
         });
         if (!run.options.dryRun()) {
             // the old site's own feeds lead to the home feed
-            transactions.executeWithoutResult(status -> {
+            run.batch.inSavepoint(() -> {
                 for (var feed : HOME_FEEDS) {
                     ledger.address(run.archive.basePath + feed, "home", 0, run.archive.defaultLanguage, true);
                 }
+                return HOME_FEEDS.size();
             });
+            run.batch.commit();
         }
     }
 
@@ -141,14 +243,14 @@ class ArchiveWriter {
     private record Done(Outcome outcome, String target, String reason) {
     }
 
-    /** Runs one item in its own transaction; a clash with a concurrent run of the same file is tried once more. */
+    /** Runs one item in its own savepoint; a clash with a concurrent run of the same file is tried once more. */
     private void once(Run run, String label, String type, java.util.function.Supplier<Done> work) {
         once(run, label, type, work, null);
     }
 
     /**
      * The same; when the newsroom refuses a slug the item kept from its source (taken, reserved), {@code freeSlug}
-     * does it again in a new transaction with a slug of the newsroom's making.
+     * does it again in a new savepoint with a slug of the newsroom's making.
      */
     private void once(Run run, String label, String type, java.util.function.Supplier<Done> work,
             java.util.function.@Nullable Supplier<Done> freeSlug) {
@@ -176,14 +278,14 @@ class ArchiveWriter {
         } catch (RuntimeException e) {
             done = new Done(Outcome.FAILED, "", reason(e));
         }
-        run.report.add(label, type, done.outcome(), done.target(), done.reason());
+        run.batch.line(label, type, done.outcome(), done.target(), done.reason());
     }
 
     private Done inTransaction(Run run, java.util.function.Supplier<Done> work) {
         if (run.options.dryRun()) {
             return work.get();
         }
-        return transactions.execute(status -> work.get());
+        return run.batch.inSavepoint(work);
     }
 
     private Done term(Run run, Archive.Term term, String slug) {
@@ -268,44 +370,62 @@ class ArchiveWriter {
 
     /** Brings in one post or page in one language; one line in the report. */
     void post(Run run, Archive.Post post, Content content) {
+        if (!run.options.dryRun()) {
+            run.batch.begin();
+        }
+        item(run, post, content);
+        run.batch.commitIfDue();
+    }
+
+    private void item(Run run, Archive.Post post, Content content) {
         var type = post.page() ? "page" : "post";
         if (post.language() == null) {
-            run.report.add(post.label(), type, Outcome.SKIPPED, "", "language " + post.languageCode()
+            run.batch.line(post.label(), type, Outcome.SKIPPED, "", "language " + post.languageCode()
                     + " is not one of the newsroom's (uk, en, ru)");
             return;
         }
-        if (!Set.of("publish", "draft", "pending", "future", "private").contains(post.status())) {
-            run.report.add(post.label(), type, Outcome.SKIPPED, "", "status " + post.status() + " is not brought in");
+        if (!STATUSES.contains(post.status())) {
+            run.batch.line(post.label(), type, Outcome.SKIPPED, "", "status " + post.status() + " is not brought in");
             return;
         }
         if (content.tooLarge()) {
-            run.report.add(post.label(), type, Outcome.FAILED, "", "the content is longer than "
+            run.batch.line(post.label(), type, Outcome.FAILED, "", "the content is longer than "
                     + WxrReader.MAX_TEXT + " characters");
             return;
         }
         if (content.title().isBlank()) {
-            run.report.add(post.label(), type, Outcome.SKIPPED, "", "no title");
+            run.batch.line(post.label(), type, Outcome.SKIPPED, "", "no title");
             return;
         }
         var found = ledger.find(run.archive.source, run.archive.site, post.key());
         if (found.isPresent() && found.get().digest().equals(content.digest())) {
-            run.report.add(post.label(), type, Outcome.UNCHANGED, target(found.get()), "");
+            run.batch.line(post.label(), type, Outcome.UNCHANGED, target(found.get()), "");
             return;
         }
-        // the images come in first, each in its own transaction: a file on disk never outlives its row
-        var group = run.archive.groups.get(post.group());
+        // the images come in first, each in its own savepoint: a file on disk never outlives its row
         if (!run.options.dryRun()) {
-            var wanted = new ArrayList<String>();
-            if (group != null && group.featuredImage() != null) {
-                wanted.add(group.featuredImage());
-            }
-            wanted.addAll(ArchiveImages.referenced(content.html(), run.archive));
-            for (var key : wanted) {
+            for (var key : wantedImages(run, post, content)) {
                 image(run, key);
             }
         }
         once(run, post.label(), type, () -> post.page() ? page(run, post, content, found.orElse(null), true)
                 : story(run, post, content, found.orElse(null)), post.page() ? () -> page(run, post, content, found.orElse(null), false) : null);
+    }
+
+    /** The image as read and encoded ahead, or read and encoded now if it was not. */
+    private MediaLibrary.PreparedUpload prepared(Run run, String key, Archive.Image image) {
+        var ahead = run.ahead.remove(key);
+        if (ahead == null) {
+            return images.prepare(image, run.archive, run.options);
+        }
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static String target(ImportLedger.Entry entry) {
@@ -323,17 +443,17 @@ class ArchiveWriter {
         }
         run.reportedImages.add(key);
         try {
-            var id = transactions.execute(status -> {
-                var stored = images.bring(image, run.archive, run.options);
+            var id = run.batch.inSavepoint(() -> {
+                var stored = images.store(prepared(run, key, image), image);
                 ledger.claim(run.archive.source, run.archive.site, key, "media", stored);
                 return stored;
             });
-            run.report.add(image.key(), "image", Outcome.IMPORTED, "media " + id, "");
+            run.batch.line(image.key(), "image", Outcome.IMPORTED, "media " + id, "");
             return Optional.ofNullable(id);
         } catch (ArchiveImages.NotBrought e) {
-            run.report.add(image.key(), "image", Outcome.FAILED, "", e.getMessage() + ": " + image.url());
+            run.batch.line(image.key(), "image", Outcome.FAILED, "", e.getMessage() + ": " + image.url());
         } catch (RuntimeException e) {
-            run.report.add(image.key(), "image", Outcome.FAILED, "", reason(e) + ": " + image.url());
+            run.batch.line(image.key(), "image", Outcome.FAILED, "", reason(e) + ": " + image.url());
         }
         return Optional.empty();
     }
@@ -349,6 +469,7 @@ class ArchiveWriter {
         var leadImage = group == null || group.featuredImage() == null ? null : run.archive.images.get(group.featuredImage());
         var slug = slug(post.slug(), content.title(), language);
         var body = converted.blocks();
+        // read once: the save below changes none of what status() reads of it
         var details = dry || storyId == 0 ? null : stories.details(storyId).orElseThrow();
         int basedOn = details == null ? 0 : details.revisions().getOrDefault(language, 0);
         var save = new SaveVersion(storyId, language, basedOn, content.title(), plain(content.excerpt()), "", "",
@@ -360,7 +481,7 @@ class ArchiveWriter {
                     storyId == 0 ? "new story " + language.code() : "story " + storyId + " " + language.code(), String.join("; ", notes));
         }
         saveDroppingRefused(save, slug, notes);
-        status(storyId, language, post, before != null);
+        status(java.util.Objects.requireNonNull(details), language, post, before != null);
         if (before != null && group != null) {
             refile(run, storyId, group);
         }
@@ -426,8 +547,8 @@ class ArchiveWriter {
     }
 
     /** WordPress's status of the version, with its original time: published, scheduled, in review or a draft. */
-    private void status(long storyId, Language language, Archive.Post post, boolean update) {
-        var details = stories.details(storyId).orElseThrow();
+    private void status(org.masthead.content.StoryDetails details, Language language, Archive.Post post, boolean update) {
+        long storyId = details.id();
         var at = post.date() == null ? clock.instant() : post.date();
         switch (post.status()) {
             case "publish" -> {

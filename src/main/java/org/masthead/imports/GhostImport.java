@@ -143,14 +143,18 @@ final class GhostImport {
                     digest(post, html, section, tagKeys, authors), false));
         }
         archive.group();
-        var run = new ArchiveWriter.Run(archive, options, report);
+        var run = writer.start(archive, options, report);
         progress.total(archive.posts.size() + archive.terms.size() + archive.authors.size());
-        writer.taxonomy(run);
-        int done = report.lines().size();
-        progress.done(done);
-        for (var entry : contents.entrySet()) {
-            writer.post(run, archive.posts.get(entry.getKey()), entry.getValue());
-            progress.done(++done);
+        try {
+            writer.taxonomy(run);
+            int done = report.lines().size();
+            progress.done(done);
+            for (var entry : contents.entrySet()) {
+                writer.post(run, archive.posts.get(entry.getKey()), entry.getValue());
+                progress.done(++done);
+            }
+        } finally {
+            writer.finish(run);
         }
         return report;
     }

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * not Masthead is running on it. It starts only the database, the content, the media library and the import: no
  * web server, search index, outbox consumers or schedules. Every change it makes writes its outbox event in the same
  * transaction, so a running Masthead (which polls the outbox) indexes, evicts and notifies as it goes, and one
- * started later catches up. Each item is one transaction keyed by what it was in the export: the command may run
+ * started later catches up. Each item is written whole, keyed by what it was in the export, in transactions of a
+ * few hundred items that each last at most half a second: the command may run
  * beside the newsroom's import page or be stopped and run again.
  */
 public final class ImportCommand {

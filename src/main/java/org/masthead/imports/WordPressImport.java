@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.masthead.imports.ImportReport.Outcome;
@@ -46,22 +49,127 @@ final class WordPressImport {
     ImportReport run() {
         var report = new ImportReport();
         var archive = index(report);
-        var run = new ArchiveWriter.Run(archive, options, report);
+        var run = writer.start(archive, options, report);
         int total = archive.posts.size() + (int) archive.terms.size() + archive.authors.size();
         progress.total(total);
-        writer.taxonomy(run);
-        int[] done = {report.lines().size()};
-        progress.done(done[0]);
-        reader.read(file, true, channel -> { }, item -> {
-            var post = archive.posts.get(key(item));
-            if (post == null) {
-                return;
+        var reading = new Reading(run);
+        try {
+            writer.taxonomy(run);
+            int done = report.lines().size();
+            progress.done(done);
+            reading.start();
+            for (var next = reading.next(); next != null; next = reading.next()) {
+                writer.post(run, next.post(), next.content());
+                progress.done(++done);
             }
-            writer.post(run, post, new ArchiveWriter.Content(item.title(), item.excerpt(), item.content(), digest(item, post),
-                    item.tooLarge()));
-            progress.done(++done[0]);
-        });
+        } finally {
+            reading.stop();
+            writer.finish(run);
+        }
         return report;
+    }
+
+    /** A post read from the file, for the writer. */
+    private record Read(Archive.Post post, ArchiveWriter.Content content) {
+    }
+
+    /**
+     * The second pass on a thread of its own, up to {@value #AHEAD} posts ahead of the writer: while one post is
+     * written the next are parsed and the images they show encoded (see {@link ArchiveWriter#expect}).
+     */
+    private final class Reading {
+
+        private static final int AHEAD = 100;
+        private static final Object END = new Object();
+
+        private final ArchiveWriter.Run run;
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+        private volatile boolean stopped;
+        private @Nullable Thread thread;
+
+        Reading(ArchiveWriter.Run run) {
+            this.run = run;
+        }
+
+        void start() {
+            thread = Thread.ofPlatform().name("archive-read").daemon(true).start(() -> {
+                Object last = END;
+                try {
+                    reader.read(file, true, channel -> { }, item -> {
+                        var post = run.archive.posts.get(key(item));
+                        if (post != null) {
+                            var content = new ArchiveWriter.Content(item.title(), item.excerpt(), item.content(),
+                                    digest(item, post), item.tooLarge());
+                            writer.expect(run, post, content);
+                            put(new Read(post, content));
+                        }
+                    });
+                } catch (Stopped stopped) {
+                    return;
+                } catch (RuntimeException | Error e) {
+                    last = e;
+                }
+                try {
+                    put(last);
+                } catch (Stopped stopped) {
+                    // nobody is waiting for the end any more
+                }
+            });
+        }
+
+        /** The next post, or null at the end of the file; what failed the reading is thrown here. */
+        @Nullable Read next() {
+            try {
+                var next = queue.take();
+                if (next instanceof Read read) {
+                    return read;
+                }
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next instanceof Error e) {
+                    throw e;
+                }
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the export", e);
+            }
+        }
+
+        private void put(Object read) {
+            try {
+                while (!stopped && !queue.offer(read, 100, TimeUnit.MILLISECONDS)) {
+                    // the writer is busy: wait for room, unless it has stopped
+                }
+                if (stopped) {
+                    throw new Stopped();
+                }
+            } catch (InterruptedException e) {
+                throw new Stopped();
+            }
+        }
+
+        /** Stops the reading thread (the writer has ended, maybe on an error) and waits for it. */
+        void stop() {
+            stopped = true;
+            var reading = thread;
+            if (reading != null) {
+                reading.interrupt();
+                try {
+                    reading.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** The writer has stopped: the reading thread ends. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
     }
 
     private static String key(WxrReader.Item item) {

@@ -63,6 +63,18 @@ public class MediaLibrary {
      */
     @Transactional
     public MediaItem upload(byte[] bytes, String fileName, String uploadedBy) {
+        return store(prepareUpload(bytes, fileName), uploadedBy);
+    }
+
+    /** An upload checked and encoded as {@link #upload} does it, not yet stored. */
+    public record PreparedUpload(PreparedImage image, String fileName) {
+    }
+
+    /**
+     * The checks and the encoding of {@link #upload} without touching the database or the store: the CPU-heavy
+     * half, which a caller bringing in many images (an archive import) runs on another thread ahead of storing.
+     */
+    public PreparedUpload prepareUpload(byte[] bytes, String fileName) {
         var sniffed = UploadSniffer.sniff(bytes, fileName, properties);
         PreparedImage prepared;
         try (var reservation = budget.reserve((long) sniffed.width() * sniffed.height())) {
@@ -78,7 +90,13 @@ public class MediaLibrary {
             prepared = prepare(image);
         }
         var name = fileName.replaceAll("[\\p{Cntrl}/\\\\]", "");
-        long id = insert(prepared, name.length() > 200 ? name.substring(name.length() - 200) : name, uploadedBy);
+        return new PreparedUpload(prepared, name.length() > 200 ? name.substring(name.length() - 200) : name);
+    }
+
+    /** Stores a prepared upload, its variants with it. */
+    @Transactional
+    public MediaItem store(PreparedUpload upload, String uploadedBy) {
+        long id = insert(upload.image(), upload.fileName(), uploadedBy);
         return item(id).orElseThrow();
     }
 

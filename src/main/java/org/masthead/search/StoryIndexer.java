@@ -58,10 +58,13 @@ class StoryIndexer implements OutboxConsumer {
     /**
      * The stories whose documents hold what changed: a section's slug (results link to it, facets count
      * by it), a tag's or author's slug and names (facets, suggestions). Pages and settings are not indexed.
+     * A new section has no slug to move from: the stories filed in it since are indexed by their own saves (read
+     * only now, its stories would be every story an archive import filed there, all in one batch).
      */
     private List<Long> storiesShowing(SiteEvent event) {
         return switch (event) {
-            case SiteEvent.SectionChanged section -> section.moved() ? stories.idsInSection(section.sectionId()) : List.of();
+            case SiteEvent.SectionChanged section -> section.change() != SiteEvent.Change.CREATED && section.moved()
+                    ? stories.idsInSection(section.sectionId()) : List.of();
             case SiteEvent.TagChanged tag -> tag.change() == SiteEvent.Change.DELETED ? tag.storyIds()
                     : tag.renamed() ? stories.idsTagged(tag.tagId()) : List.of();
             case SiteEvent.TagsMerged merged -> merged.storyIds();
@@ -78,13 +81,23 @@ class StoryIndexer implements OutboxConsumer {
      * write an older reading of a story after the indexer wrote a newer one.
      */
     synchronized void reindex(Collection<Long> storyIds) {
-        if (storyIds.isEmpty()) {
-            return;
-        }
         var documents = new LinkedHashMap<Long, List<SearchDocument>>();
         for (long id : storyIds) {
             documents.put(id, documents(id));
+            // a renamed section or tag can name tens of thousands of stories: held a few hundred at a time
+            if (documents.size() == CHUNK) {
+                replace(documents);
+                documents = new LinkedHashMap<>();
+            }
         }
+        if (!documents.isEmpty()) {
+            replace(documents);
+        }
+    }
+
+    private static final int CHUNK = 500;
+
+    private void replace(java.util.Map<Long, List<SearchDocument>> documents) {
         try {
             index.replace(documents);
         } catch (SearchUnavailable e) {

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.masthead.content.Block;
@@ -85,6 +86,32 @@ class HostileArchiveIntegrationTest {
                 .containsExactly("Before the flood.", "The water rose at night.", "After the flood.");
         var next = report.lines().stream().filter(l -> l.sourceId().equals("post 2")).findFirst().orElseThrow();
         assertThat(next.outcome()).isEqualTo(Outcome.IMPORTED);
+    }
+
+    @Test
+    void aPostThatFailsIsUndoneAloneAndThePostsBesideItInItsBatchStay() throws IOException {
+        var site = "https://batch.example";
+        var file = folder.resolve("batch.xml");
+        var tooLong = "Headline ".repeat(org.masthead.content.ContentRules.MAX_HEADLINE / 9 + 10).strip();
+        Files.writeString(file, wxr(site, "", post(1, "Before it", "<p>One.</p>") + post(2, tooLong, "<p>Two.</p>")
+                + post(3, "After it", "<p>Three.</p>")), StandardCharsets.UTF_8);
+        long storiesBefore = jdbc.sql("select count(*) from story").query(Long.class).single();
+
+        var report = run(ArchiveImports.Source.WORDPRESS, file);
+
+        var failed = report.lines().stream().filter(l -> l.sourceId().equals("post 2")).findFirst().orElseThrow();
+        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.reason()).contains("headline");
+        for (var good : List.of("post 1", "post 3")) {
+            assertThat(report.lines()).filteredOn(l -> l.sourceId().equals(good)).extracting(ImportReport.Line::outcome)
+                    .containsExactly(Outcome.IMPORTED);
+        }
+        assertThat(stories.published(story(site, "group:post:1"), Language.EN)).isPresent();
+        assertThat(stories.published(story(site, "group:post:3"), Language.EN)).isPresent();
+        // the failed post left nothing: no record, and no story opened for it
+        assertThat(jdbc.sql("select count(*) from import_item where site = :site and source_key in ('post:2', 'group:post:2')")
+                .param("site", site).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from story").query(Long.class).single()).isEqualTo(storiesBefore + 2);
     }
 
     @Test
