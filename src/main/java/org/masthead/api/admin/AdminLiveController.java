@@ -188,9 +188,10 @@ class AdminLiveController {
     @ErrorResponses({413, 415, 422})
     @Operation(operationId = "translateLiveEntry", summary = "Translate an entry into another language (translators and "
             + "editors; publish scope): readers of that language see it at once, webhooks announce it",
-            description = "The entry's own language, or a withdrawn entry, is answered 422 (field `language`); bodies are "
-                    + "checked as the entry's. Saving again replaces the translation and puts it up to date with the "
-                    + "entry's current text.")
+            description = "The entry's own language, or a withdrawn entry, is answered 400 (field `language`); bodies are "
+                    + "checked as the entry's, with its limits (413 past " + RequestBodyLimit.ENTRY_BYTES + " bytes, 422 past "
+                    + LiveBlogs.MAX_ENTRY_BLOCKS + " blocks or " + LiveBlogs.MAX_ENTRY_TEXT + " characters). Saving "
+                    + "again replaces the translation and puts it up to date with the entry's current text.")
     @PutMapping(path = "/entries/{entry:\\d{1,18}}/translations/{lang:uk|en|ru}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TranslationResponse translate(@AuthenticationPrincipal NewsroomUser user,
             @Parameter(description = "The story's id.", example = "42") @PathVariable long id,

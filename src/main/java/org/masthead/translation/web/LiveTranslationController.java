@@ -76,8 +76,13 @@ class LiveTranslationController {
         } catch (InvalidContent refused) {
             var errors = new LinkedHashMap<String, String>();
             for (var problem : refused.problems()) {
-                var field = problem.field().startsWith("body") ? "body" : problem.field();
-                errors.putIfAbsent(form + "-" + field, t.get(problem.messageKey(), problem.args().toArray()));
+                var message = t.get(problem.messageKey(), problem.args().toArray());
+                // a language the entry takes no translation into has no form of its own: said at the top
+                if (problem.field().equals("language")) {
+                    errors.putIfAbsent("language", message);
+                } else {
+                    errors.putIfAbsent(form + "-" + (problem.field().startsWith("body") ? "body" : problem.field()), message);
+                }
             }
             return page(request, user, id, null, errors, typed, null, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (InlineMarkup.Unreadable unreadable) {

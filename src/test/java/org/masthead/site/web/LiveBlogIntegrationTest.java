@@ -287,13 +287,16 @@ class LiveBlogIntegrationTest {
         assertThat(behind.id()).isEqualTo(corrected.changeId());
         assertThat(behind.data()).contains("A new entry", "live-outdated").doesNotContain("Новий запис");
 
-        // an English reader who had only the page from before reconnects: everything after, in order, in English
+        // an English reader who had only the page from before reconnects: what the one who stayed had, in order, in
+        // English (the post itself too when it is read back after the translation, as it then reads in English)
         var resumed = open(LiveViews.stream(id, EN), Long.toString(start));
-        assertThat(resumed.next().id()).isEqualTo(posted.changeId());
-        assertThat(resumed.next().id()).isEqualTo(translated.changeId());
-        var last = resumed.next();
-        assertThat(last.id()).isEqualTo(corrected.changeId());
-        assertThat(last.data()).contains("A new entry");
+        var received = new ArrayList<Event>();
+        while (received.isEmpty() || received.getLast().id() != corrected.changeId()) {
+            received.add(resumed.next());
+        }
+        assertThat(received).extracting(Event::id).endsWith(translated.changeId(), corrected.changeId());
+        assertThat(received).allSatisfy(event -> assertThat(event.data()).contains("A new entry")
+                .doesNotContain("Новий запис"));
     }
 
     @Test
