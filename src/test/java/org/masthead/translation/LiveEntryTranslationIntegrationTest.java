@@ -134,7 +134,7 @@ class LiveEntryTranslationIntegrationTest {
         relay.drain();
         var stale = translator.get(deskPage).body();
         assertThat(states(stale, entry.id())).containsExactly(Map.entry("en", "stale"), Map.entry("ru", "missing"));
-        assertThat(stale).contains("<del>дев’ятій.</del>", "<ins>десятій.</ins>");
+        assertThat(stale).contains("<del>дев’ятій</del><ins>десятій</ins>");
         english = site.get(path(id, EN)).body();
         assertThat(article(english, entry.id())).contains("The talks began at", "class=\"live-note live-outdated\"",
                 "href=\"" + path(id, UK) + "#entry-" + entry.id() + "\" hreflang=\"uk\"");
