@@ -14,6 +14,7 @@ import org.masthead.content.ContentEvent.StoryUnpublished;
 import org.masthead.content.ContentEvent.VersionSaved;
 import org.masthead.content.ContentEvent.VersionUnpublished;
 import org.masthead.content.FrontPages;
+import org.masthead.content.LiveEntry;
 import org.masthead.content.LiveEvent;
 import org.masthead.content.SiteEvent;
 import org.masthead.content.SiteEvent.AuthorChanged;
@@ -141,9 +142,16 @@ class Evictions {
     /**
      * An entry or the state of a live blog changes the live blog's own pages (and its feed of entries), in every
      * language (an entry may show in the others with a note), and the fronts (home or section pages) where the
-     * live blog is in a place: nothing else, however often entries come.
+     * live blog is in a place: nothing else, however often entries come. A translation changes those pages in its
+     * language only.
      */
     private void live(LiveEvent event, Sink sink) {
+        if (event instanceof LiveEvent.EntryChanged changed && changed.kind() == LiveEntry.Change.TRANSLATED) {
+            sink.evict(Set.of(SurrogateKeys.live(event.storyId(), changed.language())), Set.of(changed.language()));
+            fronts.featuring(event.storyId()).stream().filter(front -> front.language() == changed.language())
+                    .forEach(front -> evictFront(front, sink));
+            return;
+        }
         sink.evict(Set.of(SurrogateKeys.live(event.storyId())));
         fronts.featuring(event.storyId()).forEach(front -> evictFront(front, sink));
     }

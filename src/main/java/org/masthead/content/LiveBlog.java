@@ -2,6 +2,7 @@ package org.masthead.content;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.masthead.platform.Language;
 
 /**
  * A story run as a live blog: its versions are the introduction, entries come under it. {@code showUntranslated}:
@@ -20,5 +21,12 @@ public record LiveBlog(long storyId, State state, Instant startedAt, @Nullable I
         public static java.util.Optional<State> fromKey(String key) {
             return java.util.Arrays.stream(values()).filter(s -> s.key().equals(key)).findFirst();
         }
+    }
+
+    /**
+     * Translation work on a live blog's entries in one language: entries not yet translated into it and
+     * translations behind a correction of their entry (withdrawn entries need none).
+     */
+    public record TranslationWork(long storyId, Language language, int missing, int outdated) {
     }
 }

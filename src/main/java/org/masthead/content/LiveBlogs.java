@@ -34,6 +34,10 @@ public class LiveBlogs {
     /** Characters of text in one entry, every block's together. */
     public static final int MAX_ENTRY_TEXT = 20_000;
 
+    /** The entries that read in {@code :lang}: written in it, or translated into it. */
+    private static final String READS_IN = " and (language = :lang or exists (select 1 from live_entry_translation t"
+            + " where t.entry_id = live_entry.id and t.language = :lang))";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ContentRules rules;
@@ -112,49 +116,88 @@ public class LiveBlogs {
                 .param("body", json.writerFor(BODY).writeValueAsString(clean.body()))
                 .param("key", clean.keyEvent() ? 1 : 0).param("by", by)
                 .query(Long.class).single();
-        return changed(storyId, id, LiveEntry.Change.POSTED);
+        return changed(storyId, id, LiveEntry.Change.POSTED, clean.language());
     }
 
-    /** Replaces an entry's text and flag; readers see it as corrected, with the time. */
+    /**
+     * Replaces an entry's text and flag; readers see it as corrected, with the time. A change of its headline or body
+     * counts as a new revision of its text, which puts its translations behind it.
+     */
     @Transactional
     public LiveEntry.Changed correct(long storyId, long entryId, LiveEntry.Draft draft) {
         var entry = entry(storyId, entryId);
         var clean = check(new LiveEntry.Draft(entry.language(), draft.author(), draft.headline(), draft.body(),
                 draft.keyEvent()));
+        boolean textChanged = !clean.headline().equals(entry.headline()) || !clean.body().equals(entry.body());
         jdbc.sql("""
                 update live_entry set author = :author, headline = :headline, body = :body, key_event = :key,
-                    corrected_at = :now where id = :id""")
+                    corrected_at = :now, revision = revision + :step where id = :id""")
                 .param("author", clean.author()).param("headline", clean.headline())
                 .param("body", json.writerFor(BODY).writeValueAsString(clean.body()))
-                .param("key", clean.keyEvent() ? 1 : 0).param("now", clock.millis()).param("id", entryId).update();
-        return changed(storyId, entryId, LiveEntry.Change.CORRECTED);
+                .param("key", clean.keyEvent() ? 1 : 0).param("now", clock.millis()).param("step", textChanged ? 1 : 0)
+                .param("id", entryId).update();
+        return changed(storyId, entryId, LiveEntry.Change.CORRECTED, entry.language());
+    }
+
+    /**
+     * Saves the entry's translation into {@code draft.language()}, made from the entry's text as it is now (which
+     * puts it up to date). Checked by the same rules as the entry; refused with {@link InvalidContent} (field
+     * {@code language}) for the entry's own language or a withdrawn entry.
+     */
+    @Transactional
+    public LiveEntry.Changed translate(long storyId, long entryId, LiveEntry.TranslationDraft draft, String by) {
+        var entry = entry(storyId, entryId);
+        if (draft.language() == entry.language()) {
+            throw new InvalidContent(List.of(new InvalidContent.Problem("language", "content.error.live-own-language",
+                    List.of(entry.language().code()))));
+        }
+        if (entry.withdrawn()) {
+            throw new InvalidContent(List.of(new InvalidContent.Problem("language", "content.error.live-withdrawn",
+                    List.of())));
+        }
+        var clean = checkText(draft, new ArrayList<>());
+        jdbc.sql("""
+                insert into live_entry_translation (entry_id, language, headline, body, source_revision, source_headline,
+                    source_body, translated_at, translated_by)
+                values (:entry, :lang, :headline, :body, :revision, :sourceHeadline, :sourceBody, :now, :by)
+                on conflict (entry_id, language) do update set headline = excluded.headline, body = excluded.body,
+                    source_revision = excluded.source_revision, source_headline = excluded.source_headline,
+                    source_body = excluded.source_body, translated_at = excluded.translated_at,
+                    translated_by = excluded.translated_by""")
+                .param("entry", entryId).param("lang", draft.language().code()).param("headline", clean.headline())
+                .param("body", json.writerFor(BODY).writeValueAsString(clean.body())).param("revision", entry.revision())
+                .param("sourceHeadline", entry.headline())
+                .param("sourceBody", json.writerFor(BODY).writeValueAsString(entry.body()))
+                .param("now", clock.millis()).param("by", by).update();
+        return changed(storyId, entryId, LiveEntry.Change.TRANSLATED, draft.language());
     }
 
     /** Withdraws an entry: its place stays, as a note that it was withdrawn. */
     @Transactional
     public LiveEntry.Changed withdraw(long storyId, long entryId) {
-        entry(storyId, entryId);
+        var entry = entry(storyId, entryId);
         jdbc.sql("update live_entry set withdrawn = 1, key_event = 0, corrected_at = :now where id = :id")
                 .param("now", clock.millis()).param("id", entryId).update();
-        return changed(storyId, entryId, LiveEntry.Change.WITHDRAWN);
+        return changed(storyId, entryId, LiveEntry.Change.WITHDRAWN, entry.language());
     }
 
     @Transactional(readOnly = true)
     public LiveEntry entry(long storyId, long entryId) {
         return jdbc.sql("select * from live_entry where id = :id and story_id = :story")
                 .param("id", entryId).param("story", storyId).query(this::entry).optional()
+                .map(found -> withTranslations(List.of(found)).getFirst())
                 .orElseThrow(() -> new TaxonomyNotFound("entry"));
     }
 
     /**
      * Entries newest first, {@code limit} of them, older than entry {@code olderThan} (the first page when null);
-     * in {@code language}, or every language when null.
+     * those that read in {@code language} (written or translated into it), or every entry when null.
      */
     @Transactional(readOnly = true)
     public LiveEntry.Page entries(long storyId, @Nullable Language language, @Nullable Long olderThan, int limit) {
         var sql = new StringBuilder("select * from live_entry where story_id = :story");
         if (language != null) {
-            sql.append(" and language = :lang");
+            sql.append(READS_IN);
         }
         if (olderThan != null) {
             sql.append(" and id < :older");
@@ -167,7 +210,7 @@ public class LiveBlogs {
         if (olderThan != null) {
             query = query.param("older", olderThan);
         }
-        var rows = new ArrayList<>(query.query(this::entry).list());
+        var rows = new ArrayList<>(withTranslations(query.query(this::entry).list()));
         Long next = null;
         if (rows.size() > limit) {
             rows.removeLast();
@@ -176,29 +219,64 @@ public class LiveBlogs {
         return new LiveEntry.Page(List.copyOf(rows), next);
     }
 
-    /** The key events of the live blog, newest first, withdrawn ones left out. */
+    /** The key events of the live blog, newest first, withdrawn ones left out; as {@link #entries} for {@code language}. */
     @Transactional(readOnly = true)
     public List<LiveEntry> keyEvents(long storyId, @Nullable Language language, int limit) {
         var sql = "select * from live_entry where story_id = :story and key_event = 1 and withdrawn = 0"
-                + (language == null ? "" : " and language = :lang") + " order by id desc limit :limit";
+                + (language == null ? "" : READS_IN) + " order by id desc limit :limit";
         var query = jdbc.sql(sql).param("story", storyId).param("limit", limit);
         if (language != null) {
             query = query.param("lang", language.code());
         }
-        return query.query(this::entry).list();
+        return withTranslations(query.query(this::entry).list());
     }
 
     /** The changes after {@code afterChange} in order, at most {@code limit}: what a reconnecting reader missed. */
     @Transactional(readOnly = true)
     public List<LiveEntry.Changed> changesSince(long storyId, long afterChange, int limit) {
-        return jdbc.sql("""
-                select c.id as change_id, c.kind as change_kind, e.* from live_change c
+        var rows = jdbc.sql("""
+                select c.id as change_id, c.kind as change_kind, c.language as change_language, e.* from live_change c
                   join live_entry e on e.id = c.entry_id
                  where c.story_id = :story and c.id > :after order by c.id limit :limit""")
                 .param("story", storyId).param("after", afterChange).param("limit", limit)
-                .query((rs, n) -> new LiveEntry.Changed(rs.getLong("change_id"),
+                .query((rs, n) -> new Row(rs.getLong("change_id"),
                         LiveEntry.Change.valueOf(rs.getString("change_kind").toUpperCase(java.util.Locale.ROOT)),
-                        entry(rs, n)))
+                        entry(rs, n), rs.getString("change_language")))
+                .list();
+        var entries = withTranslations(rows.stream().map(Row::entry).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(LiveEntry::id, e -> e));
+        return rows.stream().map(row -> {
+            var entry = entries.get(row.entry().id());
+            var language = row.language() == null ? entry.language() : Language.fromCode(row.language()).orElseThrow();
+            return new LiveEntry.Changed(row.changeId(), row.kind(), entry, language);
+        }).toList();
+    }
+
+    private record Row(long changeId, LiveEntry.Change kind, LiveEntry entry, @Nullable String language) {
+    }
+
+    /**
+     * The translation work on every live blog's entries, per language translated into, live blogs with the newest
+     * entries first; languages with nothing to do are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<LiveBlog.TranslationWork> translationWork() {
+        var languages = String.join(" union all ", Language.all().stream()
+                .map(language -> "select '" + language.code() + "' as code").toList());
+        return jdbc.sql("""
+                select e.story_id, l.code,
+                       sum(case when t.entry_id is null then 1 else 0 end) as missing,
+                       sum(case when t.source_revision < e.revision then 1 else 0 end) as outdated
+                  from live_entry e
+                  cross join (%s) l
+                  left join live_entry_translation t on t.entry_id = e.id and t.language = l.code
+                 where e.withdrawn = 0 and e.language <> l.code
+                 group by e.story_id, l.code
+                having sum(case when t.entry_id is null then 1 else 0 end) > 0
+                    or sum(case when t.source_revision < e.revision then 1 else 0 end) > 0
+                 order by max(e.id) desc, l.code""".formatted(languages))
+                .query((rs, n) -> new LiveBlog.TranslationWork(rs.getLong(1), Language.fromCode(rs.getString(2)).orElseThrow(),
+                        rs.getInt(3), rs.getInt(4)))
                 .list();
     }
 
@@ -209,11 +287,11 @@ public class LiveBlogs {
                 .query(Long.class).single();
     }
 
-    /** How many entries the live blog has in {@code language} (every language when null). */
+    /** How many entries the live blog has that read in {@code language} (every entry when null). */
     @Transactional(readOnly = true)
     public int count(long storyId, @Nullable Language language) {
         var query = jdbc.sql("select count(*) from live_entry where story_id = :story"
-                + (language == null ? "" : " and language = :lang")).param("story", storyId);
+                + (language == null ? "" : READS_IN)).param("story", storyId);
         if (language != null) {
             query = query.param("lang", language.code());
         }
@@ -228,6 +306,15 @@ public class LiveBlogs {
         } else if (author.length() > MAX_AUTHOR) {
             problems.add(new InvalidContent.Problem("author", "content.error.too-long", List.of(Integer.toString(MAX_AUTHOR))));
         }
+        var text = checkText(new LiveEntry.TranslationDraft(draft.language(), draft.headline(), draft.body()), problems);
+        return new LiveEntry.Draft(draft.language(), author, text.headline(), text.body(), draft.keyEvent());
+    }
+
+    /**
+     * The headline and body of an entry or of a translation, cleaned; refused with every problem with them and those
+     * already in {@code problems}.
+     */
+    private LiveEntry.TranslationDraft checkText(LiveEntry.TranslationDraft draft, List<InvalidContent.Problem> problems) {
         var headline = CleanText.line(draft.headline()).strip();
         if (headline.length() > ContentRules.MAX_HEADLINE) {
             problems.add(new InvalidContent.Problem("headline", "content.error.too-long",
@@ -253,24 +340,50 @@ public class LiveBlogs {
         if (!problems.isEmpty()) {
             throw new InvalidContent(problems);
         }
-        return new LiveEntry.Draft(draft.language(), author, headline, body, draft.keyEvent());
+        return new LiveEntry.TranslationDraft(draft.language(), headline, body);
     }
 
-    private LiveEntry.Changed changed(long storyId, long entryId, LiveEntry.Change kind) {
+    private LiveEntry.Changed changed(long storyId, long entryId, LiveEntry.Change kind, Language language) {
+        // a translation's change names its language; the others concern the entry's own
         long change = jdbc.sql("""
-                insert into live_change (story_id, entry_id, kind, at) values (:story, :entry, :kind, :now) returning id""")
+                insert into live_change (story_id, entry_id, kind, at, language)
+                values (:story, :entry, :kind, :now, :lang) returning id""")
                 .param("story", storyId).param("entry", entryId).param("kind", kind.key()).param("now", clock.millis())
+                .param("lang", kind == LiveEntry.Change.TRANSLATED ? language.code() : null)
                 .query(Long.class).single();
         var entry = entry(storyId, entryId);
-        outbox.append(new EntryChanged(storyId, entryId, change, kind, entry.language()));
-        return new LiveEntry.Changed(change, kind, entry);
+        outbox.append(new EntryChanged(storyId, entryId, change, kind, language));
+        return new LiveEntry.Changed(change, kind, entry, language);
+    }
+
+    /** {@code entries} with their translations, read in one query. */
+    private List<LiveEntry> withTranslations(List<LiveEntry> entries) {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        var byEntry = new java.util.HashMap<Long, java.util.Map<Language, LiveEntry.Translation>>();
+        jdbc.sql("select * from live_entry_translation where entry_id in (:ids)")
+                .param("ids", entries.stream().map(LiveEntry::id).toList())
+                .query((rs, n) -> {
+                    var language = Language.fromCode(rs.getString("language")).orElseThrow();
+                    byEntry.computeIfAbsent(rs.getLong("entry_id"), id -> new java.util.EnumMap<>(Language.class))
+                            .put(language, new LiveEntry.Translation(language, rs.getString("headline"),
+                                    json.readValue(rs.getString("body"), BODY), rs.getInt("source_revision"),
+                                    rs.getString("source_headline"), json.readValue(rs.getString("source_body"), BODY),
+                                    Instant.ofEpochMilli(rs.getLong("translated_at")), rs.getString("translated_by")));
+                    return language;
+                })
+                .list();
+        return entries.stream().map(e -> new LiveEntry(e.id(), e.storyId(), e.language(), e.postedAt(), e.author(),
+                e.headline(), e.body(), e.keyEvent(), e.withdrawn(), e.correctedAt(), e.postedBy(), e.revision(),
+                java.util.Map.copyOf(byEntry.getOrDefault(e.id(), java.util.Map.of())))).toList();
     }
 
     private LiveEntry entry(ResultSet rs, int row) throws SQLException {
         return new LiveEntry(rs.getLong("id"), rs.getLong("story_id"), Language.fromCode(rs.getString("language")).orElseThrow(),
                 Instant.ofEpochMilli(rs.getLong("posted_at")), rs.getString("author"), rs.getString("headline"),
                 json.readValue(rs.getString("body"), BODY), rs.getInt("key_event") == 1, rs.getInt("withdrawn") == 1,
-                instant(rs, "corrected_at"), rs.getString("posted_by"));
+                instant(rs, "corrected_at"), rs.getString("posted_by"), rs.getInt("revision"), java.util.Map.of());
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,7 +14,11 @@ public sealed interface LiveEvent {
 
     long storyId();
 
-    /** An entry was posted, corrected or withdrawn; {@code changeId} is its place in the live blog's event stream. */
+    /**
+     * An entry was posted, corrected, withdrawn or translated; {@code changeId} is its place in the live blog's event
+     * stream. {@code language} is the entry's own, or for a translation the language translated into: only that
+     * language's pages change.
+     */
     record EntryChanged(long storyId, long entryId, long changeId, LiveEntry.Change kind, Language language)
             implements LiveEvent {
     }

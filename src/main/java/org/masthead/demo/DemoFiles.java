@@ -24,11 +24,12 @@ final class DemoFiles {
             @Nullable Integer updatedHoursAgo, Image image, Map<String, Version> versions, @Nullable Live live) {
     }
 
-    /** A story run as a live blog: its entries, each written in every language (one entry per language). */
+    /** A story run as a live blog: its entries, each written in one language and translated into the others. */
     record Live(List<LiveEntry> entries) {
     }
 
-    record LiveEntry(int minutesAgo, boolean keyEvent, String author, Map<String, Version> texts) {
+    /** {@code language}: the one the entry is written in (Ukrainian when absent); {@code texts} has it and its translations. */
+    record LiveEntry(int minutesAgo, boolean keyEvent, String author, @Nullable String language, Map<String, Version> texts) {
     }
 
     record Image(String motif, Map<String, ImageText> texts) {

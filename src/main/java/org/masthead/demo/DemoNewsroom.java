@@ -163,19 +163,25 @@ class DemoNewsroom implements SmartInitializingSingleton {
     }
 
     /**
-     * A live blog opened when the story was published, with its entries oldest first; each entry is written once
-     * per language, and readers see those of their language only.
+     * A live blog opened when the story was published, with its entries oldest first; each entry is written in one
+     * language (Ukrainian unless it says otherwise) and translated into the other two.
      */
     private void live(long id, DemoFiles.Story story, java.time.Instant now) {
-        liveBlogs.setState(id, LiveBlog.State.LIVE, false);
+        liveBlogs.setState(id, LiveBlog.State.LIVE, true);
         var entries = new ArrayList<>(story.live().entries());
         entries.sort(Comparator.comparingInt(DemoFiles.LiveEntry::minutesAgo).reversed());
         for (var entry : entries) {
+            var source = Language.fromCode(entry.language() == null ? Language.UK.code() : entry.language()).orElseThrow();
+            var text = entry.texts().get(source.code());
+            var posted = liveBlogs.post(id, new LiveEntry.Draft(source, entry.author(), text.headline(),
+                    blocks(text.body(), Map.of()), entry.keyEvent()), EDITOR,
+                    now.minus(Duration.ofMinutes(entry.minutesAgo())));
             for (var language : Language.all()) {
-                var text = entry.texts().get(language.code());
-                liveBlogs.post(id, new LiveEntry.Draft(language, entry.author(), text.headline(),
-                        blocks(text.body(), Map.of()), entry.keyEvent()), EDITOR,
-                        now.minus(Duration.ofMinutes(entry.minutesAgo())));
+                var translation = entry.texts().get(language.code());
+                if (language != source && translation != null) {
+                    liveBlogs.translate(id, posted.entry().id(), new LiveEntry.TranslationDraft(language,
+                            translation.headline(), blocks(translation.body(), Map.of())), EDITOR);
+                }
             }
         }
     }

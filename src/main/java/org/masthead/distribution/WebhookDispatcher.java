@@ -181,7 +181,11 @@ class WebhookDispatcher implements OutboxConsumer {
         return data;
     }
 
-    /** The entry as it is now, with the address of its anchor on the live blog's page in its language. */
+    /**
+     * The entry as it is now in the language the change concerns (for a translation, the language translated into),
+     * with the address of its anchor on the live blog's page in that language; {@code sourceLanguage} is the one it
+     * was written in, and {@code outdatedTranslations} the languages whose translation is behind its text.
+     */
     private Map<String, Object> entryData(LiveEvent.EntryChanged changed) {
         var data = new LinkedHashMap<String, Object>();
         data.put("change", changed.kind().key());
@@ -190,7 +194,11 @@ class WebhookDispatcher implements OutboxConsumer {
         data.put("language", changed.language().code());
         try {
             var entry = liveBlogs.entry(changed.storyId(), changed.entryId());
-            data.put("headline", entry.withdrawn() ? "" : entry.headline());
+            data.put("sourceLanguage", entry.language().code());
+            data.put("headline", entry.withdrawn() ? "" : entry.in(changed.language()).headline());
+            data.put("outdatedTranslations", entry.translations().keySet().stream()
+                    .filter(language -> entry.standing(language) == org.masthead.content.LiveEntry.Standing.OUTDATED)
+                    .sorted().map(Language::code).toList());
             data.put("keyEvent", entry.keyEvent());
             data.put("postedAt", DateTimeFormatter.ISO_INSTANT.format(entry.postedAt()));
             stories.published(changed.storyId(), changed.language()).ifPresent(story ->

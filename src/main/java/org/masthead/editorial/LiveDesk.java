@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who may run a live blog: editors make a story one and open, pause or end it, and correct or withdraw entries;
  * reporters (contributors) and editors post entries. Each entry is its own row, so people post at once without
- * conflicts. State changes, corrections and withdrawals are audited; posts are in the live blog itself.
+ * conflicts. Translators and editors translate entries into the languages they were not written in, as they do a
+ * story's versions ({@link Permissions#editTranslations}). State changes, corrections, withdrawals and translations
+ * are audited; posts are in the live blog itself.
  */
 @Service
 public class LiveDesk {
@@ -64,6 +66,19 @@ public class LiveDesk {
         }
         var changed = blogs.correct(storyId, entryId, draft);
         audit.record(user.username(), "live.correct", "story:" + storyId, "entry " + entryId);
+        return changed;
+    }
+
+    /** Saves an entry's translation; the content rules refuse the entry's own language and a withdrawn entry. */
+    @Transactional
+    public LiveEntry.Changed translate(NewsroomUser user, long storyId, long entryId, LiveEntry.TranslationDraft draft) {
+        var story = stories.details(storyId).orElseThrow(() -> new StoryNotFound(storyId));
+        if (!Permissions.of(user, story).editTranslations()) {
+            throw new NotAllowed("live.translate");
+        }
+        var changed = blogs.translate(storyId, entryId, draft, user.username());
+        audit.record(user.username(), "live.translate", "story:" + storyId, "entry " + entryId + " → "
+                + draft.language().code());
         return changed;
     }
 

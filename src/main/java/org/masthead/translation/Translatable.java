@@ -25,7 +25,14 @@ record Translatable(String id, String kind, List<RichText> texts, String fixed, 
         items.add(new Translatable(STANDFIRST, "standfirst", plain(version.standfirst()), "", null));
         items.add(new Translatable(LEAD_IMAGE, "lead",
                 plain(version.leadImageCaption(), version.leadImageCredit(), version.leadImageAlt()), "", null));
-        for (var block : version.body()) {
+        items.addAll(of(version.body()));
+        return items;
+    }
+
+    /** The blocks of a body as items (a live blog entry's body is translated as a version's is). */
+    static List<Translatable> of(List<Block> body) {
+        var items = new ArrayList<Translatable>();
+        for (var block : body) {
             items.add(switch (block) {
                 case Block.Paragraph p -> new Translatable(p.id(), "paragraph", List.of(p.text()), "", p);
                 case Block.Subheading s -> new Translatable(s.id(), "subheading", List.of(s.text()), "", s);

@@ -14,10 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.content.Block;
 import org.masthead.content.InlineMarkup;
 import org.masthead.content.InvalidContent;
+import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEntry;
 import org.masthead.content.RichText;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
+import org.masthead.content.TaxonomyNotFound;
 import org.masthead.content.VersionView;
 import org.masthead.editorial.EditorialWorkflow;
 import org.masthead.editorial.TranslationBadges;
@@ -44,10 +47,12 @@ public class TranslationDesk implements TranslationBadges {
     private final TranslationMemory memory;
     private final XliffFiles xliff;
     private final EditorialWorkflow workflow;
+    private final LiveBlogs liveBlogs;
 
     TranslationDesk(Stories stories, TranslationRecords records, TranslationMemory memory, XliffFiles xliff,
-            EditorialWorkflow workflow) {
+            EditorialWorkflow workflow, LiveBlogs liveBlogs) {
         this.stories = stories;
+        this.liveBlogs = liveBlogs;
         this.workflow = workflow;
         this.records = records;
         this.memory = memory;
@@ -240,6 +245,35 @@ public class TranslationDesk implements TranslationBadges {
             throw new ImportRejected(problems.stream().distinct().toList());
         }
         return apply(pair, read.units(), user);
+    }
+
+    /**
+     * Called after an entry of a live blog was translated (on the live desk or through the API): remembers the
+     * translation's texts beside the entry's, block by block, so that the memory proposes them next time.
+     */
+    @Transactional
+    void rememberEntry(long storyId, long entryId, Language target) {
+        LiveEntry entry;
+        try {
+            entry = liveBlogs.entry(storyId, entryId);
+        } catch (TaxonomyNotFound gone) {
+            return;   // deleted since: nothing to remember
+        }
+        var translation = entry.translations().get(target);
+        if (translation == null) {
+            return;
+        }
+        memory.remember(entry.language(), target, RichText.plain(entry.headline()), RichText.plain(translation.headline()));
+        var translated = Translatable.of(translation.body()).stream()
+                .collect(Collectors.toMap(Translatable::id, Function.identity(), (a, b) -> a));
+        for (var source : Translatable.of(entry.body())) {
+            var item = translated.get(source.id());
+            if (item != null && item.translates(source)) {
+                for (int i = 0; i < source.texts().size(); i++) {
+                    memory.remember(entry.language(), target, source.texts().get(i), item.texts().get(i));
+                }
+            }
+        }
     }
 
     /** Called after each save of a version: records newly translated items and refreshes the counts. */

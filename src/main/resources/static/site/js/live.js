@@ -73,6 +73,22 @@
         var height = document.documentElement.scrollHeight;
         if (existing) {
             existing.replaceWith(fresh);
+        } else if (data.kind === "translated") {
+            if (empty) {
+                empty.remove();
+                empty = null;
+            }
+            // an older entry now translated into the page's language: it joins in its place, newest first, if the
+            // page reaches that far back
+            var id = Number(fresh.getAttribute("data-entry"));
+            var after = Array.prototype.find.call(list.children, function (child) {
+                return Number(child.getAttribute("data-entry")) < id;
+            });
+            if (after) {
+                list.insertBefore(fresh, after);
+            } else if (!section.querySelector("[rel=next]")) {
+                list.appendChild(fresh);
+            }
         } else {
             list.insertBefore(fresh, list.firstElementChild);
             fresh.classList.add("arrived");

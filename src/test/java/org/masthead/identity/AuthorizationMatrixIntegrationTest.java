@@ -107,6 +107,8 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("POST /newsroom/media/{id}", IMAGE_PEOPLE);
         NEWSROOM.put("GET /newsroom/translations", VERSION_EDITORS);
         NEWSROOM.put("GET /newsroom/translations/{id}/{lang}", VERSION_EDITORS);
+        NEWSROOM.put("GET /newsroom/translations/{id}/live", VERSION_EDITORS);
+        NEWSROOM.put("POST /newsroom/translations/{id}/live/{entry}/{lang}", VERSION_EDITORS);
         NEWSROOM.put("POST /newsroom/translations/{id}/{lang}", VERSION_EDITORS);
         NEWSROOM.put("GET /newsroom/translations/{id}/{lang}/xliff", VERSION_EDITORS);
         NEWSROOM.put("POST /newsroom/translations/{id}/{lang}/xliff", VERSION_EDITORS);
@@ -180,6 +182,8 @@ class AuthorizationMatrixIntegrationTest {
         ADMIN_API.put("POST /api/v1/admin/stories/{id}/live/entries", TokenScope.PUBLISH);
         ADMIN_API.put("PUT /api/v1/admin/stories/{id}/live/entries/{entry}", TokenScope.PUBLISH);
         ADMIN_API.put("DELETE /api/v1/admin/stories/{id}/live/entries/{entry}", TokenScope.PUBLISH);
+        ADMIN_API.put("GET /api/v1/admin/stories/{id}/live/entries/{entry}/translations/{lang}", TokenScope.READ);
+        ADMIN_API.put("PUT /api/v1/admin/stories/{id}/live/entries/{entry}/translations/{lang}", TokenScope.PUBLISH);
     }
 
     @LocalServerPort

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.api.ApiConfiguration;
 import org.masthead.api.openapi.ErrorResponses;
@@ -23,9 +24,11 @@ import org.masthead.content.LiveBlogClosed;
 import org.masthead.content.LiveBlogs;
 import org.masthead.content.LiveEntry;
 import org.masthead.content.StoryNotFound;
+import org.masthead.content.TaxonomyNotFound;
 import org.masthead.editorial.LiveDesk;
 import org.masthead.editorial.NotAllowed;
 import org.masthead.identity.NewsroomUser;
+import org.masthead.platform.Language;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -83,7 +86,27 @@ class AdminLiveController {
     record EntryResponse(long id, long storyId, String language, Instant postedAt, String author, String headline,
             List<Block> body, boolean keyEvent, boolean withdrawn, @Nullable Instant correctedAt,
             @Schema(description = "The change that posted or last changed it: its id in the live blog's event stream.")
-            long change) {
+            long change,
+            @Schema(description = "How many times its headline or text was corrected, plus one: a translation made from "
+                    + "an older revision is behind it.") int revision,
+            @Schema(description = "Its translations by language: `translated` (from its current text) or `outdated` "
+                    + "(the entry was corrected since); a language absent is not translated.", example = "{\"en\": \"outdated\"}")
+            Map<String, String> translations) {
+    }
+
+    @Schema(description = "An entry's translation into the language of the address: its headline (optional) and body "
+            + "(the blocks of a story body, as the entry's). Made from the entry's current text.")
+    record TranslationRequest(@Nullable @Size(max = 300) String headline, @NotNull @Valid List<Block> body) {
+    }
+
+    record TranslationResponse(long entryId, long storyId, String language, String sourceLanguage, String headline,
+            List<Block> body,
+            @Schema(description = "`translated`: made from the entry's current text; `outdated`: the entry was "
+                    + "corrected since (readers see the translation with a note).", allowableValues = {"translated", "outdated"})
+            String state,
+            @Schema(description = "The entry's revision it was made from.") int sourceRevision,
+            @Schema(description = "The entry's revision now.") int entryRevision, Instant translatedAt,
+            String translatedBy) {
     }
 
     record EntriesResponse(List<EntryResponse> items,
@@ -162,6 +185,34 @@ class AdminLiveController {
         return ResponseEntity.noContent().build();
     }
 
+    @ErrorResponses({413, 415, 422})
+    @Operation(operationId = "translateLiveEntry", summary = "Translate an entry into another language (translators and "
+            + "editors; publish scope): readers of that language see it at once, webhooks announce it",
+            description = "The entry's own language, or a withdrawn entry, is answered 400 (field `language`); bodies are "
+                    + "checked as the entry's, with its limits (413 past " + RequestBodyLimit.ENTRY_BYTES + " bytes, 422 past "
+                    + LiveBlogs.MAX_ENTRY_BLOCKS + " blocks or " + LiveBlogs.MAX_ENTRY_TEXT + " characters). Saving "
+                    + "again replaces the translation and puts it up to date with the entry's current text.")
+    @PutMapping(path = "/entries/{entry:\\d{1,18}}/translations/{lang:uk|en|ru}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TranslationResponse translate(@AuthenticationPrincipal NewsroomUser user,
+            @Parameter(description = "The story's id.", example = "42") @PathVariable long id,
+            @Parameter(description = "The entry's id.", example = "7") @PathVariable long entry,
+            @Parameter(description = "The language translated into.", example = "en") @PathVariable String lang,
+            @Valid @RequestBody TranslationRequest body) {
+        var language = AdminApiController.language(lang);
+        var changed = desk.translate(user, id, entry, new LiveEntry.TranslationDraft(language,
+                body.headline() == null ? "" : body.headline(), body.body()));
+        return translation(changed.entry(), language);
+    }
+
+    @Operation(operationId = "getLiveEntryTranslation", summary = "An entry's translation into one language, and "
+            + "whether it is behind a correction of the entry")
+    @GetMapping("/entries/{entry:\\d{1,18}}/translations/{lang:uk|en|ru}")
+    TranslationResponse translation(@Parameter(description = "The story's id.", example = "42") @PathVariable long id,
+            @Parameter(description = "The entry's id.", example = "7") @PathVariable long entry,
+            @Parameter(description = "The language translated into.", example = "en") @PathVariable String lang) {
+        return translation(blogs.entry(id, entry), AdminApiController.language(lang));
+    }
+
     /** An entry for a live blog that has ended, or for a story that is none: 422, naming the state. */
     @ExceptionHandler(LiveBlogClosed.class)
     ResponseEntity<ProblemDetail> closed(LiveBlogClosed e, HttpServletRequest request) {
@@ -183,7 +234,19 @@ class AdminLiveController {
     }
 
     private static EntryResponse entry(LiveEntry e, long change) {
+        var translations = new java.util.TreeMap<String, String>();
+        e.translations().keySet().forEach(language -> translations.put(language.code(), e.standing(language).key()));
         return new EntryResponse(e.id(), e.storyId(), e.language().code(), e.postedAt(), e.author(), e.headline(),
-                e.body(), e.keyEvent(), e.withdrawn(), e.correctedAt(), change);
+                e.body(), e.keyEvent(), e.withdrawn(), e.correctedAt(), change, e.revision(), translations);
+    }
+
+    private static TranslationResponse translation(LiveEntry e, Language language) {
+        var translation = e.translations().get(language);
+        if (translation == null) {
+            throw new TaxonomyNotFound("translation");
+        }
+        return new TranslationResponse(e.id(), e.storyId(), language.code(), e.language().code(), translation.headline(),
+                translation.body(), e.standing(language).key(), translation.sourceRevision(), e.revision(),
+                translation.translatedAt(), translation.translatedBy());
     }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.masthead.content.BodyText;
+import org.jspecify.annotations.Nullable;
 import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEntry;
 import org.masthead.content.Stories;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.XmlText;
@@ -62,11 +64,14 @@ class LiveBlogFeedController {
             var anchor = page + "#entry-" + entry.id();
             item.setId(anchor);
             item.setAlternateLinks(List.of(link(anchor, "alternate", "text/html")));
-            var text = entry.withdrawn() ? "" : BodyText.plain(entry.body());
-            item.setTitle(XmlText.clean(entry.withdrawn() ? "—" : entry.headline().isBlank()
-                    ? text.lines().findFirst().orElse("") : entry.headline()));
+            // the translation into the feed's language, or the entry as written when shown untranslated
+            var reading = entry.in(lang);
+            var text = entry.withdrawn() ? "" : BodyText.plain(reading.body());
+            item.setTitle(XmlText.clean(entry.withdrawn() ? "—" : reading.headline().isBlank()
+                    ? text.lines().findFirst().orElse("") : reading.headline()));
             item.setPublished(Date.from(entry.postedAt()));
-            var changed = entry.correctedAt() == null ? entry.postedAt() : entry.correctedAt();
+            var changed = latest(entry.correctedAt() == null ? entry.postedAt() : entry.correctedAt(),
+                    entry.translations().get(lang));
             item.setUpdated(Date.from(changed));
             if (changed.isAfter(updated)) {
                 updated = changed;
@@ -82,9 +87,14 @@ class LiveBlogFeedController {
         }
         feed.setUpdated(Date.from(updated));
         feed.setEntries(entries);
-        SurrogateKeys.add(request, SurrogateKeys.live(id), SurrogateKeys.story(id), "feed", SurrogateKeys.language(lang));
+        SurrogateKeys.add(request, SurrogateKeys.live(id), SurrogateKeys.live(id, lang), SurrogateKeys.story(id), "feed", SurrogateKeys.language(lang));
         var xml = FeedXml.write(feed, document -> { });
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8")).body(xml);
+    }
+
+    /** When the entry last changed for this feed's readers: its correction or its translation, the later. */
+    private static java.time.Instant latest(java.time.Instant changed, LiveEntry.@Nullable Translation translation) {
+        return translation != null && translation.translatedAt().isAfter(changed) ? translation.translatedAt() : changed;
     }
 
     private static Link link(String href, String rel, String type) {

@@ -1,12 +1,10 @@
 package org.masthead.editorial.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.masthead.content.Block;
 import org.masthead.content.InlineMarkup;
 import org.masthead.content.InvalidContent;
 import org.masthead.content.LiveBlog;
@@ -15,6 +13,7 @@ import org.masthead.content.LiveBlogs;
 import org.masthead.content.LiveEntry;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
+import org.masthead.editorial.EntryMarkup;
 import org.masthead.editorial.LiveDesk;
 import org.masthead.editorial.NotAllowed;
 import org.masthead.identity.NewsroomPages;
@@ -95,7 +94,7 @@ class LiveComposerController {
         try {
             var language = Language.fromCode(form.language()).orElseThrow(() -> new InvalidContent(List.of(
                     new InvalidContent.Problem("language", "newsroom.live.error.language", List.of()))));
-            desk.post(user, id, new LiveEntry.Draft(language, form.author(), form.headline(), blocks(form.body()),
+            desk.post(user, id, new LiveEntry.Draft(language, form.author(), form.headline(), EntryMarkup.blocks(form.body()),
                     form.keyEvent()));
             return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/live?done=posted"));
         } catch (InvalidContent refused) {
@@ -126,7 +125,7 @@ class LiveComposerController {
         var t = pages.messages(user.uiLanguage());
         try {
             desk.correct(user, id, entry, new LiveEntry.Draft(current.language(), form.author(), form.headline(),
-                    blocks(form.body()), form.keyEvent()));
+                    EntryMarkup.blocks(form.body()), form.keyEvent()));
             return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/live?done=corrected"));
         } catch (InvalidContent refused) {
             return page(request, user, id, form, prefixed(errors(refused, t), "entry-" + entry + "-"), null,
@@ -137,44 +136,13 @@ class LiveComposerController {
         }
     }
 
-    /** Paragraphs apart by a blank line; a paragraph that starts with "## " is a sub-heading. */
-    static List<Block> blocks(String typed) {
-        var blocks = new ArrayList<Block>();
-        int n = 0;
-        for (var part : typed.replace("\r\n", "\n").split("\n\\s*\n")) {
-            var text = part.strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            n++;
-            if (text.startsWith("## ")) {
-                blocks.add(new Block.Subheading("h" + n, InlineMarkup.parse(text.substring(3).strip())));
-            } else {
-                blocks.add(new Block.Paragraph("p" + n, InlineMarkup.parse(text)));
-            }
-        }
-        return blocks;
-    }
-
-    static String markup(List<Block> body) {
-        var parts = new ArrayList<String>();
-        for (var block : body) {
-            switch (block) {
-                case Block.Paragraph p -> parts.add(InlineMarkup.write(p.text()));
-                case Block.Subheading s -> parts.add("## " + InlineMarkup.write(s.text()));
-                default -> { }
-            }
-        }
-        return String.join("\n\n", parts);
-    }
-
     private ModelAndView page(HttpServletRequest request, NewsroomUser user, long id, LiveComposerPage.Form form,
             Map<String, String> errors, @Nullable String notice, HttpStatus status) {
         var details = stories.details(id).orElseThrow(() -> new StoryNotFound(id));
         var source = details.sourceLanguage();
         var blog = blogs.find(id).orElse(null);
         var rows = blogs.entries(id, null, null, SHOWN).entries().stream().map(e -> new LiveComposerPage.Row(e.id(),
-                pages.time(e.postedAt()), e.language().code(), e.author(), e.headline(), markup(e.body()), e.keyEvent(),
+                pages.time(e.postedAt()), e.language().code(), e.author(), e.headline(), EntryMarkup.write(e.body()), e.keyEvent(),
                 e.withdrawn(), e.correctedAt() == null ? null : pages.time(e.correctedAt()))).toList();
         var languages = Language.all().stream().map(l -> new LiveComposerPage.Choice(l.code(), l.nativeName())).toList();
         var headline = stories.working(id, source).map(v -> v.headline()).orElse("#" + id);

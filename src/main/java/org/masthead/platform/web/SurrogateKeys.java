@@ -72,6 +72,11 @@ public final class SurrogateKeys {
         return "live:" + id;
     }
 
+    /** The pages of live blog {@code id} in {@code language} alone: a translation of an entry changes only these. */
+    public static String live(long id, Language language) {
+        return "live:" + id + ":" + language.code();
+    }
+
     public static String section(long id) {
         return "section:" + id;
     }

@@ -141,15 +141,21 @@ public class StoryMetadata {
                         update.put("@type", "BlogPosting");
                         update.put("@id", url + "#entry-" + entry.id());
                         update.put("url", url + "#entry-" + entry.id());
-                        var text = plainText(entry.body());
-                        update.put("headline", entry.headline().isBlank() ? headline(text) : entry.headline());
+                        var reading = entry.in(language);
+                        var text = plainText(reading.body());
+                        update.put("headline", reading.headline().isBlank() ? headline(text) : reading.headline());
                         update.put("datePublished", dates.format(entry.postedAt()));
                         if (entry.correctedAt() != null) {
                             update.put("dateModified", dates.format(entry.correctedAt()));
                         }
                         update.put("author", Map.of("@type", "Person", "name", entry.author()));
                         update.put("articleBody", text);
-                        update.put("inLanguage", entry.language().code());
+                        update.put("inLanguage", reading.language().code());
+                        if (reading.standing() == org.masthead.content.LiveEntry.Standing.TRANSLATED
+                                || reading.standing() == org.masthead.content.LiveEntry.Standing.OUTDATED) {
+                            update.put("translationOfWork", Map.of("@type", "BlogPosting", "inLanguage",
+                                    entry.language().code()));
+                        }
                         return update;
                     }).toList());
         }

@@ -439,8 +439,12 @@ class LiveStreams implements OutboxConsumer {
             this.blog = blog;
         }
 
+        /** A translation reaches the readers of its language; any other change every reader who sees the entry. */
         boolean shownTo(Language language) {
-            return LiveViews.shown(blog, changed.entry(), language);
+            if (changed.kind() == LiveEntry.Change.TRANSLATED) {
+                return changed.language() == language;
+            }
+            return changed.entry().shownTo(language, blog.showUntranslated());
         }
 
         synchronized String json(Language language) {
@@ -449,9 +453,7 @@ class LiveStreams implements OutboxConsumer {
 
         private String render(Language language) {
             var entry = changed.entry();
-            var story = stories.cards(List.of(entry.storyId()), language).stream().findFirst();
-            var storyUrl = story.map(urls::story).orElse("");
-            var view = views.entry(entry, language, storyUrl);
+            var view = views.entry(entry, language, views.pageUrls(entry.storyId()));
             var output = new StringOutput();
             templates.render("site/live-entry.jte", Map.of("entry", view, "t", pages.messages(language)), output);
             var data = new java.util.LinkedHashMap<String, Object>();
@@ -459,8 +461,9 @@ class LiveStreams implements OutboxConsumer {
             data.put("kind", changed.kind().key());
             data.put("entry", entry.id());
             data.put("keyEvent", entry.keyEvent());
-            data.put("headline", entry.withdrawn() ? "" : entry.headline().isBlank()
-                    ? org.masthead.site.seo.StoryMetadata.plainTextStart(entry.body()) : entry.headline());
+            var reading = entry.in(language);
+            data.put("headline", entry.withdrawn() ? "" : reading.headline().isBlank()
+                    ? org.masthead.site.seo.StoryMetadata.plainTextStart(reading.body()) : reading.headline());
             data.put("html", output.toString());
             return json.writeValueAsString(data);
         }

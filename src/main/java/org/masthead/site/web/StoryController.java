@@ -66,7 +66,7 @@ class StoryController {
         LivePage livePage = null;
         if (blog != null) {
             // entries change the live blog's pages only (see SurrogateKeys.live)
-            SurrogateKeys.add(request, SurrogateKeys.live(id));
+            SurrogateKeys.add(request, SurrogateKeys.live(id), SurrogateKeys.live(id, lang));
             var from = older != null && older.matches("\\d{1,18}") ? Long.valueOf(older) : null;
             livePage = live.page(story, blog, from);
         }

@@ -17,6 +17,7 @@ import org.masthead.content.ApprovalOutdated;
 import org.masthead.content.EditConflict;
 import org.masthead.content.InlineMarkup;
 import org.masthead.content.InvalidContent;
+import org.masthead.content.LiveBlogs;
 import org.masthead.content.RichText;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
@@ -76,9 +77,11 @@ class TranslationDeskController {
     private final Clock clock;
     private final StoryLinks links;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final LiveBlogs liveBlogs;
 
     TranslationDeskController(TranslationDesk desk, Stories stories, EditorialWorkflow workflow, NewsroomPages pages,
-            Clock clock, StoryLinks links, tools.jackson.databind.json.JsonMapper json) {
+            Clock clock, StoryLinks links, tools.jackson.databind.json.JsonMapper json, LiveBlogs liveBlogs) {
+        this.liveBlogs = liveBlogs;
         this.links = links;
         this.json = json;
         this.desk = desk;
@@ -107,9 +110,15 @@ class TranslationDeskController {
                 t.get("newsroom.status." + entry.status().name()),
                 ago(t, user.uiLanguage(), entry.createdAt(), now))).toList();
         var languages = Language.all().stream().map(l -> new QueuePage.Option(l.code(), l.label())).toList();
+        var live = liveBlogs.translationWork().stream().filter(work -> target == null || work.language() == target)
+                .map(work -> new QueuePage.LiveRow(BASE + "/" + work.storyId() + "/live",
+                        stories.working(work.storyId(), stories.sourceLanguage(work.storyId())).map(v -> v.headline())
+                                .orElse("#" + work.storyId()),
+                        work.language().label(), t.get("newsroom.translations.live.work", work.missing(), work.outdated())))
+                .toList();
         return new ModelAndView("newsroom/translation/queue", "page", new QueuePage(
                 pages.chrome(request, user, "newsroom.translations.title", "translations"),
-                source == null ? "" : source.code(), target == null ? "" : target.code(), languages, rows));
+                source == null ? "" : source.code(), target == null ? "" : target.code(), languages, rows, live));
     }
 
     @GetMapping(BASE + "/" + ID + "/" + LANG)

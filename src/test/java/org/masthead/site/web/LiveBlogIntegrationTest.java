@@ -259,6 +259,47 @@ class LiveBlogIntegrationTest {
     }
 
     @Test
+    void aTranslationReachesTheOpenPagesOfItsLanguageOnlyAndAReconnectResumesWithoutAGap() throws Exception {
+        long id = fixtures.story().in(UK, "Онлайн: переклад у потоці").in(EN, "Live: a translation in the stream").published();
+        blogs.setState(id, LiveBlog.State.LIVE, false);
+        relay.drain();
+        long start = blogs.lastChange(id);
+        var ukrainian = open(LiveViews.stream(id, UK) + "?after=" + start, null);
+        var english = open(LiveViews.stream(id, EN) + "?after=" + start, null);
+
+        var posted = blogs.post(id, entry(UK, "Новий запис"), "test");
+        relay.drain();
+        assertThat(ukrainian.next().id()).isEqualTo(posted.changeId());
+        var translated = blogs.translate(id, posted.entry().id(), new LiveEntry.TranslationDraft(EN, "A new entry",
+                List.of(new Block.Paragraph("p1", "Text of a new entry"))), "test");
+        relay.drain();
+        // hidden from English readers until translated, it reaches them as the translation
+        var arrived = english.next();
+        assertThat(arrived.id()).isEqualTo(translated.changeId());
+        assertThat(arrived.data()).contains("\"kind\":\"translated\"", "\"headline\":\"A new entry\"",
+                "Text of a new entry", "live-translated").doesNotContain("Новий запис");
+
+        var corrected = blogs.correct(id, posted.entry().id(), entry(UK, "Новий запис, виправлено"));
+        relay.drain();
+        // the Ukrainian readers never see the translation's change: their next one is the correction
+        assertThat(ukrainian.next().id()).isEqualTo(corrected.changeId());
+        var behind = english.next();
+        assertThat(behind.id()).isEqualTo(corrected.changeId());
+        assertThat(behind.data()).contains("A new entry", "live-outdated").doesNotContain("Новий запис");
+
+        // an English reader who had only the page from before reconnects: what the one who stayed had, in order, in
+        // English (the post itself too when it is read back after the translation, as it then reads in English)
+        var resumed = open(LiveViews.stream(id, EN), Long.toString(start));
+        var received = new ArrayList<Event>();
+        while (received.isEmpty() || received.getLast().id() != corrected.changeId()) {
+            received.add(resumed.next());
+        }
+        assertThat(received).extracting(Event::id).endsWith(translated.changeId(), corrected.changeId());
+        assertThat(received).allSatisfy(event -> assertThat(event.data()).contains("A new entry")
+                .doesNotContain("Новий запис"));
+    }
+
+    @Test
     void aReaderThatNeverReadsIsDroppedOnceItsQueueIsFullAndTheOthersGetEverything() throws Exception {
         long id = fixtures.story().in(EN, "Live: a stalled reader").published();
         blogs.setState(id, LiveBlog.State.LIVE, true);
