@@ -94,6 +94,7 @@ class AuthorizationMatrixIntegrationTest {
         NEWSROOM.put("POST /newsroom/stories/{id}/{lang}/revisions/{number}/restore", EnumSet.of(Role.EDITOR));
         NEWSROOM.put("GET /newsroom/preview/{id}/{lang}", EVERY_ROLE);
         NEWSROOM.put("GET /newsroom/preview/front/{lang}", EVERY_ROLE);
+        NEWSROOM.put("GET /newsroom/preview/front/{lang}/{section}", EVERY_ROLE);
         NEWSROOM.put("GET /newsroom/front/{lang}", EnumSet.of(Role.EDITOR));
         NEWSROOM.put("POST /newsroom/front/{lang}", EnumSet.of(Role.EDITOR));
         NEWSROOM.put("POST /newsroom/front/{lang}/banner", EnumSet.of(Role.EDITOR));
@@ -316,6 +317,10 @@ class AuthorizationMatrixIntegrationTest {
             webhooks.setActive(hook.webhook().id(), false, "test");
             path = path.replace("{id}", Long.toString(hook.webhook().id()))
                     .replace("{delivery}", "00000000-0000-0000-0000-000000000000");
+        } else if (path.contains("{section}")) {
+            long section = new Fixtures(stories, taxonomy).section();
+            path = path.replace("{section}", taxonomy.sections().stream().filter(s -> s.id() == section).findFirst()
+                    .orElseThrow().slug());
         } else if (path.contains("/admin/users/{id}")) {
             path = path.replace("{id}", Long.toString(new Staff(accounts).member(Role.CONTRIBUTOR).id()));
         } else if (path.contains("/account/tokens/{id}")) {

@@ -209,7 +209,7 @@ class FrontDeskController {
         }
 
         String preview() {
-            return "/newsroom/preview/front/" + front.language().code() + (section == null ? "" : "?section=" + section.slug());
+            return "/newsroom/preview/front/" + front.language().code() + (section == null ? "" : "/" + section.slug());
         }
 
         /** {@code query} after the desk's address. */

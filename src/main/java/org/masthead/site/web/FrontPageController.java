@@ -128,7 +128,7 @@ class FrontPageController {
      * The front page as the newsroom last arranged it, before it goes live: to signed-in staff only, and no
      * cache may keep it (a section's front is previewed on its own page, see {@link ListingController}).
      */
-    @GetMapping(path = "/newsroom/preview/front/{lang:uk|en|ru}", params = "!section")
+    @GetMapping("/newsroom/preview/front/{lang:uk|en|ru}")
     ModelAndView preview(@PathVariable Language lang, HttpServletRequest request, HttpServletResponse response) {
         Previews.unshared(response);
         return new ModelAndView("site/home", "page", page(lang, fronts.preview(FrontPages.Front.home(lang)), request, true));

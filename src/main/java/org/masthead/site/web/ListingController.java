@@ -69,9 +69,14 @@ class ListingController {
         return section(lang, found, page, new Arrangement(front, reads.front(front), false), request);
     }
 
-    /** A section's first page with its front as the newsroom last arranged it, for signed-in staff before it goes live. */
-    @GetMapping(path = "/newsroom/preview/front/{lang:uk|en|ru}", params = "section")
-    ModelAndView preview(@PathVariable Language lang, @RequestParam String section, HttpServletRequest request,
+    /**
+     * A section's first page with its front as the newsroom last arranged it, for signed-in staff before it goes
+     * live. The section is in the path, not a parameter: a mapping that asks for a parameter makes every request
+     * that the mappings are matched against read all of its parameters, and each query would be a page of its own
+     * in the page cache.
+     */
+    @GetMapping("/newsroom/preview/front/{lang:uk|en|ru}/{section}")
+    ModelAndView preview(@PathVariable Language lang, @PathVariable String section, HttpServletRequest request,
             HttpServletResponse response) {
         Previews.unshared(response);
         var found = taxonomy.sectionDetails(section).orElseThrow(() -> PageNotFound.in(lang));

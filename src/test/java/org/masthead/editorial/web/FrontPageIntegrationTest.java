@@ -165,8 +165,8 @@ class FrontPageIntegrationTest {
         var form = with(slots(Map.of(1, older), Map.of(1, inAnHour())), "section", slug);
         var preview = editor.post("/newsroom/front/uk", with(form, "op", "preview"));
         assertThat(preview.statusCode()).isEqualTo(303);
-        assertThat(preview.headers().firstValue("Location")).hasValue("/newsroom/preview/front/uk?section=" + slug);
-        var previewed = editor.get("/newsroom/preview/front/uk?section=" + slug);
+        assertThat(preview.headers().firstValue("Location")).hasValue("/newsroom/preview/front/uk/" + slug);
+        var previewed = editor.get("/newsroom/preview/front/uk/" + slug);
         assertThat(previewed.statusCode()).isEqualTo(200);
         assertThat(previewed.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(lead(previewed.body())).endsWith("-" + older);
