@@ -22,6 +22,7 @@ import org.masthead.client.model.AdminPageRequest;
 import org.masthead.client.model.AdminPageVersionRequest;
 import org.masthead.client.model.AdminSectionRequest;
 import org.masthead.client.model.AdminTagRequest;
+import org.masthead.client.model.AdminTranslationRequest;
 import org.masthead.client.model.AdminTexts;
 import org.masthead.client.model.AdminLeadImageText;
 import org.masthead.client.model.AdminSaveVersionRequest;
@@ -154,6 +155,10 @@ public final class ClientDriver {
                 .headline("First from the wire, corrected").keyEvent(true)
                 .body(List.of(new ParagraphBlock().id("w1").text(text("The wire reports talks resumed at noon.")))));
         result.put("liveEntries", admin.listLiveEntries(id, null, 10).getItems().stream().map(e -> e.getHeadline()).toList());
+        // the corrected entry translated for the Ukrainian page, and read back
+        admin.translateLiveEntry(id, entry.getId(), "uk", new AdminTranslationRequest().headline("Перше зі стрічки")
+                .body(List.of(new ParagraphBlock().id("w1").text(text("Агенція повідомляє, що переговори відновилися опівдні.")))));
+        result.put("entryTranslation", admin.getLiveEntryTranslation(id, entry.getId(), "uk").getHeadline());
         admin.withdrawLiveEntry(id, entry.getId());
         admin.setLiveBlog(id, new AdminLiveBlogRequest().state(AdminLiveBlogRequest.StateEnum.ENDED));
         try {
@@ -219,6 +224,12 @@ public final class ClientDriver {
         result.put("bannerText", admin.getBanner("en").getText());
         admin.clearBanner("en");
         admin.setFrontPage("en", new AdminFrontPageRequest().slots(List.of()));
+        // the front of the demo story's own section: it leads there, then the section follows by time again
+        var demoSection = demo.getSection().getSlug();
+        admin.setSectionFront("en", demoSection, new AdminFrontPageRequest().slots(List.of(new AdminFrontSlot().position(1)
+                .storyId(demo.getId()))));
+        result.put("sectionFrontLead", admin.getSectionFront("en", demoSection).getSlots().get(0).getStoryId());
+        admin.setSectionFront("en", demoSection, new AdminFrontPageRequest().slots(List.of()));
         result.put("demoId", demo.getId());
         return result;
     }
