@@ -110,6 +110,9 @@ class ArchiveImages {
         var local = options.media() == null ? null : local(options.media(), image.url());
         if (local != null && Files.isRegularFile(local)) {
             try {
+                if (!local.toRealPath().startsWith(options.media().toRealPath())) {
+                    throw new NotBrought("a link in the media folder leads outside it");
+                }
                 if (Files.size(local) > properties.maxUploadBytes()) {
                     throw new NotBrought("larger than " + properties.maxUploadBytes() + " bytes");
                 }

@@ -54,6 +54,24 @@ public class ImportRuns {
         }
     }
 
+    /** A media folder named on the import page that the import may not read; {@code reason} says why. */
+    public static final class MediaFolderRefused extends RuntimeException {
+
+        /** No folder is allowed, the folder lies outside every allowed one, or it is not a folder of this server. */
+        public enum Reason { NONE_ALLOWED, OUTSIDE, MISSING }
+
+        private final Reason reason;
+
+        MediaFolderRefused(Reason reason) {
+            super("Media folder refused: " + reason, null, false, false);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ImportRuns.class);
     private static final long PROGRESS_EVERY_MILLIS = 1000;
 
@@ -80,6 +98,45 @@ public class ImportRuns {
     /** The largest export the import page takes, in bytes. */
     public long maxUploadSize() {
         return properties.maxUploadSize().toBytes();
+    }
+
+    /** The folders under which the import page may take images, as configured. */
+    public List<Path> mediaRoots() {
+        return properties.mediaRoots();
+    }
+
+    /**
+     * The folder of this server that {@code path} names, for images, if it lies under one of
+     * {@code masthead.imports.media-roots} once resolved: "..", and every symbolic link on the way, followed first,
+     * so that no spelling of a path reaches outside them.
+     */
+    public Path mediaFolder(String path) {
+        if (properties.mediaRoots().isEmpty()) {
+            throw new MediaFolderRefused(MediaFolderRefused.Reason.NONE_ALLOWED);
+        }
+        Path folder;
+        try {
+            var named = Path.of(path.strip());
+            if (!named.isAbsolute()) {
+                throw new MediaFolderRefused(MediaFolderRefused.Reason.OUTSIDE);
+            }
+            folder = named.toRealPath();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new MediaFolderRefused(MediaFolderRefused.Reason.MISSING);
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new MediaFolderRefused(MediaFolderRefused.Reason.MISSING);
+        }
+        for (var root : properties.mediaRoots()) {
+            try {
+                if (folder.startsWith(root.toRealPath())) {
+                    return folder;
+                }
+            } catch (IOException missingRoot) {
+                // a root that does not exist holds nothing
+            }
+        }
+        throw new MediaFolderRefused(MediaFolderRefused.Reason.OUTSIDE);
     }
 
     /** Whether a run is under way on this node (a new one would be refused). */

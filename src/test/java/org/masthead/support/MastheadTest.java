@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // webhook tests deliver to receivers on 127.0.0.1, which the default configuration refuses; the import page's
-// upload limit is small enough for a test to pass it
+// upload limit is small enough for a test to pass it, and it may read images under one folder
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"masthead.distribution.webhooks.allow-private-targets=true", "masthead.imports.max-upload-size=8MB"})
+        properties = {"masthead.distribution.webhooks.allow-private-targets=true", "masthead.imports.max-upload-size=8MB",
+        "masthead.imports.media-roots=${masthead.data-dir}/import-media"})
 @Import(CommittedEvents.class)
 public @interface MastheadTest {
 }

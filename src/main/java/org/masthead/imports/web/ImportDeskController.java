@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,7 +77,7 @@ class ImportDeskController {
     ModelAndView upload(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser admin) {
         var t = pages.messages(admin.uiLanguage());
         var form = new ImportsPage.Form(param(request, "source"), param(request, "language"), param(request, "permalinks"),
-                request.getParameter("fetchImages") != null, request.getParameter("dryRun") != null);
+                param(request, "media"), request.getParameter("fetchImages") != null, request.getParameter("dryRun") != null);
         var errors = new LinkedHashMap<String, String>();
         var source = switch (form.source()) {
             case "wordpress" -> ArchiveImports.Source.WORDPRESS;
@@ -96,6 +97,15 @@ class ImportDeskController {
         if (form.permalinks().length() > 200 || (!form.permalinks().isEmpty() && !form.permalinks().startsWith("/"))) {
             errors.put("permalinks", t.get("newsroom.imports.error.permalinks"));
         }
+        Path media = null;
+        if (!form.media().isEmpty()) {
+            try {
+                media = runs.mediaFolder(form.media());
+            } catch (ImportRuns.MediaFolderRefused refused) {
+                errors.put("media", t.get("newsroom.imports.error.media." + refused.reason().name().toLowerCase(Locale.ROOT)
+                        .replace('_', '-'), mediaRoots()));
+            }
+        }
         var upload = StreamedUpload.of(request).filter(StreamedUpload::hasFile).orElse(null);
         if (upload == null) {
             errors.put("file", t.get("newsroom.imports.error.no-file"));
@@ -103,7 +113,7 @@ class ImportDeskController {
         if (!errors.isEmpty() || upload == null || source == null) {
             return page(request, admin, form, errors, HttpStatus.BAD_REQUEST);
         }
-        var options = new ImportOptions(null, form.fetchImages(), language, form.permalinks(), form.dryRun());
+        var options = new ImportOptions(media, form.fetchImages(), language, form.permalinks(), form.dryRun());
         try {
             long id = runs.start(source, upload.fileName(), upload.content(), options, admin.username());
             var view = new RedirectView(PATH + "/" + id);
@@ -228,9 +238,14 @@ class ImportDeskController {
                 run.startedBy(), run.status().ended() ? summary(run, t) : progressText(run, t))).toList();
         var view = new ModelAndView("newsroom/imports/imports", "page", new ImportsPage(
                 pages.chrome(request, admin, "newsroom.imports.title", "imports"), form, errors, rows,
-                size(runs.maxUploadSize()), runs.busy()));
+                size(runs.maxUploadSize()), runs.busy(), mediaRoots()));
         view.setStatus(status);
         return view;
+    }
+
+    /** The folders a media folder may lie under, as the page names them. */
+    private String mediaRoots() {
+        return String.join(", ", runs.mediaRoots().stream().map(String::valueOf).toList());
     }
 
     private ImportRunPage.Run view(ImportRun run, UiMessages t) {

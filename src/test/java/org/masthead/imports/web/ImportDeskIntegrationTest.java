@@ -248,6 +248,56 @@ class ImportDeskIntegrationTest {
         assertThat(uploadsLeft()).isEmpty();
     }
 
+    /** The fixture's images in a folder {@code name} under the allowed media root. */
+    private java.nio.file.Path mediaFolder(String name) throws IOException {
+        var folder = properties.mediaRoots().getFirst().resolve(name);
+        Files.createDirectories(folder.resolve("2025/10"));
+        Files.write(folder.resolve("2025/10/kaniv-lock-night.jpg"), org.masthead.support.Images.jpeg(64, 48));
+        Files.write(folder.resolve("2025/10/silo.png"), org.masthead.support.Images.png(40, 30));
+        Files.createDirectories(folder.resolve("2019/06"));
+        Files.write(folder.resolve("2019/06/hoverla-trail.jpg"), org.masthead.support.Images.jpeg(80, 60));
+        return folder;
+    }
+
+    @Test
+    void imagesComeFromAFolderOfTheServerUnderAnAllowedRoot() throws IOException {
+        var client = admin();
+        assertThat(client.get("/newsroom/admin/imports").body()).contains("name=\"media\"",
+                properties.mediaRoots().getFirst().toString());
+        var folder = mediaFolder("desk-media");
+
+        // named with a detour that resolves inside the root
+        long run = started(upload(client, form(client, "media", folder.resolve("2025/..").toString()), "media.xml",
+                new java.io.ByteArrayInputStream(fixture("https://desk-media.example"))));
+        awaitEnd(client, run);
+
+        var report = json.readValue(client.get("/newsroom/admin/imports/" + run + "/report.json").body(), Map.class);
+        var images = ((List<?>) report.get("items")).stream().map(Map.class::cast).filter(i -> i.get("type").equals("image")).toList();
+        assertThat(images).isNotEmpty().allSatisfy(i -> assertThat(i.get("outcome")).as(String.valueOf(i)).isEqualTo("IMPORTED"));
+    }
+
+    @Test
+    void aMediaFolderOutsideTheAllowedRootsIsRefusedWithItsErrorAndNothingStarts() throws IOException {
+        var client = admin();
+        var root = properties.mediaRoots().getFirst();
+        var outside = Files.createTempDirectory("outside-media");
+        Files.createDirectories(root);
+        var link = root.resolve("link-out");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, outside);
+        int before = runs();
+        for (var path : List.of(outside.toString(), root.resolve("../..").toString(), link.toString(), "relative/uploads",
+                root.resolve("no-such-folder").toString())) {
+            var response = upload(client, form(client, "media", path), "refused.xml",
+                    new java.io.ByteArrayInputStream(fixture("https://desk-refused.example")));
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).as(path).contains("media-error", "aria-invalid=\"true\"");
+        }
+        assertThat(runs()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from import_item where site = 'https://desk-refused.example'").query(Integer.class)
+                .single()).isZero();
+    }
+
     @Test
     void aFormWithoutAFileIsShownAgainWithItsError() {
         var client = admin();
