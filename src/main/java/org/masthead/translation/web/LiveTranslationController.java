@@ -14,10 +14,8 @@ import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
 import org.masthead.editorial.EntryMarkup;
 import org.masthead.editorial.LiveDesk;
-import org.masthead.editorial.WorkflowRefused;
 import org.masthead.identity.NewsroomPages;
 import org.masthead.identity.NewsroomUser;
-import org.masthead.identity.Role;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.WordDiff;
 import org.masthead.platform.web.UiMessages;
@@ -57,7 +55,7 @@ class LiveTranslationController {
     @GetMapping(PATH)
     ModelAndView show(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @RequestParam(required = false) @Nullable Long older, @RequestParam(required = false) @Nullable String saved) {
-        requireTranslatorOrEditor(user);
+        TranslationDeskController.requireTranslatorOrEditor(user);
         var t = pages.messages(user.uiLanguage());
         return page(request, user, id, older, Map.of(), Map.of(),
                 saved == null ? null : t.get("newsroom.translations.live.saved"), HttpStatus.OK);
@@ -67,7 +65,7 @@ class LiveTranslationController {
     ModelAndView translate(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
             @PathVariable long entry, @PathVariable Language lang, @RequestParam(defaultValue = "") String headline,
             @RequestParam(defaultValue = "") String body) {
-        requireTranslatorOrEditor(user);
+        TranslationDeskController.requireTranslatorOrEditor(user);
         var t = pages.messages(user.uiLanguage());
         var form = form(entry, lang);
         var typed = Map.of(form, new Typed(headline, body));
@@ -146,11 +144,5 @@ class LiveTranslationController {
 
     private static String form(long entry, Language language) {
         return "entry-" + entry + "-" + language.code();
-    }
-
-    private static void requireTranslatorOrEditor(NewsroomUser user) {
-        if (!user.has(Role.TRANSLATOR) && !user.has(Role.EDITOR)) {
-            throw new WorkflowRefused("translate", 0);
-        }
     }
 }

@@ -412,7 +412,8 @@ class TranslationDeskController {
         return t.get("newsroom.ago." + unit + "." + Plurals.category(language, amount).key(), amount);
     }
 
-    private void requireTranslatorOrEditor(NewsroomUser user) {
+    /** The translation desk's pages, a story's and a live blog's, are for translators and editors. */
+    static void requireTranslatorOrEditor(NewsroomUser user) {
         if (!user.has(Role.TRANSLATOR) && !user.has(Role.EDITOR)) {
             throw new WorkflowRefused("translate", 0);
         }
