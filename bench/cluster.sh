@@ -40,7 +40,7 @@ rows="$out/table.tsv"
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' masthead)
 export JAVA_HOME=$(find_jdk)
 # the measuring helpers of the load benchmark: run_wrk (a warm-up, then one measured run and a row of the table)
-source <(sed -n '/^cpu_ticks()/p;/^warm_up()/,/^}/p;/^run_wrk()/,/^}/p;/^row()/,/^}/p;/^rps_of()/p;/^ratio()/p' bench/run.sh)
+source <(sed -n '/^cpu_ticks()/p;/^warm_up()/,/^}/p;/^run_wrk()/,/^}/p;/^row()/,/^}/p;/^rps_of()/p;/^print_rows()/,/^}/p;/^ratio()/p' bench/run.sh)
 
 echo "== build"
 mvn -B -ntp -q -o -DskipTests compile
@@ -222,10 +222,7 @@ run_wrk "image, disk" "http://127.0.0.1:$node2_port$disk_image" 64
 
 echo
 echo "== summary (one run; req/s, latency in ms, errors = non-2xx + socket errors, CPU = whole machine, $(nproc) cores)"
-printf '%-44s %5s %10s %9s %9s %7s %5s\n' page conns req/s p50 p99 errors cpu%
-while IFS=$'\t' read -r label connections rps p50 p99 errors cpu; do
-    printf '%-44s %5s %10s %9s %9s %7s %5s\n' "$label" "$connections" "$rps" "$p50" "$p99" "$errors" "$cpu"
-done <"$rows"
+print_rows 44
 echo
 for page in "story hit" "home hit" "story uncached" "home uncached"; do
     ratio "$page: two nodes / one node" "$page, two nodes" "$page, one node"

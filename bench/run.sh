@@ -150,6 +150,14 @@ row() { # label connections wrk-output cpu-before cpu-after
 
 rps_of() { awk -F'\t' -v l="$1" '$1 == l { print $3 }' "$rows"; }
 
+print_rows() { # label-width: every row so far, as one table
+    local width=$1 label connections rps p50 p99 errors cpu
+    printf "%-${width}s %5s %10s %9s %9s %7s %5s\n" page conns req/s p50 p99 errors cpu%
+    while IFS=$'\t' read -r label connections rps p50 p99 errors cpu; do
+        printf "%-${width}s %5s %10s %9s %9s %7s %5s\n" "$label" "$connections" "$rps" "$p50" "$p99" "$errors" "$cpu"
+    done <"$rows"
+}
+
 echo "== SQLite: Masthead as shipped, $stories generated stories (data in $data)"
 start_masthead sqlite "$data"
 if [ -n "${PREPARE_ONLY:-}" ] || [ -n "${UNCACHED_ONLY:-}" ] || [ -n "${SOAK_ONLY:-}" ]; then
@@ -322,10 +330,7 @@ fi
 
 echo
 echo "== summary (one run; req/s, latency in ms, errors = non-2xx + socket errors, CPU = whole machine)"
-printf '%-58s %5s %10s %9s %9s %7s %5s\n' page conns req/s p50 p99 errors cpu%
-while IFS=$'\t' read -r label connections rps p50 p99 errors cpu; do
-    printf '%-58s %5s %10s %9s %9s %7s %5s\n' "$label" "$connections" "$rps" "$p50" "$p99" "$errors" "$cpu"
-done <"$rows"
+print_rows 58
 ratio() { awk -v a="$(rps_of "$2")" -v b="$(rps_of "$3")" -v l="$1" 'BEGIN { if (a && b) printf "%-58s %.2f×\n", l, a / b }'; }
 echo
 ratio "story hit / nginx, identity (${identity_bytes:-?} bytes)" "story hit" "nginx story"
