@@ -3,7 +3,6 @@ package org.masthead.platform.db;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +69,7 @@ class SqliteLockRecovery implements BeanPostProcessor, EnvironmentAware, Disposa
                 || message.contains("NO TRANSACTION IS ACTIVE") || message.contains("WITHIN A TRANSACTION");
     }
 
-    private static final class Recovering extends DelegatingDataSource {
+    private static final class Recovering extends ProxiedConnections {
 
         private final HikariDataSource pool;
 
@@ -81,23 +79,14 @@ class SqliteLockRecovery implements BeanPostProcessor, EnvironmentAware, Disposa
         }
 
         @Override
-        public Connection getConnection() throws SQLException {
-            return watched(pool.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return watched(pool.getConnection(username, password));
-        }
-
-        @Override
         @SuppressWarnings("unchecked")
         public <T> T unwrap(Class<T> type) throws SQLException {
             return type.isInstance(pool) ? (T) pool : super.unwrap(type);
         }
 
-        private Connection watched(Connection connection) {
-            InvocationHandler handler = (proxy, method, args) -> {
+        @Override
+        InvocationHandler handler(Connection connection) {
+            return (proxy, method, args) -> {
                 try {
                     return method.invoke(connection, args);
                 } catch (InvocationTargetException e) {
@@ -108,8 +97,6 @@ class SqliteLockRecovery implements BeanPostProcessor, EnvironmentAware, Disposa
                     throw e.getCause();
                 }
             };
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                    handler);
         }
     }
 }

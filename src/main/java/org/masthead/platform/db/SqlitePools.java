@@ -13,7 +13,8 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
  * WAL mode every connection reads its own snapshot at once, alongside the writer and each other. Before
  * this split, read transactions also began IMMEDIATE: each took the file's write lock, so page renders
  * queued one behind another in SQLite's busy handler (which sleeps inside the driver's native call,
- * holding the carrier of the virtual thread), whatever the number of cores.
+ * holding the carrier of the virtual thread), whatever the number of cores. Writers of this process wait for one
+ * another in Java ({@link SqliteWriteTurns}), never in the busy handler.
  *
  * <p>Which pool a transaction uses is decided at its first statement ({@link LazyConnectionDataSourceProxy}):
  * a transaction marked read-only reads; everything else (read-write transactions, statements outside any
@@ -30,7 +31,7 @@ final class SqlitePools extends LazyConnectionDataSourceProxy implements AutoClo
             writes.setPoolName("sqlite-writes");
         }
         this.reads = new HikariDataSource(readConfig(writes, readConnections));
-        setTargetDataSource(SqliteLockRecovery.recovering(writes));
+        setTargetDataSource(SqliteWriteTurns.of(writes.getJdbcUrl()).taking(SqliteLockRecovery.recovering(writes)));
         setReadOnlyDataSource(SqliteLockRecovery.recovering(reads));
         afterPropertiesSet();
     }
