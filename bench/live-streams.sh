@@ -7,7 +7,10 @@
 # with bench/live/LiveLoad.java, reports the server's memory per stream (resident, and live heap after a full
 # collection), measures the story page again while the streams are open, first with nothing posted, then while
 # entries are posted (one every 400 ms through the admin API, for as long as wrk runs) with the CPU the server and
-# the load client take meanwhile, and reports entry-to-reader latency p50/p99. Needs wrk.
+# the load client take meanwhile, and reports entry-to-reader latency p50/p99. Then nine streams in ten reconnect at
+# once with Last-Event-ID while more entries are posted, as after a restart: how many were turned away with 503, how
+# long until all were back, the latency of those entries for the streams that came back and for those that stayed,
+# and whether every stream got every entry. Needs wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 streams=${1:-5000}
@@ -67,5 +70,5 @@ awk -v s=$(( $(cpu $pid) - server_cpu )) -v l=$(( $(cpu $load) - load_cpu )) -v 
     'BEGIN { printf "CPU meanwhile (cores busy): server %.2f, load client %.2f, of %d\n", s / t / (ms / 1000), l / t / (ms / 1000), '"$(nproc)"' }'
 if [ -n "${JFR:-}" ]; then "$java_home/bin/jcmd" $pid JFR.dump name=bench filename="$JFR" >/dev/null && echo "recording: $JFR"; fi
 wait $load || true
-grep -E "entry to reader|post " "$out" || cat "$out"
+grep -E "entry to reader|storm|post |stream answered" "$out" || cat "$out"
 echo "streams still open on the server: $(curl -fsS "http://127.0.0.1:$port/actuator/prometheus" 2>/dev/null | grep '^masthead_live_streams' || echo '?')"
