@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Live blogs under load, on 127.0.0.1 only:
-#   bench/live-streams.sh [streams] [entries]     (5000 streams, 40 entries by default; PORT=8115; JFR=FILE)
+#   bench/live-streams.sh [streams] [entries]     (5000 streams, 40 entries by default; PORT=8115)
+# JFR=FILE records the server and CLIENT_JFR=FILE the load client (profile settings); HISTO=FILE writes the server's
+# class histogram with the streams open, for what holds their memory.
 # Starts Masthead (-Xmx1g) on a fresh demo database, measures the story page with wrk (-t2 -c64 -d15s) alone,
 # opens an admin account of its own with ./masthead create-admin (the load client signs in with it and makes a
 # personal access token with the publish scope, sent as a bearer token), opens the streams of the demo live blog
@@ -49,7 +51,7 @@ echo "== story page without streams"
 wrk -t2 -c64 -d15s --latency "http://127.0.0.1:$port$story" | grep -E "Requests/sec|99%|Latency  "
 
 out="$data/load.out"
-"$java_home/bin/java" -Xmx1g bench/live/LiveLoad.java "http://127.0.0.1:$port" "$admin" "$password" "$pid" \
+"$java_home/bin/java" -Xmx1g ${CLIENT_JFR:+-XX:StartFlightRecording=filename=$CLIENT_JFR,settings=profile} bench/live/LiveLoad.java "http://127.0.0.1:$port" "$admin" "$password" "$pid" \
     "$streams" "$entries" 400 20000 >"$out" 2>&1 &
 load=$!
 until grep -q READY "$out" 2>/dev/null; do
@@ -59,6 +61,7 @@ done
 grep -v READY "$out"
 echo "== story page with $streams streams open, nothing posted"
 wrk -t2 -c64 -d15s --latency "http://127.0.0.1:$port$story" | grep -E "Requests/sec|99%|Latency  "
+if [ -n "${HISTO:-}" ]; then "$java_home/bin/jcmd" $pid GC.class_histogram >"$HISTO"; fi
 until grep -q POSTING "$out"; do sleep 0.2; done
 echo "== story page with $streams streams open and entries being posted"
 # the CPU the server and the load client take meanwhile (both on this machine, beside wrk)

@@ -74,9 +74,10 @@ class LiveStreamRetryBrowserIT {
             occupant.connect(new InetSocketAddress("127.0.0.1", port));
             occupant.getOutputStream().write(("GET /live/" + id + "/uk/events HTTP/1.1\r\nHost: localhost\r\n"
                     + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            occupant.setSoTimeout(10_000);
             var head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.UTF_8).contains(":open")) {
-                head.write(occupant.getInputStream().read());
+            for (int b; !head.toString(StandardCharsets.UTF_8).contains(":open") && (b = occupant.getInputStream().read()) >= 0; ) {
+                head.write(b);
             }
             assertThat(head.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
 
