@@ -37,7 +37,6 @@ import org.masthead.platform.Language;
 import org.masthead.platform.db.NodeBroadcast;
 import org.masthead.platform.outbox.OutboxConsumer;
 import org.masthead.platform.outbox.OutboxEvent;
-import org.masthead.platform.web.Unavailable;
 import org.masthead.site.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -255,7 +254,8 @@ class LiveStreams implements OutboxConsumer {
         open.decrementAndGet();
         refused.increment();
         long wait = Math.max(1, properties.retryAfter().toSeconds());
-        Unavailable.answer(request, response, (int) (wait + ThreadLocalRandom.current().nextLong(wait + 1)),
+        // named in full: OutboxConsumer has an Unavailable of its own
+        org.masthead.platform.web.Unavailable.answer(request, response, (int) (wait + ThreadLocalRandom.current().nextLong(wait + 1)),
                 "This node follows as many live streams as it may; try again in a moment.",
                 "Оновлення наживо ненадовго недоступні", "Live updates are briefly unavailable",
                 "Обновления в реальном времени ненадолго недоступны");
