@@ -97,17 +97,17 @@ final class EventStream {
         }
     }
 
-    /** Ends the stream once a write under way is done; a stream already ended stays so. */
+    /**
+     * Ends the stream once a write under way is done. Asked again (the container's time-out or error after a failed
+     * write), it asks again: only the container knows whether the first was taken.
+     */
     void close() {
         lock.lock();
         try {
-            if (ended) {
-                return;
-            }
             ended = true;
             async.complete();
-        } catch (IllegalStateException alreadyEnded) {
-            // completed by the container meanwhile
+        } catch (IllegalStateException notNow) {
+            // completing already, or failed: the container's error callback completes it
         } finally {
             lock.unlock();
         }

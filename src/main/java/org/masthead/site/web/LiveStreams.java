@@ -40,6 +40,7 @@ import org.masthead.platform.outbox.OutboxEvent;
 import org.masthead.site.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a crowd reconnecting at once gets a short answer each instead of the memory the readers already served need.
  */
 @Component
-class LiveStreams implements OutboxConsumer {
+class LiveStreams implements OutboxConsumer, SmartLifecycle {
 
     private static final Set<String> EVENTS = OutboxEvent.typesOf(LiveEvent.EntryChanged.class, SiteEvent.BannerChanged.class);
     private static final Set<String> BANNER_EVENTS = OutboxEvent.typesOf(SiteEvent.BannerChanged.class);
@@ -95,6 +96,7 @@ class LiveStreams implements OutboxConsumer {
     private final AtomicInteger open = new AtomicInteger();
     private final Counter dropped;
     private final Counter refused;
+    private volatile boolean stopped;
 
     LiveStreams(LiveBlogs blogs, FrontPages fronts, Stories stories, LiveViews views, SitePages pages, PublicUrls urls,
             TemplateEngine templates, JsonMapper json, NodeBroadcast broadcast, LiveStreamProperties properties,
@@ -248,7 +250,7 @@ class LiveStreams implements OutboxConsumer {
      * the wait is spread over twice the setting, so a crowd turned away does not come back all at once.
      */
     private boolean reserve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (open.incrementAndGet() <= properties.maxOpen()) {
+        if (open.incrementAndGet() <= properties.maxOpen() && !stopped) {
             return true;
         }
         open.decrementAndGet();
@@ -434,9 +436,29 @@ class LiveStreams implements OutboxConsumer {
         }
     }
 
+    @Override
+    public void start() {
+        stopped = false;
+    }
+
+    /**
+     * Ends every stream as the application stops, before the web server's graceful shutdown waits for the requests
+     * under way, which a stream never stops being; the browsers come back from their last event.
+     */
+    @Override
+    public void stop() {
+        stopped = true;
+        groups().forEach(group -> group.readers.forEach(reader -> drop(group, reader, "shutdown")));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopped;
+    }
+
     @PreDestroy
     void close() {
-        groups().forEach(group -> group.readers.forEach(reader -> drop(group, reader, "shutdown")));
+        stop();
         senders.shutdown();
     }
 
