@@ -24,8 +24,8 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' masthead)
 java_home=$(find_jdk)
 
-# each open stream holds about 90 KB of heap, nearly all of it Tomcat's buffers for the connection (socket, request
-# and response): 5,000 streams take some 450 MB on top of the application, more than a 512 MB heap has
+# each open stream holds about 108 KB of heap, nearly all of it Tomcat's buffers for the connection (socket, request
+# and response): 5,000 streams take some 530 MB on top of the application, more than a 512 MB heap has
 # JFR=FILE records the server (profile settings) and writes the recording there after the run with entries
 "$java_home/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g \
     ${JFR:+-XX:StartFlightRecording=name=bench,settings=profile} -jar target/masthead.jar \
