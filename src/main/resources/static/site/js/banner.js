@@ -7,7 +7,6 @@
     if (!stream || typeof window.EventSource !== "function") {
         return;
     }
-    var source = window.mastheadStream || new EventSource(stream);
     var header = document.querySelector("header.site-header");
 
     function show(data) {
@@ -45,14 +44,39 @@
         document.body.setAttribute("data-banner-shown", data.url);
     }
 
-    source.addEventListener("banner", function (event) {
-        try {
-            show(JSON.parse(event.data));
-        } catch (e) {
-            // not a banner
-        }
-    });
-    source.addEventListener("open", function () {
-        document.body.setAttribute("data-banner-connected", "true");
-    });
+    function follow(source) {
+        source.addEventListener("banner", function (event) {
+            try {
+                show(JSON.parse(event.data));
+            } catch (e) {
+                // not a banner
+            }
+        });
+        source.addEventListener("open", function () {
+            document.body.setAttribute("data-banner-connected", "true");
+        });
+    }
+
+    // the browser reconnects by itself when a stream breaks off, but gives up on an answer such as 503 (a node that
+    // holds all the streams it may): the page then opens a new stream a little later
+    function connect() {
+        var source = new EventSource(stream);
+        follow(source);
+        source.addEventListener("error", function () {
+            if (source.readyState === EventSource.CLOSED) {
+                document.body.removeAttribute("data-banner-connected");
+                window.setTimeout(connect, 10000 + Math.random() * 10000);
+            }
+        });
+    }
+
+    if (window.mastheadStream) {
+        // a live blog's page: its script owns the page's one stream, and says when it opens a new one
+        follow(window.mastheadStream);
+        document.addEventListener("masthead:stream", function () {
+            follow(window.mastheadStream);
+        });
+    } else {
+        connect();
+    }
 })();

@@ -15,15 +15,28 @@
     }
     var empty = section.querySelector(".empty");
     var template = document.createElement("template");
-    var url = section.getAttribute("data-stream") + "?after=" + encodeURIComponent(section.getAttribute("data-last-change") || "0");
+    var last = section.getAttribute("data-last-change") || "0";
     // the script keeps the reader's place itself; the browser's own scroll anchoring would do it twice
     document.documentElement.style.overflowAnchor = "none";
-    var source = new EventSource(url);
-    // the page's one stream: the banner script listens to it too instead of opening another
-    window.mastheadStream = source;
-    source.addEventListener("open", function () {
-        section.setAttribute("data-connected", "true");
-    });
+
+    // the browser reconnects by itself when a stream breaks off, but gives up on an answer such as 503 (a node that
+    // holds all the streams it may): the page then opens a new stream a little later, from the last entry it has,
+    // and tells the banner script, which listens to the page's one stream instead of opening another
+    function connect() {
+        var source = new EventSource(section.getAttribute("data-stream") + "?after=" + encodeURIComponent(last));
+        window.mastheadStream = source;
+        source.addEventListener("open", function () {
+            section.setAttribute("data-connected", "true");
+        });
+        source.addEventListener("entry", shown);
+        source.addEventListener("error", function () {
+            if (source.readyState === EventSource.CLOSED) {
+                section.removeAttribute("data-connected");
+                window.setTimeout(connect, 10000 + Math.random() * 10000);
+            }
+        });
+        document.dispatchEvent(new CustomEvent("masthead:stream"));
+    }
 
     function element(html) {
         template.innerHTML = html.trim();
@@ -56,7 +69,10 @@
         box.insertBefore(item, box.firstElementChild);
     }
 
-    source.addEventListener("entry", function (event) {
+    function shown(event) {
+        if (event.lastEventId) {
+            last = event.lastEventId;
+        }
         var data;
         try {
             data = JSON.parse(event.data);
@@ -104,5 +120,7 @@
         if (before < 0) {
             window.scrollBy(0, document.documentElement.scrollHeight - height);
         }
-    });
+    }
+
+    connect();
 })();

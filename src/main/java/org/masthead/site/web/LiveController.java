@@ -1,6 +1,8 @@
 package org.masthead.site.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.LiveBlogs;
 import org.masthead.content.Stories;
@@ -12,12 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The event stream of a live blog in one language: every entry posted, corrected or withdrawn after the page the
  * reader has (its {@code after}), or after the last event the browser received ({@code Last-Event-ID}, which
  * wins, on a reconnect). Under /live/, which the page cache never touches: streams are never cached or buffered.
+ * A node that holds as many streams as it may answers 503 with {@code Retry-After} instead.
  */
 @Controller
 class LiveController {
@@ -33,9 +35,10 @@ class LiveController {
     }
 
     @GetMapping(path = "/live/{id:\\d{1,18}}/{lang:uk|en|ru}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable long id, @PathVariable Language lang,
+    void events(@PathVariable long id, @PathVariable Language lang,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEvent,
-            @RequestParam(required = false) @Nullable String after, HttpServletResponse response) {
+            @RequestParam(required = false) @Nullable String after, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         if (blogs.find(id).isEmpty() || stories.cards(java.util.List.of(id), lang).isEmpty()) {
             throw PageNotFound.in(lang);
         }
@@ -49,7 +52,7 @@ class LiveController {
         if (from < 0) {
             from = blogs.lastChange(id);
         }
-        return streams.follow(id, lang, from);
+        streams.follow(id, lang, from, request, response);
     }
 
     /**
@@ -57,10 +60,11 @@ class LiveController {
      * banner as it is now at once (a page from a cache may be older than it), then each change and expiry.
      */
     @GetMapping(path = "/live/banner/{lang:uk|en|ru}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter banner(@PathVariable Language lang, HttpServletResponse response) {
+    void banner(@PathVariable Language lang, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Accel-Buffering", "no");
-        return streams.followBanner(lang);
+        streams.followBanner(lang, request, response);
     }
 
     private static long number(@Nullable String text) {

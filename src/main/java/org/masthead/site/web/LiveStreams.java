@@ -2,10 +2,14 @@ package org.masthead.site.web;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.masthead.content.FrontPages;
 import org.masthead.content.LiveBlog;
 import org.masthead.content.SiteEvent;
@@ -33,27 +40,29 @@ import org.masthead.platform.outbox.OutboxEvent;
 import org.masthead.site.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The readers following live blogs on this node, each on an open event stream (Server-Sent Events), and the
  * delivery of every change to them. A change reaches every node: the outbox consumer that hears of it (once in
  * the cluster) wakes this node's streams and tells the others through {@link NodeBroadcast}; a poll every two
- * seconds catches what a lost message would miss. Each live blog keeps its recent changes once, rendered once
- * per language, however many readers follow it, in an array that is replaced, never changed, so readers look
- * their next change up without a lock. A change costs each reader a look-up and a write of its own: one entry
- * costs work in proportion to the readers, never to their square, and a reader joining wakes only itself. A
+ * seconds catches what a lost message would miss. Each live blog keeps its recent changes once, each rendered
+ * once per language as the bytes of its whole event, however many readers follow it, in an array that is
+ * replaced, never changed, so readers look their next change up without a lock. A change costs each reader a
+ * look-up and a copy of those same bytes into its connection, with one flush for whatever it had waiting: one
+ * entry costs work in proportion to the readers, never to their square, and a reader joining wakes only itself. A
  * reader whose connection is still busy when more than {@link LiveStreamProperties#readerQueue()} changes wait
  * for it, or takes nothing for {@link LiveStreamProperties#slowReader()}, is dropped: what waits for it is only a
  * place in the shared list, so a stalled reader holds no memory of its own. Event ids are the live blog's change
- * numbers: a reader reconnecting with {@code Last-Event-ID} gets every change after it.
+ * numbers: a reader reconnecting with {@code Last-Event-ID} gets every change after it. A node holds at most
+ * {@link LiveStreamProperties#maxOpen()} streams: past that a new one is answered 503 with {@code Retry-After}, so
+ * a crowd reconnecting at once gets a short answer each instead of the memory the readers already served need.
  */
 @Component
-class LiveStreams implements OutboxConsumer {
+class LiveStreams implements OutboxConsumer, SmartLifecycle {
 
     private static final Set<String> EVENTS = OutboxEvent.typesOf(LiveEvent.EntryChanged.class, SiteEvent.BannerChanged.class);
     private static final Set<String> BANNER_EVENTS = OutboxEvent.typesOf(SiteEvent.BannerChanged.class);
@@ -81,10 +90,13 @@ class LiveStreams implements OutboxConsumer {
     private final Map<Long, Followed> followed = new ConcurrentHashMap<>();
     /** The readers of each language's banner on pages that are no live blog. */
     private final Map<Language, Followed> banners = new EnumMap<>(Language.class);
-    private final Map<Language, String> bannerNow = new ConcurrentHashMap<>();
+    /** Each language's banner event as readers get it now, encoded once per change. */
+    private final Map<Language, byte[]> bannerNow = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger open = new AtomicInteger();
-    private final io.micrometer.core.instrument.Counter dropped;
+    private final Counter dropped;
+    private final Counter refused;
+    private volatile boolean stopped;
 
     LiveStreams(LiveBlogs blogs, FrontPages fronts, Stories stories, LiveViews views, SitePages pages, PublicUrls urls,
             TemplateEngine templates, JsonMapper json, NodeBroadcast broadcast, LiveStreamProperties properties,
@@ -102,8 +114,10 @@ class LiveStreams implements OutboxConsumer {
         this.broadcast = broadcast;
         Gauge.builder("masthead.live.streams", open, AtomicInteger::get)
                 .description("Event streams of live blogs open on this node").register(registry);
-        this.dropped = io.micrometer.core.instrument.Counter.builder("masthead.live.streams.dropped")
+        this.dropped = Counter.builder("masthead.live.streams.dropped")
                 .description("Readers dropped for falling behind").register(registry);
+        this.refused = Counter.builder("masthead.live.streams.refused")
+                .description("Streams answered 503 because the node held as many as it may").register(registry);
         broadcast.listen(CHANNEL, new NodeBroadcast.Listener() {
             @Override
             public void received(String message) {
@@ -155,35 +169,36 @@ class LiveStreams implements OutboxConsumer {
      * Opens a stream of {@code language}'s breaking-news banner, for a reader page that is no live blog (a live blog's
      * own stream carries the banner too): the banner as it is now, at once, then each change.
      */
-    SseEmitter followBanner(Language language) {
-        var emitter = new SseEmitter(LIFETIME.toMillis());
+    void followBanner(Language language, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!reserve(request, response)) {
+            return;
+        }
         var group = banners.get(language);
-        var reader = new Reader(emitter, language, Long.MAX_VALUE);
+        var reader = new Reader(language, Long.MAX_VALUE);
         group.readers.add(reader);
-        return opened(group, reader);
+        opened(group, reader, request, response);
     }
 
     /** Sends {@code language}'s banner as it is now to every reader of that language, live blogs' readers too. */
     void bannerChanged(Language language) {
-        var data = readBanner(language);
+        var event = readBanner(language);
         for (var group : groups()) {
             for (var reader : group.readers) {
                 if (reader.language == language) {
-                    send(group, reader, () -> reader.emitter.send(SseEmitter.event().name("banner")
-                            .data(data, MediaType.APPLICATION_JSON)));
+                    send(group, reader, event);
                 }
             }
         }
     }
 
-    /** The banner readers of {@code language} see now, as its event's data: read once per change, not per reader. */
-    private String bannerJson(Language language) {
+    /** The banner event readers of {@code language} get now: read once per change, not per reader. */
+    private byte[] bannerEvent(Language language) {
         var known = bannerNow.get(language);
         return known != null ? known : readBanner(language);
     }
 
-    /** Reads {@code language}'s banner again: {@code {}} when none is up. */
-    private String readBanner(Language language) {
+    /** Reads {@code language}'s banner again, as its whole event: its data is {@code {}} when none is up. */
+    private byte[] readBanner(Language language) {
         var now = java.time.Instant.now();
         var banner = fronts.banner(language).filter(b -> b.shownAt(now)).orElse(null);
         var data = new java.util.LinkedHashMap<String, Object>();
@@ -196,9 +211,9 @@ class LiveStreams implements OutboxConsumer {
                 data.put("expiresAt", banner.expiresAt().toString());
             }
         }
-        var written = json.writeValueAsString(data);
-        bannerNow.put(language, written);
-        return written;
+        var event = ("event:banner\ndata:" + json.writeValueAsString(data) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        bannerNow.put(language, event);
+        return event;
     }
 
     /** How many streams are open on this node. */
@@ -207,43 +222,76 @@ class LiveStreams implements OutboxConsumer {
     }
 
     /** Opens a stream of the live blog's changes after {@code after}, in {@code language}. */
-    SseEmitter follow(long storyId, Language language, long after) {
-        var emitter = new SseEmitter(LIFETIME.toMillis());
-        var reader = new Reader(emitter, language, after);
+    void follow(long storyId, Language language, long after, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!reserve(request, response)) {
+            return;
+        }
+        var reader = new Reader(language, after);
         // joined atomically, so the poll that forgets a live blog nobody follows cannot forget this reader
         var group = followed.compute(storyId, (id, existing) -> {
             var joined = existing == null ? new Followed(id) : existing;
             joined.readers.add(reader);
             return joined;
         });
-        if (group.newest.get() < 0) {
-            group.refresh();
+        try {
+            if (group.newest.get() < 0) {
+                group.refresh();
+            }
+        } catch (RuntimeException e) {
+            drop(group, reader, "failed");
+            throw e;
         }
-        return opened(group, reader);
+        opened(group, reader, request, response);
     }
 
     /**
-     * Counts a reader that has joined {@code group} as open until its stream ends, and sends it the opening: the
-     * time the browser waits before reconnecting after the stream ends, and the banner as it is now. The pass that
-     * sends it also sends what the reader missed: a reader joining wakes only itself.
+     * Counts one more stream as open, or answers 503 with {@code Retry-After} when the node holds as many as it may:
+     * the wait is spread over twice the setting, so a crowd turned away does not come back all at once.
      */
-    private SseEmitter opened(Followed group, Reader reader) {
-        open.incrementAndGet();
-        Runnable gone = () -> {
-            if (group.readers.remove(reader)) {
-                open.decrementAndGet();
-            }
-        };
-        var emitter = reader.emitter;
-        emitter.onCompletion(gone);
-        emitter.onTimeout(gone);
-        emitter.onError(error -> gone.run());
-        var banner = bannerJson(reader.language);
-        send(group, reader, () -> {
-            emitter.send(SseEmitter.event().reconnectTime(2000).comment("open"));
-            emitter.send(SseEmitter.event().name("banner").data(banner, MediaType.APPLICATION_JSON));
-        });
-        return emitter;
+    private boolean reserve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (open.incrementAndGet() <= properties.maxOpen() && !stopped) {
+            return true;
+        }
+        open.decrementAndGet();
+        refused.increment();
+        long wait = Math.max(1, properties.retryAfter().toSeconds());
+        // named in full: OutboxConsumer has an Unavailable of its own
+        org.masthead.platform.web.Unavailable.answer(request, response, (int) (wait + ThreadLocalRandom.current().nextLong(wait + 1)),
+                "This node follows as many live streams as it may; try again in a moment.",
+                "Оновлення наживо ненадовго недоступні", "Live updates are briefly unavailable",
+                "Обновления в реальном времени ненадолго недоступны");
+        return false;
+    }
+
+    /**
+     * Starts the stream of a reader that has joined {@code group}, counted as open (see {@link #reserve}) until it
+     * ends, and sends it the opening at once, on the request's own thread, so the response is under way before the
+     * request returns: the time the browser waits before reconnecting after the stream ends, and the banner as it is
+     * now. The reader is busy meanwhile, so what comes for it waits; the pass that follows sends that and what the
+     * reader missed: a reader joining wakes only itself.
+     */
+    private void opened(Followed group, Reader reader, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        try {
+            reader.stream = EventStream.open(request, response, LIFETIME, () -> {
+                if (group.readers.remove(reader)) {
+                    open.decrementAndGet();
+                }
+            });
+            reader.stream.write(EventStream.OPENING);
+            reader.stream.write(bannerEvent(reader.language));
+            reader.stream.flush();
+        } catch (IOException gone) {
+            drop(group, reader, "gone");   // the reader left before its stream began: nobody to answer
+            return;
+        } catch (RuntimeException e) {
+            drop(group, reader, "failed");
+            throw e;
+        } finally {
+            reader.busy.set(false);
+        }
+        kick(group, reader);
     }
 
     /** Reads the live blog's new changes once and hands them to every reader that has not had them. */
@@ -309,14 +357,15 @@ class LiveStreams implements OutboxConsumer {
     void heartbeat() {
         for (var group : groups()) {
             for (var reader : group.readers) {
-                send(group, reader, () -> reader.emitter.send(SseEmitter.event().comment("")));
+                send(group, reader, EventStream.HEARTBEAT);
             }
         }
     }
 
     /**
-     * Sends the reader what is waiting (comments, then every change it has not had) on a virtual thread of its
-     * own, one pass at a time per reader; a call during a pass makes the pass go round once more.
+     * Sends the reader what is waiting (comments and banners, then every change it has not had) on a virtual thread
+     * of its own, one pass at a time per reader, with one flush for all of it; a call during a pass makes the pass go
+     * round once more.
      */
     private void kick(Followed group, Reader reader) {
         reader.again.set(true);
@@ -326,26 +375,29 @@ class LiveStreams implements OutboxConsumer {
         senders.execute(() -> {
             try {
                 while (reader.again.getAndSet(false)) {
-                    Sending extra;
+                    boolean wrote = false;
+                    byte[] extra;
                     while ((extra = reader.extras.poll()) != null) {
                         reader.writing(group.newest.get());
-                        extra.run();
-                        reader.written();
+                        reader.stream.write(extra);
+                        wrote = true;
                     }
                     var pending = group.after(reader.last);
                     while (!pending.isEmpty()) {
                         for (var change : pending) {
                             if (change.shownTo(reader.language)) {
-                                var event = SseEmitter.event().id(Long.toString(change.changeId)).name("entry")
-                                        .data(change.json(reader.language), MediaType.APPLICATION_JSON);
                                 reader.writing(group.newest.get());
-                                reader.emitter.send(event);
-                                reader.written();
+                                reader.stream.write(change.event(reader.language));
+                                wrote = true;
                             }
                             reader.last = change.changeId;
                         }
                         pending = group.after(reader.last);
                     }
+                    if (wrote) {
+                        reader.stream.flush();
+                    }
+                    reader.written();
                 }
             } catch (IOException | IllegalStateException e) {
                 drop(group, reader, "gone");
@@ -363,9 +415,9 @@ class LiveStreams implements OutboxConsumer {
         });
     }
 
-    /** Queues {@code work} (a comment) for the reader's next pass. */
-    private void send(Followed group, Reader reader, Sending work) {
-        reader.extras.add(work);
+    /** Queues {@code event} (a comment or a banner) for the reader's next pass. */
+    private void send(Followed group, Reader reader, byte[] event) {
+        reader.extras.add(event);
         kick(group, reader);
     }
 
@@ -377,41 +429,54 @@ class LiveStreams implements OutboxConsumer {
                 log.debug("Dropped a reader of live blog {}: {}", group.storyId, why);
             }
             // a stalled connection may block the one who closes it: never the caller's thread
-            senders.execute(() -> {
-                try {
-                    reader.emitter.complete();
-                } catch (RuntimeException ignored) {
-                    // already closed
-                }
-            });
+            var stream = reader.stream;
+            if (stream != null) {
+                senders.execute(stream::close);
+            }
         }
+    }
+
+    @Override
+    public void start() {
+        stopped = false;
+    }
+
+    /**
+     * Ends every stream as the application stops, before the web server's graceful shutdown waits for the requests
+     * under way, which a stream never stops being; the browsers come back from their last event.
+     */
+    @Override
+    public void stop() {
+        stopped = true;
+        groups().forEach(group -> group.readers.forEach(reader -> drop(group, reader, "shutdown")));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopped;
     }
 
     @PreDestroy
     void close() {
-        groups().forEach(group -> group.readers.forEach(reader -> drop(group, reader, "shutdown")));
+        stop();
         senders.shutdown();
     }
 
-    private interface Sending {
-        void run() throws IOException;
-    }
-
     private static final class Reader {
-        final SseEmitter emitter;
         final Language language;
+        /** Set once the stream has started, before any pass runs: the reader is busy until then. */
+        volatile EventStream stream;
         volatile long last;
-        final AtomicBoolean busy = new AtomicBoolean();
+        final AtomicBoolean busy = new AtomicBoolean(true);
         final AtomicBoolean again = new AtomicBoolean();
-        final java.util.concurrent.ConcurrentLinkedQueue<Sending> extras = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<byte[]> extras = new ConcurrentLinkedQueue<>();
         /** When the write now under way began (0: none is), and the live blog's newest change then. */
         volatile long writingSince;
         volatile long newestAtWrite;
         /** The write the last wake found under way. */
         volatile long seenWriting;
 
-        Reader(SseEmitter emitter, Language language, long last) {
-            this.emitter = emitter;
+        Reader(Language language, long last) {
             this.language = language;
             this.last = last;
         }
@@ -426,12 +491,15 @@ class LiveStreams implements OutboxConsumer {
         }
     }
 
-    /** One change as readers get it: rendered once per language, when a reader of that language first needs it. */
+    /**
+     * One change as readers get it: its whole event rendered once per language, when a reader of that language first
+     * needs it, and read without a lock from then on.
+     */
     private final class Change {
         final long changeId;
         final LiveEntry.Changed changed;
         final LiveBlog blog;
-        private final Map<Language, String> rendered = new EnumMap<>(Language.class);
+        private final AtomicReferenceArray<byte[]> events = new AtomicReferenceArray<>(Language.values().length);
 
         Change(LiveEntry.Changed changed, LiveBlog blog) {
             this.changeId = changed.changeId();
@@ -447,8 +515,19 @@ class LiveStreams implements OutboxConsumer {
             return changed.entry().shownTo(language, blog.showUntranslated());
         }
 
-        synchronized String json(Language language) {
-            return rendered.computeIfAbsent(language, this::render);
+        byte[] event(Language language) {
+            var event = events.get(language.ordinal());
+            if (event == null) {
+                synchronized (this) {
+                    event = events.get(language.ordinal());
+                    if (event == null) {
+                        event = ("id:" + changeId + "\nevent:entry\ndata:" + render(language) + "\n\n")
+                                .getBytes(StandardCharsets.UTF_8);
+                        events.set(language.ordinal(), event);
+                    }
+                }
+            }
+            return event;
         }
 
         private String render(Language language) {

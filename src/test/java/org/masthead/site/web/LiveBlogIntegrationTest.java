@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.masthead.platform.Language.EN;
 import static org.masthead.platform.Language.UK;
 
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +24,7 @@ import org.masthead.identity.Accounts;
 import org.masthead.identity.Role;
 import org.masthead.platform.Language;
 import org.masthead.platform.outbox.OutboxRelay;
+import org.masthead.support.EventStreamReader;
 import org.masthead.support.Fixtures;
 import org.masthead.support.HtmlValidator;
 import org.masthead.support.MastheadTest;
@@ -290,11 +284,11 @@ class LiveBlogIntegrationTest {
         // an English reader who had only the page from before reconnects: what the one who stayed had, in order, in
         // English (the post itself too when it is read back after the translation, as it then reads in English)
         var resumed = open(LiveViews.stream(id, EN), Long.toString(start));
-        var received = new ArrayList<Event>();
+        var received = new ArrayList<EventStreamReader.Event>();
         while (received.isEmpty() || received.getLast().id() != corrected.changeId()) {
             received.add(resumed.next());
         }
-        assertThat(received).extracting(Event::id).endsWith(translated.changeId(), corrected.changeId());
+        assertThat(received).extracting(EventStreamReader.Event::id).endsWith(translated.changeId(), corrected.changeId());
         assertThat(received).allSatisfy(event -> assertThat(event.data()).contains("A new entry")
                 .doesNotContain("Новий запис"));
     }
@@ -407,69 +401,8 @@ class LiveBlogIntegrationTest {
         assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
-    private record Event(long id, String data) {
-    }
-
-    private final class Events implements AutoCloseable {
-        final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-        final BlockingQueue<Event> banners = new LinkedBlockingQueue<>();
-        final HttpClient client = HttpClient.newHttpClient();
-        volatile boolean closed;
-
-        Event next() throws InterruptedException {
-            var event = queue.poll(10, TimeUnit.SECONDS);
-            assertThat(event).as("an event within 10 s").isNotNull();
-            return event;
-        }
-
-        String banner() throws InterruptedException {
-            var event = banners.poll(10, TimeUnit.SECONDS);
-            assertThat(event).as("a banner event within 10 s").isNotNull();
-            return event.data();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            client.shutdownNow();
-        }
-    }
-
-    private Events open(String path, String lastEventId) throws Exception {
-        var events = new Events();
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofMinutes(1))
-                .header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        var response = events.client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        assertThat(response.headers().firstValue("X-Page-Cache")).isEmpty();
-        Thread.ofVirtual().start(() -> {
-            long id = -1;
-            var name = "message";
-            var data = new StringBuilder();
-            try {
-                var lines = response.body().iterator();
-                while (!events.closed && lines.hasNext()) {
-                    var line = lines.next();
-                    if (line.startsWith("id:")) {
-                        id = Long.parseLong(line.substring(3).strip());
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5));
-                    } else if (line.isEmpty() && !data.isEmpty()) {
-                        (name.equals("banner") ? events.banners : events.queue).add(new Event(id, data.toString()));
-                        data.setLength(0);
-                        name = "message";
-                    }
-                }
-            } catch (UncheckedIOException | IllegalStateException ended) {
-                // closed by the test
-            }
-        });
+    private EventStreamReader open(String path, String lastEventId) throws Exception {
+        var events = EventStreamReader.open(port, path, lastEventId);
         streams.add(events);
         return events;
     }
