@@ -204,6 +204,35 @@ class LiveEntryTranslationIntegrationTest {
     }
 
     @Test
+    void anXliffFileOfTheLiveBlogBringsItsEntriesBackThroughThePagesAndNamesTheOneThatNoLongerFits() {
+        long id = trilingualLiveBlog(true);
+        var fits = blogs.post(id, draft("Заява", "Міністр зробив заяву."), "test").entry();
+        var corrected = blogs.post(id, draft("Вечір", "Вечір буде довгим."), "test").entry();
+        relay.drain();
+        var translator = new Staff(accounts).member(Role.TRANSLATOR).signIn(port);
+        var export = "/newsroom/translations/" + id + "/en/xliff?scope=stale";
+        assertThat(translator.get("/newsroom/translations/" + id + "/live").body()).contains("href=\"" + export + "\"");
+
+        var file = translator.get(export).body();
+        file = XliffAnswers.answer(file, "entry-" + fits.id(), 0, "Statement");
+        file = XliffAnswers.answer(file, "entry-" + fits.id(), 1, "The minister made a statement.");
+        file = XliffAnswers.answer(file, "entry-" + corrected.id(), 0, "Evening");
+        file = XliffAnswers.answer(file, "entry-" + corrected.id(), 1, "The evening will be long.");
+        blogs.correct(id, corrected.id(), new LiveEntry.Draft(UK, "Test desk", "Вечір",
+                List.of(new Block.Paragraph("p1", "Вечір буде дуже довгим.")), false));
+        var imported = translator.upload("/newsroom/translations/" + id + "/en/xliff", "live.xlf",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("entry-" + corrected.id() + ": the source text changed since the file was exported");
+        assertThat(HtmlValidator.errors(imported.body())).isEmpty();
+        assertThat(blogs.entry(id, fits.id()).standing(EN)).isEqualTo(LiveEntry.Standing.TRANSLATED);
+        assertThat(blogs.entry(id, corrected.id()).translations()).isEmpty();
+        relay.drain();
+        assertThat(article(site.get(path(id, EN)).body(), fits.id())).contains("The minister made a statement.");
+    }
+
+    @Test
     void hiddenUntranslatedEntriesShowOnceTranslatedIntoTheReadersLanguage() {
         long id = trilingualLiveBlog(false);
         var entry = blogs.post(id, draft("Лише українською", "Текст запису."), "test").entry();

@@ -103,7 +103,7 @@ class LiveEntryXliffIntegrationTest {
                 new Block.Embed("m5", REPORT, "The mission's report"),
                 new Block.ReadAlso("r6", id));
         assertThat(blogs.entry(id, entry.id()).standing(EN)).isEqualTo(LiveEntry.Standing.TRANSLATED);
-        assertThat(audit.recent(null, translator.username(), 10)).extracting(e -> e.action()).contains("live.translate");
+        assertThat(audit.recent(null, translator.username(), 10)).extracting(org.masthead.identity.AuditEntry::action).contains("live.translate");
         relay.drain();
         assertThat(desk.proposals(UK, EN, RichText.plain("Делегації в залі")))
                 .anySatisfy(match -> assertThat(match.targetText()).isEqualTo("Delegations in the hall"));
@@ -187,13 +187,8 @@ class LiveEntryXliffIntegrationTest {
         return matcher.group(1);
     }
 
-    /** The file with {@code target} as the translation of segment {@code s<index>} of entry {@code entry}'s unit. */
     private static String answer(String xliff, long entry, int index, String target) {
-        var matcher = Pattern.compile("(?s)(<unit id=\"entry-" + entry + "\".*?<segment id=\"s" + index
-                + "\"[^>]*>\\s*<source[^>]*>.*?</source>)(\\s*<target[^>]*>.*?</target>)?").matcher(xliff);
-        assertThat(matcher.find()).as("segment s" + index + " of entry " + entry).isTrue();
-        return xliff.substring(0, matcher.start()) + matcher.group(1) + "<target>" + target + "</target>"
-                + xliff.substring(matcher.end());
+        return XliffAnswers.answer(xliff, "entry-" + entry, index, target);
     }
 
     private static byte[] bytes(String xliff) {

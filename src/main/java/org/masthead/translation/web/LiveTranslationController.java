@@ -118,7 +118,9 @@ class LiveTranslationController {
         var view = new ModelAndView("newsroom/translation/live", "page", new LiveTranslationPage(
                 pages.chrome(request, user, "newsroom.translations.live.title", "translations", headline), id, headline,
                 rows, entries.olderThan() == null ? null : "/newsroom/translations/" + id + "/live?older=" + entries.olderThan(),
-                errors, notice));
+                errors, notice, source.label(), Language.all().stream().filter(language -> language != source)
+                        .map(language -> new LiveTranslationPage.Exchange(language.label(),
+                                "/newsroom/translations/" + id + "/" + language.code())).toList()));
         view.setStatus(status);
         return view;
     }
