@@ -29,7 +29,15 @@ record Translatable(String id, String kind, List<RichText> texts, String fixed, 
         return items;
     }
 
-    /** The blocks of a body as items (a live blog entry's body is translated as a version's is). */
+    /** A live blog entry's items: its headline, then each block of its body (translated as a version's are). */
+    static List<Translatable> of(String headline, List<Block> body) {
+        var items = new ArrayList<Translatable>();
+        items.add(new Translatable(HEADLINE, "headline", plain(headline), "", null));
+        items.addAll(of(body));
+        return items;
+    }
+
+    /** The blocks of a body as items. */
     static List<Translatable> of(List<Block> body) {
         var items = new ArrayList<Translatable>();
         for (var block : body) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.masthead.content.StoryNotFound;
 import org.masthead.content.TaxonomyNotFound;
 import org.masthead.content.VersionView;
 import org.masthead.editorial.EditorialWorkflow;
+import org.masthead.editorial.LiveDesk;
 import org.masthead.editorial.TranslationBadges;
 import org.masthead.editorial.WorkflowRefused;
 import org.masthead.identity.NewsroomUser;
@@ -30,7 +32,10 @@ import org.masthead.platform.Language;
 import org.masthead.platform.text.WordDiff;
 import org.masthead.translation.TranslationRecords.ItemRecord;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps a story's language versions in step: which translated items are behind their source, what
@@ -41,6 +46,10 @@ public class TranslationDesk implements TranslationBadges {
 
     /** How many of the newest stories the queue looks at. */
     static final int QUEUE_WINDOW = 500;
+    /** The item id of an entry's headline among {@link #entryItems}; the others are its blocks' ids. */
+    public static final String ENTRY_HEADLINE = Translatable.HEADLINE;
+    /** How many entries of a live blog an XLIFF exchange reads at a time. */
+    private static final int ENTRY_PAGE = 200;
 
     private final Stories stories;
     private final TranslationRecords records;
@@ -48,11 +57,17 @@ public class TranslationDesk implements TranslationBadges {
     private final XliffFiles xliff;
     private final EditorialWorkflow workflow;
     private final LiveBlogs liveBlogs;
+    private final LiveDesk liveDesk;
+    /** Each entry of an XLIFF file is saved in a savepoint: one the content rules refuse leaves the others saved. */
+    private final TransactionTemplate savepoint;
 
     TranslationDesk(Stories stories, TranslationRecords records, TranslationMemory memory, XliffFiles xliff,
-            EditorialWorkflow workflow, LiveBlogs liveBlogs) {
+            EditorialWorkflow workflow, LiveBlogs liveBlogs, LiveDesk liveDesk, PlatformTransactionManager transactions) {
         this.stories = stories;
         this.liveBlogs = liveBlogs;
+        this.liveDesk = liveDesk;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.workflow = workflow;
         this.records = records;
         this.memory = memory;
@@ -106,13 +121,27 @@ public class TranslationDesk implements TranslationBadges {
     }
 
     private static ComposedTranslation compose(Pair pair, Map<String, List<RichText>> texts) {
-        var body = new ArrayList<Block>();
         var version = new HashMap<String, List<RichText>>();
-        for (var item : pair.sourceItems()) {
+        var body = composed(pair.sourceItems(), texts, version);
+        var lead = version.get(Translatable.LEAD_IMAGE);
+        return new ComposedTranslation(version.get(Translatable.HEADLINE).getFirst().text(),
+                version.get(Translatable.STANDFIRST).getFirst().text(), lead.get(0).text(), lead.get(1).text(),
+                lead.get(2).text(), body);
+    }
+
+    /**
+     * The blocks of {@code items} with the texts of {@code texts} (by item id; an item without texts that fit starts
+     * from its skeleton); the texts of the items that are no blocks (headline, standfirst, lead image) go into
+     * {@code others}.
+     */
+    private static List<Block> composed(List<Translatable> items, Map<String, List<RichText>> texts,
+            Map<String, List<RichText>> others) {
+        var body = new ArrayList<Block>();
+        for (var item : items) {
             var typed = texts.get(item.id());
             var fitting = typed != null && typed.size() == item.texts().size() ? typed : null;
             if (item.block() == null) {
-                version.put(item.id(), fitting != null ? fitting : item.texts().stream().map(t -> RichText.EMPTY).toList());
+                others.put(item.id(), fitting != null ? fitting : item.texts().stream().map(t -> RichText.EMPTY).toList());
                 continue;
             }
             var block = fitting != null ? item.withTexts(fitting) : item.skeleton();
@@ -120,10 +149,47 @@ public class TranslationDesk implements TranslationBadges {
                 body.add(block);
             }
         }
-        var lead = version.get(Translatable.LEAD_IMAGE);
-        return new ComposedTranslation(version.get(Translatable.HEADLINE).getFirst().text(),
-                version.get(Translatable.STANDFIRST).getFirst().text(), lead.get(0).text(), lead.get(1).text(),
-                lead.get(2).text(), body);
+        return body;
+    }
+
+    /**
+     * A live blog entry beside its translation into {@code target}, item by item (its headline, then each block): the
+     * texts of the translated items, or for an entry not yet translated its skeleton's (a quote's speaker, an image's
+     * credit), which the translation desk's form starts from. {@code state} is the entry's as a whole.
+     */
+    public List<ItemStatus> entryItems(LiveEntry entry, Language target) {
+        var unit = EntryUnit.of(entry, target);
+        var translation = entry.translations().get(target);
+        var translated = unit.translated(translation);
+        var state = switch (entry.standing(target)) {
+            case TRANSLATED -> ItemState.TRANSLATED;
+            case OUTDATED -> ItemState.SOURCE_CHANGED;
+            default -> ItemState.NOT_TRANSLATED;
+        };
+        var items = new ArrayList<ItemStatus>();
+        for (int i = 0; i < unit.items().size(); i++) {
+            var item = unit.items().get(i);
+            var skeleton = item.skeleton();
+            var texts = translation != null || skeleton == null ? translated.get(i) : Translatable.of(List.of(skeleton)).getFirst().texts();
+            items.add(new ItemStatus(item.id(), item.kind(), state, item.texts(), texts, List.of()));
+        }
+        return items;
+    }
+
+    /**
+     * An entry's translation into {@code target} with the given texts ({@code texts} by item id, as {@link
+     * #entryItems} lists them): the entry's blocks, each with its texts replaced, the image, linked story, embedded
+     * address and list kind kept as the entry has them.
+     */
+    public LiveEntry.TranslationDraft entryTranslation(LiveEntry entry, Language target, Map<String, List<RichText>> texts) {
+        var others = new HashMap<String, List<RichText>>();
+        var body = composed(Translatable.of(entry.headline(), entry.body()), texts, others);
+        return new LiveEntry.TranslationDraft(target, others.get(Translatable.HEADLINE).getFirst().text(), body);
+    }
+
+    /** An entry's headline and the texts of its blocks, in order, as the translation desk sees them. */
+    public static List<RichText> entryTexts(String headline, List<Block> body) {
+        return Translatable.of(headline, body).stream().flatMap(item -> item.texts().stream()).toList();
     }
 
     /** The body a new translation starts from: the source's blocks with their texts left to translate. */
@@ -178,7 +244,11 @@ public class TranslationDesk implements TranslationBadges {
         return memory.proposals(from, to, text);
     }
 
-    /** The target version as an XLIFF 2.0 file: every item, or only those that need work. */
+    /**
+     * The target version as an XLIFF 2.0 file: every item, or only those that need work. A live blog's file also
+     * carries its entries written in the story's source language (not those withdrawn), one unit each ({@link
+     * EntryUnit}), every one or those not translated from their current text.
+     */
     @Transactional(readOnly = true)
     public String exportXliff(long storyId, Language target, boolean onlyNeedingWork) {
         var pair = pair(storyId, target);
@@ -194,6 +264,16 @@ public class TranslationDesk implements TranslationBadges {
             units.add(new XliffFiles.WriteUnit(item.id(), item.kind(), item.texts(),
                     translated == null ? List.of() : translated.texts()));
         }
+        for (var entry : entryUnits(storyId, pair.source().language(), target).values()) {
+            var source = entry.source();
+            if (onlyNeedingWork && entry.entry().standing(target) == LiveEntry.Standing.TRANSLATED
+                    || source.texts().stream().allMatch(RichText::isBlank)) {
+                continue;
+            }
+            var previous = entry.previous();
+            units.add(new XliffFiles.WriteUnit(entry.id(), EntryUnit.KIND, source.texts(),
+                    previous == null ? List.of() : previous.texts()));
+        }
         return xliff.write(pair.source().language(), target, "story-" + storyId,
                 "masthead:story:" + storyId + ":" + pair.source().language().code() + ":r" + pair.source().revision(),
                 units);
@@ -206,6 +286,11 @@ public class TranslationDesk implements TranslationBadges {
      * saved through the editorial workflow as {@code user}'s ({@link EditorialWorkflow#importTranslation}): the
      * same checks as a save on the desk (translators write only the other languages; a save after an editor's
      * approval waits for a new one) and a {@code translation.import} line in the audit log.
+     *
+     * <p>The units of a live blog's entries are checked the same way, but each entry is a translation of its own:
+     * one whose source text changed since the export, whose codes do not fit, or whose translation the content rules
+     * refuse is left out and named in the report's {@code rejected}, and the others are saved through the live desk
+     * ({@link LiveDesk#translate}: its permissions, the audit log, the outbox), which puts each up to date.
      */
     @Transactional
     public ImportReport importXliff(long storyId, Language target, byte[] file, NewsroomUser user) {
@@ -214,8 +299,10 @@ public class TranslationDesk implements TranslationBadges {
         }
         records.lockStory(storyId);
         var pair = pair(storyId, target);
-        var read = xliff.read(file, pair.sourceItems().stream()
-                .collect(Collectors.toMap(Translatable::id, Translatable::texts)));
+        var entries = entryUnits(storyId, pair.source().language(), target);
+        var current = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Translatable::texts));
+        entries.forEach((id, entry) -> current.put(id, entry.source().texts()));
+        var read = xliff.read(file, current);
         var problems = new ArrayList<ImportRejected.Problem>();
         if (!target.code().equals(read.targetLanguage())) {
             problems.add(new ImportRejected.Problem("", "the file translates into '" + read.targetLanguage()
@@ -226,25 +313,124 @@ public class TranslationDesk implements TranslationBadges {
                     + "' but this story's source language is '" + pair.source().language().code() + "'"));
         }
         var sourceItems = pair.sourceItems().stream().collect(Collectors.toMap(Translatable::id, Function.identity()));
+        var storyUnits = new ArrayList<XliffFiles.ReadUnit>();
+        var entryUnits = new ArrayList<XliffFiles.ReadUnit>();
+        var rejected = new ArrayList<ImportRejected.Problem>();
         for (var unit : read.units()) {
             var item = sourceItems.get(unit.id());
-            if (item == null) {
-                problems.add(new ImportRejected.Problem(unit.id(), "the source no longer has this block"));
-                continue;
-            }
-            unit.sources().forEach((index, text) -> {
-                if (index >= item.texts().size() || !item.texts().get(index).text().equals(text.text())
-                        || !XliffFiles.sameCodes(item.texts().get(index), text)) {
-                    problems.add(new ImportRejected.Problem(unit.id(),
-                            "the source text changed since the file was exported"));
+            if (item == null && unit.id().startsWith(EntryUnit.PREFIX)) {
+                var entry = entries.get(unit.id());
+                var reasons = entry == null ? List.of("the live blog no longer has this entry to translate")
+                        : mismatches(unit, entry.source());
+                reasons.forEach(reason -> rejected.add(new ImportRejected.Problem(unit.id(), reason)));
+                if (reasons.isEmpty()) {
+                    entryUnits.add(unit);
                 }
-            });
-            unit.problems().forEach(reason -> problems.add(new ImportRejected.Problem(unit.id(), reason)));
+            } else if (item == null) {
+                problems.add(new ImportRejected.Problem(unit.id(), "the source no longer has this block"));
+            } else {
+                mismatches(unit, item).forEach(reason -> problems.add(new ImportRejected.Problem(unit.id(), reason)));
+                storyUnits.add(unit);
+            }
         }
         if (!problems.isEmpty()) {
             throw new ImportRejected(problems.stream().distinct().toList());
         }
-        return apply(pair, read.units(), user);
+        var story = apply(pair, storyUnits, user);
+        var live = applyEntries(storyId, entries, entryUnits, user);
+        return new ImportReport(concat(story.applied(), live.applied()),
+                concat(story.keptAlreadyTranslated(), live.keptAlreadyTranslated()),
+                concat(story.untranslatedUnits(), live.untranslatedUnits()), story.revision(),
+                concat(rejected, live.rejected()));
+    }
+
+    /** Why a unit does not fit the item it translates: a source text changed since the export, or its codes. */
+    private static List<String> mismatches(XliffFiles.ReadUnit unit, Translatable item) {
+        var reasons = new ArrayList<String>();
+        unit.sources().forEach((index, text) -> {
+            if (index >= item.texts().size() || !item.texts().get(index).text().equals(text.text())
+                    || !XliffFiles.sameCodes(item.texts().get(index), text)) {
+                reasons.add("the source text changed since the file was exported");
+            }
+        });
+        reasons.addAll(unit.problems());
+        return reasons.stream().distinct().toList();
+    }
+
+    /**
+     * The texts of {@code item} with the answers of {@code unit}, or null when the unit brings none (no answer, or
+     * the translation sent back as it was exported). A text the file leaves out (blank in the source) keeps what
+     * the translation {@code previous} has, if anything.
+     */
+    private static @Nullable List<RichText> answer(XliffFiles.ReadUnit unit, Translatable item,
+            @Nullable Translatable previous) {
+        boolean unchanged = previous != null && unit.targets().entrySet().stream().allMatch(t ->
+                t.getKey() < previous.texts().size() && previous.texts().get(t.getKey()).equals(t.getValue()));
+        if (unchanged || unit.targets().values().stream().allMatch(RichText::isBlank)) {
+            return null;
+        }
+        var texts = new ArrayList<RichText>();
+        for (int i = 0; i < item.texts().size(); i++) {
+            var fromFile = unit.targets().get(i);
+            var before = previous != null && previous.kind().equals(item.kind()) && i < previous.texts().size()
+                    ? previous.texts().get(i) : RichText.EMPTY;
+            texts.add(fromFile != null && !fromFile.isBlank() ? fromFile : before.isBlank() ? item.texts().get(i) : before);
+        }
+        return texts;
+    }
+
+    /** Saves the entries the units answer, each in a savepoint; those the content rules refuse are reported. */
+    private ImportReport applyEntries(long storyId, Map<String, EntryUnit> entries, List<XliffFiles.ReadUnit> units,
+            NewsroomUser user) {
+        var applied = new ArrayList<String>();
+        var kept = new ArrayList<String>();
+        var untranslated = new ArrayList<String>();
+        var rejected = new ArrayList<ImportRejected.Problem>();
+        for (var unit : units) {
+            var entry = entries.get(unit.id());
+            var texts = answer(unit, entry.source(), entry.previous());
+            if (texts == null) {
+                untranslated.add(unit.id());
+            } else if (entry.entry().standing(entry.target()) == LiveEntry.Standing.TRANSLATED) {
+                kept.add(unit.id());
+            } else {
+                var draft = entryTranslation(entry.entry(), entry.target(), entry.split(texts));
+                try {
+                    savepoint.executeWithoutResult(status -> liveDesk.translate(user, storyId, entry.entry().id(), draft));
+                    applied.add(unit.id());
+                } catch (InvalidContent refused) {
+                    refused.problems().forEach(p -> rejected.add(new ImportRejected.Problem(unit.id(), p.messageKey(), p.args())));
+                }
+            }
+        }
+        return new ImportReport(applied, kept, untranslated, null, rejected);
+    }
+
+    /**
+     * The entries of the live blog a file from {@code source} into {@code target} carries, newest first, by unit
+     * id: those written in {@code source} and not withdrawn (none when the story is no live blog).
+     */
+    private Map<String, EntryUnit> entryUnits(long storyId, Language source, Language target) {
+        var units = new LinkedHashMap<String, EntryUnit>();
+        if (liveBlogs.find(storyId).isEmpty()) {
+            return units;
+        }
+        Long older = null;
+        do {
+            var page = liveBlogs.entries(storyId, null, older, ENTRY_PAGE);
+            for (var entry : page.entries()) {
+                if (entry.language() == source && !entry.withdrawn()) {
+                    var unit = EntryUnit.of(entry, target);
+                    units.put(unit.id(), unit);
+                }
+            }
+            older = page.olderThan();
+        } while (older != null);
+        return units;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     /**
@@ -322,32 +508,18 @@ public class TranslationDesk implements TranslationBadges {
         var kept = new ArrayList<String>();
         var untranslated = new ArrayList<String>();
         for (var unit : units) {
-            var previous = pair.targetItems().get(unit.id());
-            boolean unchanged = previous != null && unit.targets().entrySet().stream().allMatch(t ->
-                    t.getKey() < previous.texts().size() && previous.texts().get(t.getKey()).equals(t.getValue()));
-            boolean noAnswer = unchanged || unit.targets().values().stream().allMatch(RichText::isBlank);
-            if (!noAnswer && current.get(unit.id()) == ItemState.TRANSLATED) {
-                kept.add(unit.id());
-            } else if (noAnswer) {
-                // no answer, or the old translation sent back as it was exported: not an update
+            var texts = answer(unit, sourceItems.get(unit.id()), pair.targetItems().get(unit.id()));
+            if (texts == null) {
                 untranslated.add(unit.id());
+            } else if (current.get(unit.id()) == ItemState.TRANSLATED) {
+                kept.add(unit.id());
             } else {
-                var item = sourceItems.get(unit.id());
-                var existing = pair.targetItems().get(unit.id());
-                var texts = new ArrayList<RichText>();
-                for (int i = 0; i < item.texts().size(); i++) {
-                    var fromFile = unit.targets().get(i);
-                    var before = existing != null && existing.kind().equals(item.kind()) && i < existing.texts().size()
-                            ? existing.texts().get(i) : RichText.EMPTY;
-                    // texts the file leaves out (blank in the source) keep what the translation has, if anything
-                    texts.add(fromFile != null && !fromFile.isBlank() ? fromFile : before.isBlank() ? item.texts().get(i) : before);
-                }
                 translatedTexts.put(unit.id(), texts);
                 applied.add(unit.id());
             }
         }
         if (applied.isEmpty()) {
-            return new ImportReport(applied, kept, untranslated, null);
+            return new ImportReport(applied, kept, untranslated, null, List.of());
         }
         var merged = merged(pair, translatedTexts, by);
         int revision;
@@ -368,7 +540,7 @@ public class TranslationDesk implements TranslationBadges {
         }
         records.saveState(pair.storyId(), pair.targetLanguage(),
                 compare(saved, records.items(pair.storyId(), pair.targetLanguage())).behind());
-        return new ImportReport(applied, kept, untranslated, revision);
+        return new ImportReport(applied, kept, untranslated, revision, List.of());
     }
 
     /** The unit a field of the content rules belongs to: {@code body[2].text} is the third block's. */

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.masthead.content.Block;
 import org.masthead.content.FrontPages;
 import org.masthead.content.LiveBlog;
 import org.masthead.content.LiveBlogs;
+import org.masthead.content.LiveEntry;
 import org.masthead.content.Stories;
 import org.masthead.content.Taxonomy;
 import org.masthead.identity.Accounts;
@@ -31,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Live coverage in a real browser: an editor puts a live blog in the lead place of the Ukrainian front page and a
  * reader sees it there at once; an editor posts a key event and the reader's open page shows it without a reload,
  * in the entries and in the summary, announced to screen readers; without JavaScript the page offers the "new
- * entries" link. axe finds nothing on any of these pages.
+ * entries" link. A translator translates an entry on the translation desk, text by text, and the open page of a
+ * reader of the translation's language shows it in its place. axe finds nothing on any of these pages.
  */
 @MastheadTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -184,5 +187,70 @@ class LiveCoverageBrowserIT {
             assertThat(page.locator(".lead-story h2 a").getAttribute("href")).as(path)
                     .endsWith(path.equals("/en/") ? "" : "-" + chosen);
         }
+    }
+
+    @Test
+    void aTranslatorTranslatesAnEntryOnTheDeskAndTheReaderOfItsLanguageSeesItInPlace() {
+        long id = new Fixtures(stories, taxonomy).story().in(Language.UK, "Онлайн: переговори в Женеві")
+                .in(Language.EN, "Live: talks in Geneva").published();
+        blogs.setState(id, LiveBlog.State.LIVE, false);
+        var older = blogs.post(id, new LiveEntry.Draft(Language.UK, "Test desk", "Делегації прибули", List.of(
+                new Block.Paragraph("p1", "Переговори почалися о дев’ятій."),
+                new Block.Quote("q2", "Ми готові говорити.", "Олена Петренко", "речниця")), false), "test").entry();
+        var newer = blogs.post(id, new LiveEntry.Draft(Language.UK, "Test desk", "Перерва", List.of(
+                new Block.Paragraph("p1", "Оголосили перерву.")), false), "test").entry();
+        blogs.translate(id, newer.id(), new LiveEntry.TranslationDraft(Language.EN, "A break", List.of(
+                new Block.Paragraph("p1", "A break was announced."))), "test");
+        var path = stories.published(id, Language.EN).map(p -> "/en/" + p.section().slug() + "/" + p.slug() + "-" + id)
+                .orElseThrow();
+
+        // the English reader sees only the translated entry; the stream is open once the script ran
+        var reader = browser.newContext().newPage();
+        reader.navigate(url(path));
+        reader.locator("section.live[data-connected]").waitFor();
+        assertThat(entryIds(reader)).containsExactly("entry-" + newer.id());
+        violations.addAll(Browsers.accessibilityViolations(reader));
+
+        // the translator finds the live blog on the desk and translates the older entry, text by text
+        var translator = Browsers.signIn(browser, url(""), new Staff(accounts).member(Role.TRANSLATOR), violations);
+        translator.navigate(url("/newsroom/translations/" + id + "/live"));
+        violations.addAll(Browsers.accessibilityViolations(translator));
+        var form = translator.locator("#entry-" + older.id() + "-en");
+        assertThat(form.locator("[data-state]").getAttribute("data-state")).isEqualTo("missing");
+        field(translator, older.id(), "_headline.0").fill("Delegations arrive");
+        field(translator, older.id(), "p1.0").fill("The talks began at **nine**.");
+        field(translator, older.id(), "q2.0").fill("We are ready to talk.");
+        assertThat(field(translator, older.id(), "q2.1").inputValue()).as("a name starts as written").isEqualTo("Олена Петренко");
+        field(translator, older.id(), "q2.2").fill("spokeswoman");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the translation")).click();
+        translator.waitForURL("**saved**");
+        assertThat(translator.locator("#entry-" + older.id() + "-en [data-state]").getAttribute("data-state"))
+                .isEqualTo("translated");
+        violations.addAll(Browsers.accessibilityViolations(translator));
+
+        // the reader's open page takes the translation in, below the newer entry, in English
+        var translated = reader.locator("#entry-" + older.id());
+        translated.locator("text=Delegations arrive").waitFor(new Locator.WaitForOptions().setTimeout(5000));
+        assertThat(entryIds(reader)).containsExactly("entry-" + newer.id(), "entry-" + older.id());
+        assertThat(translated.locator("strong").allTextContents()).contains("nine");
+        assertThat(translated.textContent()).contains("We are ready to talk.", "spokeswoman").doesNotContain("Переговори");
+        assertThat(reader.url()).as("no reload").endsWith(path);
+        violations.addAll(Browsers.accessibilityViolations(reader));
+
+        // and so does the page when it is loaded afresh
+        reader.reload();
+        assertThat(entryIds(reader)).containsExactly("entry-" + newer.id(), "entry-" + older.id());
+        assertThat(reader.locator("#entry-" + older.id()).textContent()).contains("Delegations arrive", "nine");
+
+        assertThat(violations).isEmpty();
+    }
+
+    /** The input of text {@code name} ({@code <item>.<index>}) on the English form of entry {@code entry}. */
+    private static Locator field(Page page, long entry, String name) {
+        return page.locator("[id='entry-" + entry + "-en-t." + name + "']");
+    }
+
+    private static List<String> entryIds(Page page) {
+        return page.locator(".live-entries .live-entry").all().stream().map(entry -> entry.getAttribute("id")).toList();
     }
 }

@@ -54,6 +54,8 @@ class LiveEntryTranslationIntegrationTest {
 
     private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The field of an entry's headline on the desk's form. */
+    private static final String HEADLINE = "t." + TranslationDesk.ENTRY_HEADLINE + ".0";
 
     @LocalServerPort int port;
     @Autowired Stories stories;
@@ -92,17 +94,17 @@ class LiveEntryTranslationIntegrationTest {
 
         // translators and editors translate; reporters do not; nobody translates into the entry's own language
         var action = deskPage + "/" + entry.id() + "/";
-        assertThat(reporter.post(action + "en", Map.of("headline", "x", "body", "x")).statusCode()).isEqualTo(403);
-        var own = translator.post(action + "uk", Map.of("headline", "", "body", "Інший текст."));
+        assertThat(reporter.post(action + "en", Map.of(HEADLINE, "x", "t.p1.0", "x")).statusCode()).isEqualTo(403);
+        var own = translator.post(action + "uk", Map.of(HEADLINE, "", "t.p1.0", "Інший текст."));
         assertThat(own.statusCode()).isEqualTo(422);
         assertThat(own.body()).contains("id=\"language-error\"");
-        var unsafe = translator.post(action + "en", Map.of("headline", "", "body", "[Link](javascript:alert(1))"));
+        var unsafe = translator.post(action + "en", Map.of(HEADLINE, "", "t.p1.0", "[Link](javascript:alert(1))"));
         assertThat(unsafe.statusCode()).isEqualTo(422);
-        assertThat(unsafe.body()).contains("id=\"entry-" + entry.id() + "-en-body-error\"", "javascript:alert(1)");
+        assertThat(unsafe.body()).contains("id=\"entry-" + entry.id() + "-en-p1-error\"", "javascript:alert(1)");
         assertThat(blogs.entry(id, entry.id()).translations()).isEmpty();
 
-        var saved = translator.post(action + "en", Map.of("headline", "Delegations <arrive>",
-                "body", "The talks began at **nine**."));
+        var saved = translator.post(action + "en", Map.of(HEADLINE, "Delegations <arrive>",
+                "t.p1.0", "The talks began at **nine**."));
         assertThat(saved.statusCode()).isEqualTo(302);
         relay.drain();
         assertThat(states(translator.get(deskPage).body(), entry.id()))
@@ -140,11 +142,94 @@ class LiveEntryTranslationIntegrationTest {
                 "href=\"" + path(id, UK) + "#entry-" + entry.id() + "\" hreflang=\"uk\"");
         assertThat(HtmlValidator.errors(english)).isEmpty();
 
-        translator.post(action + "en", Map.of("headline", "Delegations arrive", "body", "The talks began at ten."));
+        translator.post(action + "en", Map.of(HEADLINE, "Delegations arrive", "t.p1.0", "The talks began at ten."));
         relay.drain();
         assertThat(states(translator.get(deskPage).body(), entry.id())).contains(Map.entry("en", "translated"));
         assertThat(article(site.get(path(id, EN)).body(), entry.id())).contains("The talks began at ten.")
                 .doesNotContain("live-outdated");
+    }
+
+    @Test
+    void everyTextOfAnEntrysBlocksIsTranslatedOnTheDeskAndWhatIsNoTextStaysAsWritten() throws Exception {
+        long id = trilingualLiveBlog(true);
+        var entry = blogs.post(id, new LiveEntry.Draft(UK, "Test desk", "Делегації прибули", List.of(
+                new Block.Subheading("h1", "Ранок"),
+                new Block.Quote("q2", "Ми готові говорити.", "Олена Петренко", "речниця"),
+                new Block.Image("i3", 7, "Делегації в залі", "Фото: Masthead", "Зала з двома столами"),
+                new Block.BulletList("l4", false, List.of(RichText.plain("Обмін полоненими"), RichText.plain("Коридори"))),
+                new Block.Embed("m5", "https://example.org/live-report", "Звіт місії"),
+                new Block.ReadAlso("r6", id)), false), "test").entry();
+        relay.drain();
+        var translator = new Staff(accounts).member(Role.TRANSLATOR).signIn(port);
+        var deskPage = "/newsroom/translations/" + id + "/live";
+
+        var page = translator.get(deskPage).body();
+        assertThat(HtmlValidator.errors(page)).isEmpty();
+        var form = first(Pattern.compile("(?s)(<details id=\"entry-" + entry.id() + "-en\".*?</form>)"), page);
+        // an input for every text of every block, the source shown beside it; a name and a credit start as written
+        for (var name : List.of(HEADLINE, "t.h1.0", "t.q2.0", "t.q2.1", "t.q2.2", "t.i3.0", "t.i3.1", "t.i3.2", "t.l4.0",
+                "t.l4.1", "t.m5.0")) {
+            assertThat(form).as(name).containsPattern("<(input|textarea) id=\"entry-" + entry.id() + "-en-"
+                    + Pattern.quote(name) + "\" name=\"" + Pattern.quote(name) + "\"");
+            assertThat(form).as(name).contains("<label for=\"entry-" + entry.id() + "-en-" + name + "\">");
+        }
+        assertThat(form).contains("value=\"Олена Петренко\"", "value=\"Фото: Masthead\"");
+        assertThat(page).contains("Зала з двома столами", "Звіт місії", "Коридори");
+
+        var refused = translator.post(deskPage + "/" + entry.id() + "/en", Map.of(HEADLINE, "Delegations arrive",
+                "t.i3.0", "*Delegations", "t.h1.0", "Morning"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"entry-" + entry.id() + "-en-i3-error\"", "*Delegations", "Morning");
+        assertThat(blogs.entry(id, entry.id()).translations()).isEmpty();
+
+        var saved = translator.post(deskPage + "/" + entry.id() + "/en", Map.ofEntries(Map.entry(HEADLINE, "Delegations arrive"),
+                Map.entry("t.h1.0", "Morning"), Map.entry("t.q2.0", "We are *ready* to talk."), Map.entry("t.q2.1", "Olena Petrenko"),
+                Map.entry("t.q2.2", "spokeswoman"), Map.entry("t.i3.0", "Delegations in the hall"),
+                Map.entry("t.i3.1", "Photo: Masthead"), Map.entry("t.i3.2", "A hall with two tables"),
+                Map.entry("t.l4.0", "Prisoner exchange"), Map.entry("t.l4.1", "Corridors"), Map.entry("t.m5.0", "The mission's report")));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        var translation = blogs.entry(id, entry.id()).translations().get(EN);
+        assertThat(translation.headline()).isEqualTo("Delegations arrive");
+        assertThat(translation.body()).containsExactly(
+                new Block.Subheading("h1", "Morning"),
+                new Block.Quote("q2", new RichText("We are ready to talk.", List.of(new org.masthead.content.Mark.Italic(7, 12))),
+                        "Olena Petrenko", "spokeswoman"),
+                new Block.Image("i3", 7, "Delegations in the hall", "Photo: Masthead", "A hall with two tables"),
+                new Block.BulletList("l4", false, List.of(RichText.plain("Prisoner exchange"), RichText.plain("Corridors"))),
+                new Block.Embed("m5", "https://example.org/live-report", "The mission's report"),
+                new Block.ReadAlso("r6", id));
+        var after = translator.get(deskPage).body();
+        assertThat(states(after, entry.id())).containsExactly(Map.entry("en", "translated"), Map.entry("ru", "missing"));
+        assertThat(after).contains("value=\"A hall with two tables\"", "mission");
+    }
+
+    @Test
+    void anXliffFileOfTheLiveBlogBringsItsEntriesBackThroughThePagesAndNamesTheOneThatNoLongerFits() {
+        long id = trilingualLiveBlog(true);
+        var fits = blogs.post(id, draft("Заява", "Міністр зробив заяву."), "test").entry();
+        var corrected = blogs.post(id, draft("Вечір", "Вечір буде довгим."), "test").entry();
+        relay.drain();
+        var translator = new Staff(accounts).member(Role.TRANSLATOR).signIn(port);
+        var export = "/newsroom/translations/" + id + "/en/xliff?scope=stale";
+        assertThat(translator.get("/newsroom/translations/" + id + "/live").body()).contains("href=\"" + export + "\"");
+
+        var file = translator.get(export).body();
+        file = XliffAnswers.answer(file, "entry-" + fits.id(), 0, "Statement");
+        file = XliffAnswers.answer(file, "entry-" + fits.id(), 1, "The minister made a statement.");
+        file = XliffAnswers.answer(file, "entry-" + corrected.id(), 0, "Evening");
+        file = XliffAnswers.answer(file, "entry-" + corrected.id(), 1, "The evening will be long.");
+        blogs.correct(id, corrected.id(), new LiveEntry.Draft(UK, "Test desk", "Вечір",
+                List.of(new Block.Paragraph("p1", "Вечір буде дуже довгим.")), false));
+        var imported = translator.upload("/newsroom/translations/" + id + "/en/xliff", "live.xlf",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("entry-" + corrected.id() + ": the source text changed since the file was exported");
+        assertThat(HtmlValidator.errors(imported.body())).isEmpty();
+        assertThat(blogs.entry(id, fits.id()).standing(EN)).isEqualTo(LiveEntry.Standing.TRANSLATED);
+        assertThat(blogs.entry(id, corrected.id()).translations()).isEmpty();
+        relay.drain();
+        assertThat(article(site.get(path(id, EN)).body(), fits.id())).contains("The minister made a statement.");
     }
 
     @Test

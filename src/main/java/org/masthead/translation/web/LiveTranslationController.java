@@ -6,19 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.masthead.content.Block;
 import org.masthead.content.InlineMarkup;
 import org.masthead.content.InvalidContent;
 import org.masthead.content.LiveBlogs;
 import org.masthead.content.LiveEntry;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
-import org.masthead.editorial.EntryMarkup;
 import org.masthead.editorial.LiveDesk;
 import org.masthead.identity.NewsroomPages;
 import org.masthead.identity.NewsroomUser;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.WordDiff;
 import org.masthead.platform.web.UiMessages;
+import org.masthead.translation.ItemStatus;
+import org.masthead.translation.TranslationDesk;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,12 +44,17 @@ class LiveTranslationController {
 
     private final LiveBlogs blogs;
     private final LiveDesk desk;
+    private final TranslationDesk translations;
+    private final TranslationFields fields;
     private final Stories stories;
     private final NewsroomPages pages;
 
-    LiveTranslationController(LiveBlogs blogs, LiveDesk desk, Stories stories, NewsroomPages pages) {
+    LiveTranslationController(LiveBlogs blogs, LiveDesk desk, TranslationDesk translations, TranslationFields fields,
+            Stories stories, NewsroomPages pages) {
         this.blogs = blogs;
         this.desk = desk;
+        this.translations = translations;
+        this.fields = fields;
         this.stories = stories;
         this.pages = pages;
     }
@@ -61,59 +68,68 @@ class LiveTranslationController {
                 saved == null ? null : t.get("newsroom.translations.live.saved"), HttpStatus.OK);
     }
 
+    /**
+     * Saves a translation typed in an entry's form: a field per text of each block ({@code t.<block>.<index>}, the
+     * headline's item first), the rest of each block (an image, a linked story, an embedded address, a list's kind)
+     * taken from the entry as it is now.
+     */
     @PostMapping(PATH + "/{entry:\\d{1,18}}/{lang:uk|en|ru}")
     ModelAndView translate(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
-            @PathVariable long entry, @PathVariable Language lang, @RequestParam(defaultValue = "") String headline,
-            @RequestParam(defaultValue = "") String body) {
+            @PathVariable long entry, @PathVariable Language lang) {
         TranslationDeskController.requireTranslatorOrEditor(user);
         var t = pages.messages(user.uiLanguage());
         var form = form(entry, lang);
-        var typed = Map.of(form, new Typed(headline, body));
-        try {
-            desk.translate(user, id, entry, new LiveEntry.TranslationDraft(lang, headline, EntryMarkup.blocks(body)));
-        } catch (InvalidContent refused) {
-            var errors = new LinkedHashMap<String, String>();
-            for (var problem : refused.problems()) {
-                var message = t.get(problem.messageKey(), problem.args().toArray());
-                // a language the entry takes no translation into has no form of its own: said at the top
-                if (problem.field().equals("language")) {
-                    errors.putIfAbsent("language", message);
-                } else {
-                    errors.putIfAbsent(form + "-" + (problem.field().startsWith("body") ? "body" : problem.field()), message);
+        var source = blogs.entry(id, entry);
+        var typed = TranslationFields.typed(request);
+        var errors = new LinkedHashMap<String, String>();
+        var kinds = translations.entryItems(source, lang).stream()
+                .collect(java.util.stream.Collectors.toMap(ItemStatus::itemId, ItemStatus::kind, (a, b) -> a));
+        var texts = fields.read(request, typed, kinds, t, (item, message) -> errors.putIfAbsent(form + "-" + item, message));
+        var draft = translations.entryTranslation(source, lang, texts);
+        if (errors.isEmpty()) {
+            try {
+                desk.translate(user, id, entry, draft);
+                return new ModelAndView(new RedirectView("/newsroom/translations/" + id + "/live?saved#" + form));
+            } catch (InvalidContent refused) {
+                for (var problem : refused.problems()) {
+                    var message = t.get(problem.messageKey(), problem.args().toArray());
+                    // a language the entry takes no translation into has no form of its own: said at the top
+                    var where = switch (problem.field()) {
+                        case "language" -> "language";
+                        case "headline" -> form + "-" + TranslationDesk.ENTRY_HEADLINE;
+                        default -> form + "-" + TranslationFields.item(problem.field(), draft.body());
+                    };
+                    errors.putIfAbsent(where, message);
                 }
             }
-            return page(request, user, id, null, errors, typed, null, HttpStatus.UNPROCESSABLE_CONTENT);
-        } catch (InlineMarkup.Unreadable unreadable) {
-            return page(request, user, id, null, Map.of(form + "-body", t.get(unreadable.messageKey(),
-                    unreadable.position())), typed, null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        return new ModelAndView(new RedirectView("/newsroom/translations/" + id + "/live?saved#" + form));
-    }
-
-    private record Typed(String headline, String body) {
+        return page(request, user, id, null, errors, Map.of(form, typed), null, HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
     private ModelAndView page(HttpServletRequest request, NewsroomUser user, long id, @Nullable Long older,
-            Map<String, String> errors, Map<String, Typed> typed, @Nullable String notice, HttpStatus status) {
+            Map<String, String> errors, Map<String, Map<String, List<String>>> typed, @Nullable String notice,
+            HttpStatus status) {
         blogs.find(id).orElseThrow(() -> new StoryNotFound(id));
         var source = stories.sourceLanguage(id);
         var headline = stories.working(id, source).map(v -> v.headline()).orElse("#" + id);
         var t = pages.messages(user.uiLanguage());
         var entries = blogs.entries(id, null, older, PER_PAGE);
-        var rows = entries.entries().stream().map(entry -> new LiveTranslationPage.Row(entry.id(),
-                pages.time(entry.postedAt()), entry.language().label(), entry.author(), entry.withdrawn(),
-                entry.headline(), EntryMarkup.write(entry.body()), targets(entry, errors, typed, t))).toList();
+        var rows = entries.entries().stream().map(entry -> row(entry, errors, typed, t)).toList();
         var view = new ModelAndView("newsroom/translation/live", "page", new LiveTranslationPage(
                 pages.chrome(request, user, "newsroom.translations.live.title", "translations", headline), id, headline,
                 rows, entries.olderThan() == null ? null : "/newsroom/translations/" + id + "/live?older=" + entries.olderThan(),
-                errors, notice));
+                errors, notice, source.label(), Language.all().stream().filter(language -> language != source)
+                        .map(language -> new LiveTranslationPage.Exchange(language.label(),
+                                "/newsroom/translations/" + id + "/" + language.code())).toList()));
         view.setStatus(status);
         return view;
     }
 
-    private static List<LiveTranslationPage.Target> targets(LiveEntry entry, Map<String, String> errors,
-            Map<String, Typed> typed, UiMessages t) {
+    /** An entry beside its translations: the form of each holds an input per text of each of its blocks. */
+    private LiveTranslationPage.Row row(LiveEntry entry, Map<String, String> errors,
+            Map<String, Map<String, List<String>>> typed, UiMessages t) {
         var targets = new ArrayList<LiveTranslationPage.Target>();
+        var texts = List.<LiveTranslationPage.Text>of();
         for (var language : Language.all()) {
             if (language == entry.language()) {
                 continue;
@@ -127,19 +143,34 @@ class LiveTranslationController {
             };
             var changes = new ArrayList<EditorPage.Change>();
             if (translation != null && "stale".equals(state)) {
-                var before = translation.sourceHeadline() + "\n\n" + EntryMarkup.write(translation.sourceBody());
-                var now = entry.headline() + "\n\n" + EntryMarkup.write(entry.body());
-                WordDiff.between(before, now).forEach(part -> changes.add(new EditorPage.Change(
+                WordDiff.between(typedForm(translation.sourceHeadline(), translation.sourceBody()),
+                        typedForm(entry.headline(), entry.body())).forEach(part -> changes.add(new EditorPage.Change(
                         part.kind().name().toLowerCase(java.util.Locale.ROOT), part.text())));
             }
             var shown = typed.get(form);
+            var items = new ArrayList<LiveTranslationPage.Item>();
+            for (var item : translations.entryItems(entry, language)) {
+                var inputs = fields.of(t, item, entry.language(), shown == null ? null : shown.get(item.itemId()), false);
+                if (inputs.stream().anyMatch(EditorPage.Field::hasSource)) {
+                    items.add(new LiveTranslationPage.Item(item.itemId(), inputs));
+                }
+            }
+            if (texts.isEmpty()) {
+                texts = items.stream().flatMap(item -> item.fields().stream()).filter(EditorPage.Field::hasSource)
+                        .map(field -> new LiveTranslationPage.Text(field.label(), field.source())).toList();
+            }
             targets.add(new LiveTranslationPage.Target(form, language.code(), language.label(), state,
-                    t.get("newsroom.translations.live.state." + state),
-                    shown != null ? shown.headline() : translation == null ? "" : translation.headline(),
-                    shown != null ? shown.body() : translation == null ? "" : EntryMarkup.write(translation.body()),
-                    changes, shown != null || errors.keySet().stream().anyMatch(k -> k.startsWith(form + "-"))));
+                    t.get("newsroom.translations.live.state." + state), items, changes,
+                    shown != null || errors.keySet().stream().anyMatch(k -> k.startsWith(form + "-"))));
         }
-        return targets;
+        return new LiveTranslationPage.Row(entry.id(), pages.time(entry.postedAt()), entry.language().label(),
+                entry.author(), entry.withdrawn(), texts, targets);
+    }
+
+    /** An entry's texts as one text, each in the newsroom's markup, for a word diff of what changed in it. */
+    private static String typedForm(String headline, List<Block> body) {
+        return String.join("\n\n", TranslationDesk.entryTexts(headline, body).stream().filter(text -> !text.isBlank())
+                .map(InlineMarkup::write).toList());
     }
 
     private static String form(long entry, Language language) {

@@ -7,18 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.masthead.content.ApprovalOutdated;
 import org.masthead.content.EditConflict;
 import org.masthead.content.InlineMarkup;
 import org.masthead.content.InvalidContent;
 import org.masthead.content.LiveBlogs;
-import org.masthead.content.RichText;
 import org.masthead.content.SaveVersion;
 import org.masthead.content.Stories;
 import org.masthead.content.StoryNotFound;
@@ -30,8 +27,6 @@ import org.masthead.identity.NewsroomUser;
 import org.masthead.identity.Role;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.Plurals;
-import org.masthead.site.InlineHtml;
-import org.masthead.site.StoryLinks;
 import org.masthead.translation.ImportRejected;
 import org.masthead.translation.ItemState;
 import org.masthead.translation.ItemStatus;
@@ -62,10 +57,6 @@ class TranslationDeskController {
 
     /** An agency file larger than this is not a story translation. */
     static final long MAX_XLIFF_BYTES = 2_000_000;
-    /** What the toolbar editor may post for one text; the content rules bound the text far below this. */
-    static final int MAX_JSON = 500_000;
-    private static final tools.jackson.core.type.TypeReference<List<RichText>> RICH_LIST =
-            new tools.jackson.core.type.TypeReference<>() { };
     private static final String BASE = "/newsroom/translations";
     private static final String ID = "{id:\\d{1,18}}";
     private static final String LANG = "{lang:uk|en|ru}";
@@ -75,15 +66,13 @@ class TranslationDeskController {
     private final EditorialWorkflow workflow;
     private final NewsroomPages pages;
     private final Clock clock;
-    private final StoryLinks links;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final TranslationFields fields;
     private final LiveBlogs liveBlogs;
 
     TranslationDeskController(TranslationDesk desk, Stories stories, EditorialWorkflow workflow, NewsroomPages pages,
-            Clock clock, StoryLinks links, tools.jackson.databind.json.JsonMapper json, LiveBlogs liveBlogs) {
+            Clock clock, TranslationFields fields, LiveBlogs liveBlogs) {
         this.liveBlogs = liveBlogs;
-        this.links = links;
-        this.json = json;
+        this.fields = fields;
         this.desk = desk;
         this.stories = stories;
         this.workflow = workflow;
@@ -137,13 +126,13 @@ class TranslationDeskController {
             @RequestParam(defaultValue = "save") String op, @RequestParam(name = "done", required = false) @Nullable List<String> done) {
         requireEditable(user, id, lang);
         requireTarget(id, lang);
-        var typed = typedTexts(request);
+        var typed = TranslationFields.typed(request);
         var t = pages.messages(user.uiLanguage());
         var kinds = desk.status(id, lang).items().stream()
                 .collect(java.util.stream.Collectors.toMap(ItemStatus::itemId, ItemStatus::kind, (a, b) -> a));
         var problems = new ArrayList<String>();
-        var posted = postedJson(request);
-        var texts = read(typed, posted, kinds, t, problems);
+        var texts = fields.read(request, typed, kinds, t,
+                (item, message) -> problems.add(t.get("newsroom.translations.problem", item, message)));
         if (!problems.isEmpty()) {
             return page(request, user, id, lang, typed, t.get("newsroom.translations.refused"), problems, null,
                     HttpStatus.UNPROCESSABLE_CONTENT);
@@ -160,7 +149,7 @@ class TranslationDeskController {
                     List.of(), conflict.currentRevision(), HttpStatus.CONFLICT);
         } catch (InvalidContent refused) {
             var shown = refused.problems().stream().map(p -> t.get("newsroom.translations.problem",
-                    where(p.field(), composed), t.get(p.messageKey(), p.args().toArray()))).toList();
+                    TranslationFields.item(p.field(), composed.body()), t.get(p.messageKey(), p.args().toArray()))).toList();
             return page(request, user, id, lang, typed, t.get("newsroom.translations.refused"), shown, null,
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -199,15 +188,19 @@ class TranslationDeskController {
             var report = desk.importXliff(id, lang, file.getBytes(), user);
             var notice = t.get("newsroom.translations.xliff.imported", report.applied().size(),
                     report.keptAlreadyTranslated().size(), report.untranslatedUnits().size());
-            return page(request, user, id, lang, Map.of(), notice, List.of(), null, HttpStatus.OK);
+            // the units of live blog entries left out are listed as a refused file's problems are
+            return page(request, user, id, lang, Map.of(), notice, shown(report.rejected(), t), null, HttpStatus.OK);
         } catch (ImportRejected rejected) {
-            var problems = rejected.problems().stream().map(p -> {
-                var reason = p.reason().startsWith("content.") ? t.get(p.reason(), p.args().toArray()) : p.reason();
-                return p.unitId().isEmpty() ? reason : t.get("newsroom.translations.xliff.problem", p.unitId(), reason);
-            }).toList();
-            return page(request, user, id, lang, Map.of(), t.get("newsroom.translations.xliff.refused"), problems, null,
-                    HttpStatus.UNPROCESSABLE_CONTENT);
+            return page(request, user, id, lang, Map.of(), t.get("newsroom.translations.xliff.refused"),
+                    shown(rejected.problems(), t), null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
+    }
+
+    private static List<String> shown(List<ImportRejected.Problem> problems, UiMessages t) {
+        return problems.stream().map(p -> {
+            var reason = p.reason().startsWith("content.") ? t.get(p.reason(), p.args().toArray()) : p.reason();
+            return p.unitId().isEmpty() ? reason : t.get("newsroom.translations.xliff.problem", p.unitId(), reason);
+        }).toList();
     }
 
     /** Editors publish one translation on its own, without publishing pending edits of the other versions. */
@@ -256,76 +249,9 @@ class TranslationDeskController {
         return view;
     }
 
-    /**
-     * The typed texts as texts with marks: those that carry marks are read as the newsroom's markup, the
-     * others taken as they are. What cannot be read is added to {@code problems}, naming the block.
-     */
-    private static Map<String, List<RichText>> read(Map<String, List<String>> typed,
-            Map<String, Map<Integer, RichText>> posted, Map<String, String> kinds, UiMessages t, List<String> problems) {
-        var texts = new HashMap<String, List<RichText>>();
-        typed.forEach((item, values) -> {
-            var kind = kinds.getOrDefault(item, "");
-            var read = new ArrayList<RichText>();
-            for (int i = 0; i < values.size(); i++) {
-                if (!kinds.containsKey(item) || !TranslationDesk.takesMarks(kind, i)) {
-                    read.add(RichText.plain(values.get(i)));
-                    continue;
-                }
-                var fromEditor = posted.getOrDefault(item, Map.of()).get(i);
-                if (fromEditor != null) {
-                    read.add(fromEditor);
-                    continue;
-                }
-                try {
-                    read.add(InlineMarkup.parse(values.get(i)));
-                } catch (InlineMarkup.Unreadable e) {
-                    problems.add(t.get("newsroom.translations.problem", item, t.get(e.messageKey(), e.position())));
-                    read.add(RichText.plain(values.get(i)));
-                }
-            }
-            texts.put(item, read);
-        });
-        return texts;
-    }
-
-    /** A typed text as the toolbar editor starts from it: read as markup, or as plain text where it cannot be. */
-    private static RichText editorText(String markup) {
-        try {
-            return InlineMarkup.parse(markup);
-        } catch (InlineMarkup.Unreadable e) {
-            return RichText.plain(markup);
-        }
-    }
-
-    /** The item a problem of the content rules is about: {@code body[2].text} is the third block's id. */
-    private static String where(String field, org.masthead.translation.ComposedTranslation composed) {
-        var matcher = java.util.regex.Pattern.compile("body\\[(\\d{1,3})].*").matcher(field);
-        if (matcher.matches() && Integer.parseInt(matcher.group(1)) < composed.body().size()) {
-            return composed.body().get(Integer.parseInt(matcher.group(1))).id();
-        }
-        return field;
-    }
-
     private EditorPage.Item item(UiMessages t, TranslationStatus translation, ItemStatus item,
             Map<String, List<String>> typed, boolean afterConflict) {
-        var labels = labels(t, item);
-        var fields = new ArrayList<EditorPage.Field>();
-        var mine = typed.get(item.itemId());
-        var targets = links.of(item.sourceTexts().stream().flatMap(text -> text.linkedStories().stream()).toList(),
-                translation.source(), false);
-        for (int i = 0; i < item.sourceTexts().size(); i++) {
-            boolean rich = TranslationDesk.takesMarks(item.kind(), i);
-            var savedText = i < item.targetTexts().size() ? item.targetTexts().get(i) : RichText.EMPTY;
-            var saved = rich ? InlineMarkup.write(savedText) : savedText.text();
-            var value = mine != null && i < mine.size() ? mine.get(i) : saved;
-            var source = item.sourceTexts().get(i);
-            boolean multiline = rich || !item.kind().equals("headline") && !labels.get(i).isEmpty()
-                    && source.text().length() > 80;
-            fields.add(new EditorPage.Field("t." + item.itemId() + "." + i, labels.get(i), InlineHtml.of(source, targets),
-                    !source.isBlank(), rich && !source.marks().isEmpty() ? InlineMarkup.write(source) : "", value, multiline, rich,
-                    rich ? json.writeValueAsString(List.of(editorText(value))) : "",
-                    afterConflict && !saved.equals(value) ? saved : null));
-        }
+        var inputs = fields.of(t, item, translation.source(), typed.get(item.itemId()), afterConflict);
         var changes = item.sourceChanges().stream()
                 .map(parts -> parts.stream().map(p -> new EditorPage.Change(p.kind().name().toLowerCase(java.util.Locale.ROOT),
                         p.text())).toList())
@@ -338,58 +264,7 @@ class TranslationDeskController {
                         .map(match -> new EditorPage.Proposal(match.targetText(), match.percent())).toList();
         var state = item.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return new EditorPage.Item(item.itemId(), t.get("newsroom.translations.kind." + item.kind()), state,
-                t.get("newsroom.translations.state." + state), item.needsWork(), fields, changes, proposals);
-    }
-
-    private static List<String> labels(UiMessages t, ItemStatus item) {
-        var labels = new ArrayList<String>();
-        for (int i = 0; i < item.sourceTexts().size(); i++) {
-            labels.add(switch (item.kind()) {
-                case "quote" -> t.get("newsroom.translations.field.quote." + i);
-                case "image", "lead" -> t.get("newsroom.translations.field.image." + i);
-                case "list" -> t.get("newsroom.translations.field.item", i + 1);
-                default -> t.get("newsroom.translations.kind." + item.kind());
-            });
-        }
-        return labels;
-    }
-
-    /**
-     * What the toolbar editor posted where it ran: {@code j.<item>.<index>} holds a text with marks as JSON
-     * (a list of one), taken before the markup of {@code t.<item>.<index>}. A value that is not such JSON
-     * is left out, so the markup is read instead.
-     */
-    private Map<String, Map<Integer, RichText>> postedJson(HttpServletRequest request) {
-        var texts = new HashMap<String, Map<Integer, RichText>>();
-        request.getParameterMap().forEach((name, values) -> {
-            var parts = name.split("\\.");
-            if (parts.length == 3 && parts[0].equals("j") && parts[2].matches("\\d{1,3}") && values.length > 0
-                    && values[0].length() <= MAX_JSON) {
-                try {
-                    var list = json.readValue(values[0], RICH_LIST);
-                    if (list.size() == 1 && list.getFirst() != null) {
-                        texts.computeIfAbsent(parts[1], k -> new HashMap<>()).put(Integer.parseInt(parts[2]), list.getFirst());
-                    }
-                } catch (tools.jackson.core.JacksonException e) {
-                    // not what the editor sends: the markup beside it is read instead
-                }
-            }
-        });
-        return texts;
-    }
-
-    /** The editor's fields are named {@code t.<item>.<index>}; collects them per item, in index order. */
-    private static Map<String, List<String>> typedTexts(HttpServletRequest request) {
-        var byItem = new HashMap<String, TreeMap<Integer, String>>();
-        request.getParameterMap().forEach((name, values) -> {
-            var parts = name.split("\\.");
-            if (parts.length == 3 && parts[0].equals("t") && parts[2].matches("\\d{1,3}") && values.length > 0) {
-                byItem.computeIfAbsent(parts[1], k -> new TreeMap<>()).put(Integer.parseInt(parts[2]), values[0].strip());
-            }
-        });
-        var texts = new HashMap<String, List<String>>();
-        byItem.forEach((item, indexed) -> texts.put(item, List.copyOf(indexed.values())));
-        return texts;
+                t.get("newsroom.translations.state." + state), item.needsWork(), inputs, changes, proposals);
     }
 
     private static String ago(UiMessages t, Language language, Instant then, Instant now) {
