@@ -2,6 +2,7 @@ package org.masthead.cache;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -15,6 +16,7 @@ import org.masthead.platform.web.RateLimits;
  * runs after the engine's remote-address valve: behind a trusted proxy the scheme (and with it
  * Strict-Transport-Security) and the client address are the forwarded ones. Requests a rate limit applies to
  * (search, the APIs, for clients that are not exempt) go on to the filters, so the limit still counts them.
+ * A reader who leaves while a hit is written is let go quietly, as the web layer does for rendered pages.
  */
 final class PageCacheValve extends ValveBase {
 
@@ -29,7 +31,13 @@ final class PageCacheValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (!RateLimits.applies(limits, request) && filter.answerHit(request, response)) {
+        try {
+            if (!RateLimits.applies(limits, request) && filter.answerHit(request, response)) {
+                return;
+            }
+        } catch (ClientAbortException readerLeft) {
+            // the reader closed the connection before the page was written: nothing is wrong here, and the
+            // host valve would log every such departure as an error with its stack
             return;
         }
         getNext().invoke(request, response);

@@ -1,6 +1,7 @@
 package org.masthead.platform.web;
 
 import gg.jte.support.LocalizationSupport;
+import java.text.MessageFormat;
 import org.masthead.platform.Language;
 import org.masthead.platform.text.Plurals;
 import org.springframework.context.MessageSource;
@@ -28,8 +29,13 @@ public record UiMessages(Language language, MessageSource source) implements Loc
         return get(key + "." + Plurals.category(language, count).key(), args);
     }
 
-    /** A message as a plain string, for attributes and titles. */
+    /**
+     * A message as a plain string, for attributes and titles. A message with placeholders is formatted here with
+     * a format of its own: the message source formats with one shared {@link MessageFormat} per message, under
+     * its lock, and a listing's count on every render made that lock the one place concurrent renders queued.
+     */
     public String get(String key, Object... args) {
-        return source.getMessage(key, args.length == 0 ? null : args, language.locale());
+        var message = source.getMessage(key, null, language.locale());
+        return args.length == 0 ? message : new MessageFormat(message, language.locale()).format(args);
     }
 }
