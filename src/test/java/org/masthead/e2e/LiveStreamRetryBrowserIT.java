@@ -109,7 +109,7 @@ class LiveStreamRetryBrowserIT {
     }
 
     private static LiveEntry.Draft draft(String headline) {
-        return new LiveEntry.Draft(Language.UK, "Test desk", headline, List.of(new Block.Paragraph("p1", "Текст: " + headline)),
+        return new LiveEntry.Draft(Language.UK, "Test desk", headline, List.of(new Block.Paragraph("p1", "Подробиці згодом.")),
                 false);
     }
 }
