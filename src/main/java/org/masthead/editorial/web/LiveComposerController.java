@@ -125,7 +125,7 @@ class LiveComposerController {
         var t = pages.messages(user.uiLanguage());
         try {
             desk.correct(user, id, entry, new LiveEntry.Draft(current.language(), form.author(), form.headline(),
-                    EntryMarkup.blocks(form.body()), form.keyEvent()));
+                    EntryMarkup.corrected(current.body(), form.body()), form.keyEvent()));
             return new ModelAndView(new RedirectView("/newsroom/stories/" + id + "/live?done=corrected"));
         } catch (InvalidContent refused) {
             return page(request, user, id, form, prefixed(errors(refused, t), "entry-" + entry + "-"), null,

@@ -407,6 +407,25 @@ class LiveBlogIntegrationTest {
         return events;
     }
 
+    @Test
+    void aCorrectionInTheNewsroomKeepsTheBlocksItsFormCannotShow() throws Exception {
+        long id = fixtures.story().in(UK, "Онлайн: виправлення з цитатою").published();
+        blogs.setState(id, LiveBlog.State.LIVE, true);
+        var quote = new Block.Quote("q1", "Зустрінемося знову", "Міністр", "енергетики");
+        var posted = blogs.post(id, new LiveEntry.Draft(UK, "Агенція", "Заява", List.of(new Block.Paragraph("p1", "Перший."),
+                quote, new Block.Paragraph("p2", "Другий.")), false), "test");
+        var editor = new Staff(accounts).member(Role.EDITOR).signIn(port);
+
+        var corrected = editor.post("/newsroom/stories/" + id + "/live/entries/" + posted.entry().id(), Map.of("op", "correct",
+                "author", "Агенція", "headline", "Заява", "body", "Перший, виправлено.\n\nДругий, виправлено."));
+
+        assertThat(corrected.statusCode()).isEqualTo(302);
+        assertThat(blogs.entry(id, posted.entry().id()).body()).containsExactly(
+                new Block.Paragraph("p1", "Перший, виправлено."), quote, new Block.Paragraph("p2", "Другий, виправлено."));
+        relay.drain();
+        assertThat(site.get(path(id, UK)).body()).contains("Зустрінемося знову", "Другий, виправлено.");
+    }
+
     private static LiveEntry.Draft entry(Language language, String headline) {
         return new LiveEntry.Draft(language, "Test desk", headline, List.of(new Block.Paragraph("p1", "Text of " + headline)), false);
     }
