@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reader's open event stream (Server-Sent Events): the request's asynchronous response, written as events that
@@ -23,6 +24,15 @@ final class EventStream {
     static final byte[] OPENING = "retry:2000\n:open\n\n".getBytes(StandardCharsets.UTF_8);
     /** A comment that keeps proxies from closing a quiet stream and finds readers that went away. */
     static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The bytes of one event named {@code name} with {@code data} on one line (compact JSON has no line breaks), and
+     * {@code id} for the browser's {@code Last-Event-ID} when it has one.
+     */
+    static byte[] event(@Nullable Long id, String name, String data) {
+        return ((id == null ? "" : "id:" + id + "\n") + "event:" + name + "\ndata:" + data + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 
     private final AsyncContext async;
     private final ServletOutputStream out;

@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -211,7 +210,7 @@ class LiveStreams implements OutboxConsumer, SmartLifecycle {
                 data.put("expiresAt", banner.expiresAt().toString());
             }
         }
-        var event = ("event:banner\ndata:" + json.writeValueAsString(data) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        var event = EventStream.event(null, "banner", json.writeValueAsString(data));
         bannerNow.put(language, event);
         return event;
     }
@@ -521,8 +520,7 @@ class LiveStreams implements OutboxConsumer, SmartLifecycle {
                 synchronized (this) {
                     event = events.get(language.ordinal());
                     if (event == null) {
-                        event = ("id:" + changeId + "\nevent:entry\ndata:" + render(language) + "\n\n")
-                                .getBytes(StandardCharsets.UTF_8);
+                        event = EventStream.event(changeId, "entry", render(language));
                         events.set(language.ordinal(), event);
                     }
                 }
